@@ -1,0 +1,84 @@
+// One client factory: PostgreSQL when DATABASE_URL is set, otherwise PGlite in SIBI_DATA_DIR.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives (folder or URL without password), for messages. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  url?: string;
+  dataDir?: string;
+  /** PGlite only: open from a dump made by `dumpDataDir` (fast clone of a prepared database). */
+  loadDataDir?: Blob;
+  migrate?: boolean;
+}
+
+const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+// Serialises concurrent migrations from several server instances on one PostgreSQL.
+const MIGRATION_LOCK = 73_110_001;
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  return url ? { url } : { dataDir: resolve(env.SIBI_DATA_DIR?.trim() || './data') };
+}
+
+export async function openDatabase(config: DatabaseConfig = configFromEnv()): Promise<Database> {
+  const database = config.url ? await openPostgres(config.url) : await openPglite(config);
+  if (config.migrate !== false) await runMigrations(database);
+  return database;
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SIBI_PG_POOL ?? 10) });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { db, kind: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => pool.end() };
+}
+
+async function openPglite(config: DatabaseConfig): Promise<Database> {
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    location: config.dataDir ?? 'memory',
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+async function runMigrations(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS });
+    return;
+  }
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await migratePg(tx as never, { migrationsFolder: MIGRATIONS });
+  });
+}
+
+/** The PGlite client behind a database, for dumps (backup, test templates). */
+export function pgliteClient(database: Database): PGlite | null {
+  if (database.kind !== 'pglite') return null;
+  return (database.db as unknown as { $client: PGlite }).$client;
+}

@@ -1,0 +1,270 @@
+// The database schema, shared by PGlite and PostgreSQL. Money is integer 元 (bigint);
+// every large table carries province_code so it can be partitioned by province later.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+const money = (name: string) => bigint(name, { mode: 'bigint' });
+const day = (name: string) => date(name, { mode: 'string' });
+const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const versioned = {
+  version: integer('version').notNull().default(1),
+  createdAt: stamp('created_at').notNull().defaultNow(),
+  updatedAt: stamp('updated_at').notNull().defaultNow(),
+};
+
+export const regions = pgTable(
+  'regions',
+  {
+    code: varchar('code', { length: 6 }).primaryKey(),
+    name: text('name').notNull(),
+    parentCode: varchar('parent_code', { length: 6 }),
+    kind: text('kind').notNull(),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    ...versioned,
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode)],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    regionCode: varchar('region_code', { length: 6 }).notNull(),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    owner: text('owner'),
+    leader: text('leader'),
+    domain: text('domain'),
+    totalInvestment: money('total_investment'),
+    plannedStart: day('planned_start'),
+    plannedCompletion: day('planned_completion'),
+    actualStart: day('actual_start'),
+    actualCompletion: day('actual_completion'),
+    productionStart: day('production_start'),
+    plannedProduction: day('planned_production'),
+    outputValue: money('output_value'),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    scope: text('scope'),
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('projects_code_key').on(t.code),
+    index('projects_region_idx').on(t.provinceCode, t.regionCode),
+  ],
+);
+
+export const projectYears = pgTable(
+  'project_years',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    year: smallint('year').notNull(),
+    list: text('list').notNull(),
+    nature: text('nature').notNull(),
+    annualTarget: money('annual_target'),
+    plannedStartMonth: smallint('planned_start_month'),
+    completionPlanned: boolean('completion_planned').notNull().default(false),
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('project_years_key').on(t.projectId, t.year, t.list),
+    index('project_years_year_list_idx').on(t.provinceCode, t.year, t.list),
+  ],
+);
+
+export const monthlyReports = pgTable(
+  'monthly_reports',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    year: smallint('year').notNull(),
+    month: smallint('month').notNull(),
+    investYtd: money('invest_ytd').notNull(),
+    investMonth: money('invest_month'),
+    started: boolean('started').notNull().default(false),
+    startDate: day('start_date'),
+    completed: boolean('completed').notNull().default(false),
+    completionDate: day('completion_date'),
+    progressNote: text('progress_note'),
+    problems: text('problems'),
+    reportedAt: day('reported_at'),
+    state: text('state').notNull().default('draft'),
+    late: boolean('late').notNull().default(false),
+    submittedBy: text('submitted_by'),
+    submittedAt: stamp('submitted_at'),
+    approvedBy: text('approved_by'),
+    approvedAt: stamp('approved_at'),
+    returnedReason: text('returned_reason'),
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('monthly_reports_key').on(t.projectId, t.year, t.month),
+    index('monthly_reports_period_idx').on(t.provinceCode, t.year, t.month),
+  ],
+);
+
+export const deals = pgTable(
+  'deals',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    regionCode: varchar('region_code', { length: 6 }).notNull(),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    investor: text('investor'),
+    origin: text('origin').notNull(),
+    top500: text('top500'),
+    signedDate: day('signed_date').notNull(),
+    contractAmount: money('contract_amount').notNull(),
+    fundsInPlace: money('funds_in_place').notNull(),
+    industry: text('industry'),
+    startDate: day('start_date'),
+    projectCode: text('project_code'),
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('deals_key').on(t.name, t.regionCode),
+    index('deals_signed_idx').on(t.provinceCode, t.signedDate),
+  ],
+);
+
+export const reserveProjects = pgTable(
+  'reserve_projects',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    regionCode: varchar('region_code', { length: 6 }).notNull(),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    targetYear: smallint('target_year').notNull(),
+    totalInvestment: money('total_investment'),
+    domain: text('domain'),
+    maturity: text('maturity'),
+    major: boolean('major').notNull().default(false),
+    convertedProjectCode: text('converted_project_code'),
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('reserve_projects_key').on(t.name, t.regionCode, t.targetYear),
+    index('reserve_projects_year_idx').on(t.provinceCode, t.targetYear),
+  ],
+);
+
+export const approvalItems = pgTable(
+  'approval_items',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    itemName: text('item_name').notNull(),
+    department: text('department'),
+    dueDate: day('due_date'),
+    submittedDate: day('submitted_date'),
+    doneDate: day('done_date'),
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('approval_items_key').on(t.projectId, t.itemName),
+    index('approval_items_due_idx').on(t.provinceCode, t.dueDate),
+  ],
+);
+
+export const projectIssues = pgTable(
+  'project_issues',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    category: text('category'),
+    description: text('description').notNull(),
+    responsibleUnit: text('responsible_unit'),
+    raisedDate: day('raised_date').notNull(),
+    dueDate: day('due_date'),
+    resolvedDate: day('resolved_date'),
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('project_issues_key').on(t.projectId, t.description, t.raisedDate),
+    index('project_issues_raised_idx').on(t.provinceCode, t.raisedDate),
+  ],
+);
+
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    id: serial('id').primaryKey(),
+    schemeId: text('scheme_id').notNull(),
+    schemeVersion: text('scheme_version').notNull(),
+    period: text('period').notNull(),
+    parentCode: varchar('parent_code', { length: 6 }).notNull(),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    state: text('state').notNull().default('draft'),
+    scheme: jsonb('scheme').notNull(),
+    inputs: jsonb('inputs').notNull(),
+    options: jsonb('options').notNull(),
+    result: jsonb('result').notNull(),
+    contentHash: text('content_hash').notNull(),
+    createdBy: text('created_by').notNull(),
+    publishedBy: text('published_by'),
+    publishedAt: stamp('published_at'),
+    ...versioned,
+  },
+  (t) => [
+    index('evaluations_period_idx').on(t.parentCode, t.period),
+    // At most one published evaluation per scheme, region and period.
+    uniqueIndex('evaluations_published_key')
+      .on(t.schemeId, t.parentCode, t.period)
+      .where(sql`state = 'published'`),
+  ],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: stamp('updated_at').notNull().defaultNow(),
+});
+
+// Append-only: a trigger (see migrations) refuses UPDATE, DELETE and TRUNCATE.
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: stamp('at').notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    ip: text('ip'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    outcome: text('outcome').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    details: jsonb('details'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_target_idx').on(t.targetType, t.targetId)],
+);
