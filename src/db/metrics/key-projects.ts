@@ -1,0 +1,93 @@
+// key.* metrics: one pass over the period's list entries and reports, grouped by unit.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../query';
+import { big, listRelation, type MetricScope, unitRelation } from './scope';
+
+export interface KeyProjectTotals {
+  projectCount: number;
+  annualTarget: bigint;
+  investYtd: bigint;
+  plannedNewStarts: number;
+  newStarted: number;
+  plannedCompletions: number;
+  completed: number;
+  /** Projects expected to report × months in the period, and how many reports came by the deadline. */
+  reportsExpected: number;
+  reportsOnTime: number;
+}
+
+interface Row {
+  unit: string;
+  project_count: number;
+  annual_target: string;
+  invest_ytd: string;
+  planned_new: number;
+  new_started: number;
+  planned_completions: number;
+  completed: number;
+  reports_expected: number;
+  reports_on_time: number;
+}
+
+export async function queryKeyProjectTotals(db: Tx, scope: MetricScope): Promise<Map<string, KeyProjectTotals>> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`
+    with m as ${unitRelation(scope)},
+    entries as (
+      -- a project on several of the chosen lists counts once, with its largest annual target
+      select p.id, m.unit, p.actual_start, p.actual_completion,
+             max(y.annual_target) as target,
+             bool_or(y.nature = 'new') as is_new,
+             bool_or(y.completion_planned) as completion_planned
+      from project_years y
+      join projects p on p.id = y.project_id
+      join m on m.region = p.region_code
+      where y.province_code = ${scope.provinceCode} and y.year = ${scope.year}
+        and y.list in ${listRelation(scope)}
+      group by p.id, m.unit
+    ),
+    reports as (
+      select r.project_id,
+             (array_agg(r.invest_ytd order by r.month desc) filter (where r.state = 'approved'))[1] as invest_ytd,
+             bool_or(r.started and (r.start_date is null or r.start_date <= ${scope.periodEnd}::date))
+               filter (where r.state = 'approved') as started,
+             bool_or(r.completed and (r.completion_date is null or r.completion_date <= ${scope.periodEnd}::date))
+               filter (where r.state = 'approved') as completed,
+             -- arrival is what counts for punctuality, whatever the review state
+             count(*) filter (where not r.late and r.state <> 'draft') as on_time
+      from monthly_reports r
+      where r.province_code = ${scope.provinceCode} and r.year = ${scope.year} and r.month <= ${scope.month}
+        and r.project_id in (select id from entries)
+      group by r.project_id
+    )
+    select e.unit,
+           count(*)::int as project_count,
+           coalesce(sum(e.target), 0)::text as annual_target,
+           coalesce(sum(r.invest_ytd), 0)::text as invest_ytd,
+           count(*) filter (where e.is_new)::int as planned_new,
+           count(*) filter (where e.is_new and (coalesce(r.started, false) or e.actual_start <= ${scope.periodEnd}::date))::int as new_started,
+           count(*) filter (where e.completion_planned)::int as planned_completions,
+           count(*) filter (where e.completion_planned and (coalesce(r.completed, false) or e.actual_completion <= ${scope.periodEnd}::date))::int as completed,
+           (count(*) * ${scope.month})::int as reports_expected,
+           coalesce(sum(r.on_time), 0)::int as reports_on_time
+    from entries e left join reports r on r.project_id = e.id
+    group by e.unit`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.unit,
+      {
+        projectCount: r.project_count,
+        annualTarget: big(r.annual_target),
+        investYtd: big(r.invest_ytd),
+        plannedNewStarts: r.planned_new,
+        newStarted: r.new_started,
+        plannedCompletions: r.planned_completions,
+        completed: r.completed,
+        reportsExpected: r.reports_expected,
+        reportsOnTime: r.reports_on_time,
+      },
+    ]),
+  );
+}

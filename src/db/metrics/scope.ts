@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import { jsonParam } from '../query';
+
+/** What one metric query covers: which regions count for which unit, and the period. */
+export interface MetricScope {
+  provinceCode: string;
+  /** region code → unit code (a region and its descendants → that region; or → the child unit). */
+  unitOf: ReadonlyMap<string, string>;
+  year: number;
+  /** Last month of the period (1–12). */
+  month: number;
+  periodStart: string;
+  periodEnd: string;
+  lists: readonly string[];
+}
+
+/** The region → unit mapping as a SQL relation `m(region, unit)`. */
+export function unitRelation(scope: MetricScope) {
+  return sql`(select key as region, value as unit from jsonb_each_text(${jsonParam(Object.fromEntries(scope.unitOf))}::jsonb))`;
+}
+
+export function listRelation(scope: MetricScope) {
+  return sql`(select jsonb_array_elements_text(${jsonParam(scope.lists)}::jsonb))`;
+}
+
+/** Sums come back as text from both drivers, so bigint values stay exact. */
+export const big = (text: string | null | undefined): bigint => BigInt(text ?? '0');

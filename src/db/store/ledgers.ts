@@ -1,0 +1,61 @@
+// Deals, reserve projects, approval items and issues: the ledgers beside the projects.
+import type { ApprovalRecord, DealRecord, IssueRecord, ReserveRecord } from '../../domain/records';
+import { provinceOf } from '../../domain/regions';
+import type { Tx } from '../query';
+import { approvalItems, deals, projectIssues, reserveProjects } from '../schema';
+import { type UpsertCounts, upsertRows } from '../upsert';
+
+export interface ProjectRef {
+  projectId: number;
+  provinceCode: string;
+}
+
+export function storeDeals(tx: Tx, records: readonly DealRecord[]): Promise<UpsertCounts> {
+  return upsertRows(
+    tx,
+    deals,
+    records.map((d) => ({ ...d, provinceCode: provinceOf(d.regionCode) })),
+    [deals.name, deals.regionCode],
+    [
+      'investor',
+      'origin',
+      'top500',
+      'signedDate',
+      'contractAmount',
+      'fundsInPlace',
+      'industry',
+      'startDate',
+      'projectCode',
+    ],
+  );
+}
+
+export function storeReserve(tx: Tx, records: readonly ReserveRecord[]): Promise<UpsertCounts> {
+  return upsertRows(
+    tx,
+    reserveProjects,
+    records.map((r) => ({ ...r, provinceCode: provinceOf(r.regionCode) })),
+    [reserveProjects.name, reserveProjects.regionCode, reserveProjects.targetYear],
+    ['totalInvestment', 'domain', 'maturity', 'major', 'convertedProjectCode'],
+  );
+}
+
+export function storeApprovals(tx: Tx, rows: readonly (ApprovalRecord & ProjectRef)[]): Promise<UpsertCounts> {
+  return upsertRows(
+    tx,
+    approvalItems,
+    rows.map(({ projectCode: _code, ...r }) => r),
+    [approvalItems.projectId, approvalItems.itemName],
+    ['department', 'dueDate', 'submittedDate', 'doneDate'],
+  );
+}
+
+export function storeIssues(tx: Tx, rows: readonly (IssueRecord & ProjectRef)[]): Promise<UpsertCounts> {
+  return upsertRows(
+    tx,
+    projectIssues,
+    rows.map(({ projectCode: _code, ...r }) => r),
+    [projectIssues.projectId, projectIssues.description, projectIssues.raisedDate],
+    ['category', 'responsibleUnit', 'dueDate', 'resolvedDate'],
+  );
+}

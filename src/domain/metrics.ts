@@ -1,0 +1,168 @@
+// The metrics of domain.md computed from exact per-unit totals. Amounts stay bigint 元;
+// rates are numbers; a share whose denominator is 0 is null (missing), never 0%.
+import { ratio } from './money';
+
+export interface UnitTotals {
+  key: {
+    projectCount: number;
+    annualTarget: bigint;
+    investYtd: bigint;
+    plannedNewStarts: number;
+    newStarted: number;
+    plannedCompletions: number;
+    completed: number;
+    reportsExpected: number;
+    reportsOnTime: number;
+  };
+  deals: {
+    signedCount: number;
+    signedAmount: bigint;
+    startedCount: number;
+    fundsInPlace: bigint;
+    outsideFunds: bigint;
+    bigCount: number;
+    top500Count: number;
+  };
+  reserve: { count: number; investment: bigint; majorCount: number; convertedCount: number };
+  services: {
+    approvalsDue: number;
+    approvalsDone: number;
+    approvalDaysTotal: number;
+    approvalDaysCount: number;
+    issuesRaised: number;
+    issuesResolved: number;
+  };
+}
+
+export type MetricValue = number | bigint | null;
+export type MetricSet = Record<string, MetricValue>;
+
+export const AMOUNT_METRICS = new Set([
+  'key.annualTarget',
+  'key.investYtd',
+  'deals.signedAmount',
+  'deals.fundsInPlace',
+  'deals.outsideFunds',
+  'reserve.investment',
+]);
+
+export const METRIC_LABELS: Record<string, string> = {
+  'key.projectCount': '重点项目个数',
+  'key.annualTarget': '年度计划投资',
+  'key.investYtd': '累计完成投资',
+  'key.investRate': '投资完成率',
+  'key.timeProgress': '时序进度',
+  'key.plannedNewStarts': '计划新开工项目',
+  'key.newStarted': '已开工项目',
+  'key.newStartRate': '开工率',
+  'key.plannedCompletions': '计划竣工项目',
+  'key.completed': '已竣工项目',
+  'key.completionRate': '竣工率',
+  'deals.signedCount': '签约项目个数',
+  'deals.signedAmount': '签约投资总额',
+  'deals.startedCount': '签约项目已开工',
+  'deals.fundsInPlace': '到位资金',
+  'deals.outsideFunds': '省外境外到位资金',
+  'deals.bigShare': '20亿元以上项目占比',
+  'deals.top500Share': '500强企业项目占比',
+  'deals.landingRate': '签约项目开工率',
+  'reserve.count': '谋划储备项目个数',
+  'reserve.investment': '谋划储备项目总投资',
+  'reserve.majorCount': '储备重大项目个数',
+  'reserve.conversionRate': '储备项目转化率',
+  'approvals.due': '应办结审批事项',
+  'approvals.completionRate': '联审联批办结率',
+  'approvals.avgDays': '平均办结天数',
+  'issues.raised': '提出问题个数',
+  'issues.resolutionRate': '问题解决率',
+  'reports.onTimeRate': '信息报送及时率',
+};
+
+export function emptyTotals(): UnitTotals {
+  return {
+    key: {
+      projectCount: 0,
+      annualTarget: 0n,
+      investYtd: 0n,
+      plannedNewStarts: 0,
+      newStarted: 0,
+      plannedCompletions: 0,
+      completed: 0,
+      reportsExpected: 0,
+      reportsOnTime: 0,
+    },
+    deals: {
+      signedCount: 0,
+      signedAmount: 0n,
+      startedCount: 0,
+      fundsInPlace: 0n,
+      outsideFunds: 0n,
+      bigCount: 0,
+      top500Count: 0,
+    },
+    reserve: { count: 0, investment: 0n, majorCount: 0, convertedCount: 0 },
+    services: {
+      approvalsDue: 0,
+      approvalsDone: 0,
+      approvalDaysTotal: 0,
+      approvalDaysCount: 0,
+      issuesRaised: 0,
+      issuesResolved: 0,
+    },
+  };
+}
+
+const share = (n: number, d: number): number | null => (d === 0 ? null : n / d);
+
+export function deriveMetrics(t: UnitTotals, month: number): MetricSet {
+  return {
+    'key.projectCount': t.key.projectCount,
+    'key.annualTarget': t.key.annualTarget,
+    'key.investYtd': t.key.investYtd,
+    'key.investRate': ratio(t.key.investYtd, t.key.annualTarget),
+    'key.timeProgress': month / 12,
+    'key.plannedNewStarts': t.key.plannedNewStarts,
+    'key.newStarted': t.key.newStarted,
+    'key.newStartRate': share(t.key.newStarted, t.key.plannedNewStarts),
+    'key.plannedCompletions': t.key.plannedCompletions,
+    'key.completed': t.key.completed,
+    'key.completionRate': share(t.key.completed, t.key.plannedCompletions),
+    'deals.signedCount': t.deals.signedCount,
+    'deals.signedAmount': t.deals.signedAmount,
+    'deals.startedCount': t.deals.startedCount,
+    'deals.fundsInPlace': t.deals.fundsInPlace,
+    'deals.outsideFunds': t.deals.outsideFunds,
+    'deals.bigShare': share(t.deals.bigCount, t.deals.signedCount),
+    'deals.top500Share': share(t.deals.top500Count, t.deals.signedCount),
+    'deals.landingRate': share(t.deals.startedCount, t.deals.signedCount),
+    'reserve.count': t.reserve.count,
+    'reserve.investment': t.reserve.investment,
+    'reserve.majorCount': t.reserve.majorCount,
+    'reserve.conversionRate': share(t.reserve.convertedCount, t.reserve.count),
+    'approvals.due': t.services.approvalsDue,
+    'approvals.completionRate': share(t.services.approvalsDone, t.services.approvalsDue),
+    'approvals.avgDays': share(t.services.approvalDaysTotal, t.services.approvalDaysCount),
+    'issues.raised': t.services.issuesRaised,
+    'issues.resolutionRate': share(t.services.issuesResolved, t.services.issuesRaised),
+    'reports.onTimeRate': share(t.key.reportsOnTime, t.key.reportsExpected),
+  };
+}
+
+/** The JSON form of interfaces.md: amounts in 元 (integers, or decimal strings past 2^53). */
+export function metricsToJson(metrics: MetricSet): Record<string, number | string | null> {
+  const out: Record<string, number | string | null> = {};
+  for (const [name, value] of Object.entries(metrics)) {
+    if (typeof value === 'bigint') {
+      const n = Number(value);
+      out[name] = Number.isSafeInteger(n) ? n : value.toString();
+    } else out[name] = value;
+  }
+  return out;
+}
+
+/** Engine input: every metric as a plain number (amounts in 元; fine for scoring, never for sums). */
+export function metricsToNumbers(metrics: MetricSet): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [name, value] of Object.entries(metrics)) out[name] = typeof value === 'bigint' ? Number(value) : value;
+  return out;
+}
