@@ -10,7 +10,7 @@ export interface TestDatabase {
   open(): Promise<Database>;
 }
 
-export const PG_ADMIN_URL = process.env.SIBI_TEST_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL = process.env.SIBI_TEST_PG_URL ?? 'postgres://sibi:sibi@127.0.0.1:5432/postgres';
 
 let counter = 0;
 

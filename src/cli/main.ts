@@ -1,0 +1,27 @@
+// The `sibi` command.
+import { Command, CommanderError } from 'commander';
+import { registerDataCommands } from './commands/data';
+import { registerDemoCommand } from './commands/demo';
+import { registerServeCommand } from './commands/serve';
+import { registerStatsCommand } from './commands/stats';
+import { EXIT_USAGE, reportError } from './run';
+
+const program = new Command('sibi')
+  .description('四比 — 重点项目管理与“四比四看”综合考评')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+registerServeCommand(program);
+registerDemoCommand(program);
+registerDataCommands(program);
+registerStatsCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else {
+    process.exitCode = reportError(error);
+  }
+}

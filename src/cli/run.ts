@@ -1,0 +1,57 @@
+// Runs a command with the database open, and turns errors into one clear line and an exit code.
+import { type Database, openDatabase } from '../db/client';
+import { PeriodError } from '../domain/period';
+import { ConflictError, InputRejectedError, NotFoundError, UsageError } from '../services/errors';
+
+export const EXIT_OK = 0;
+export const EXIT_REJECTED = 1;
+export const EXIT_USAGE = 2;
+
+export const CLI_ACTOR = `cli:${process.env.USER ?? 'local'}`;
+
+export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase();
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError || error instanceof PeriodError) return EXIT_USAGE;
+  return EXIT_REJECTED;
+}
+
+/** Prints an error without a stack trace; rejected input lists every problem, one per line. */
+export function reportError(error: unknown): number {
+  const err = error instanceof Error ? error : new Error(String(error));
+  if (err instanceof InputRejectedError) {
+    process.stderr.write(`错误：${err.message}\n`);
+    for (const p of err.problems) {
+      const where = [p.file, p.row !== null ? `第${p.row}行` : null, p.column ? `列「${p.column}」` : null]
+        .filter(Boolean)
+        .join(' ');
+      const value = p.value !== null && p.value !== '' ? ` 值「${p.value}」` : '';
+      process.stderr.write(`  ${where}${value}：${p.reason}\n`);
+    }
+  } else if (err instanceof UsageError || err instanceof PeriodError || err instanceof NotFoundError || err instanceof ConflictError) {
+    process.stderr.write(`错误：${err.message}\n`);
+  } else {
+    process.stderr.write(`错误：${err.message.split('\n')[0]}\n`);
+    if (process.env.SIBI_DEBUG) process.stderr.write(`${err.stack}\n`);
+  }
+  return exitCodeFor(err);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(
+    `${JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v), 2)}\n`,
+  );
+}
+
+export function parseYear(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`年度应为四位数字：${text}`);
+  return Number(text);
+}
