@@ -10,6 +10,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   serial,
   smallint,
@@ -267,4 +268,40 @@ export const auditLog = pgTable(
     details: jsonb('details'),
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_target_idx').on(t.targetType, t.targetId)],
+);
+
+// Counted events that feed count_points indicators (e.g. a new foreign-invested enterprise).
+export const evaluationEvents = pgTable(
+  'evaluation_events',
+  {
+    id: serial('id').primaryKey(),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    regionCode: varchar('region_code', { length: 6 }).notNull(),
+    item: text('item').notNull(),
+    eventDate: day('event_date').notNull(),
+    count: integer('count').notNull().default(1),
+    note: text('note'),
+    author: text('author').notNull(),
+    ...versioned,
+  },
+  (t) => [index('evaluation_events_idx').on(t.provinceCode, t.eventDate)],
+);
+
+// Manual bonus/penalty points an evaluator enters for one evaluation scope, with a reason.
+export const evaluationAdjustments = pgTable(
+  'evaluation_adjustments',
+  {
+    id: serial('id').primaryKey(),
+    schemeId: text('scheme_id').notNull(),
+    parentCode: varchar('parent_code', { length: 6 }).notNull(),
+    period: text('period').notNull(),
+    unitCode: varchar('unit_code', { length: 6 }).notNull(),
+    kind: text('kind').notNull(),
+    item: text('item'),
+    points: numeric('points', { precision: 8, scale: 2 }).notNull(),
+    reason: text('reason').notNull(),
+    author: text('author').notNull(),
+    ...versioned,
+  },
+  (t) => [index('evaluation_adjustments_idx').on(t.schemeId, t.parentCode, t.period)],
 );

@@ -51,6 +51,6 @@ export async function openTestPostgres(): Promise<Database> {
 /** Empties every table but the append-only audit log, so tests in one file start clean. */
 export async function clearData(database: Database): Promise<void> {
   await database.db.execute(
-    sql`TRUNCATE regions, projects, project_years, monthly_reports, deals, reserve_projects, approval_items, project_issues, evaluations, settings RESTART IDENTITY CASCADE`,
+    sql`TRUNCATE regions, projects, project_years, monthly_reports, deals, reserve_projects, approval_items, project_issues, evaluations, evaluation_events, evaluation_adjustments, settings RESTART IDENTITY CASCADE`,
   );
 }
