@@ -1,0 +1,39 @@
+// Small helpers shared by the benchmarks: timing, medians, child-process peak memory.
+import { spawnSync } from 'node:child_process';
+
+export async function timeIt(work: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export async function medianOf(runs: number, work: () => Promise<unknown>): Promise<{ median: number; runs: number[] }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await timeIt(work));
+  return { median: median(times), runs: times };
+}
+
+/** Runs a bench script in a fresh process and returns its peak resident memory in MiB. */
+export function peakMemoryOf(script: string, args: string[]): { mib: number; stdout: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
+  const match = /PEAK_RSS_KIB=(\d+)/.exec(result.stdout);
+  if (!match) throw new Error(`no PEAK_RSS_KIB in output of ${script}`);
+  return { mib: Number(match[1]) / 1024, stdout: result.stdout };
+}
+
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
