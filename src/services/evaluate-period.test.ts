@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
+import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
+import type { Database } from '../db/client';
+import { getEvaluation } from '../db/evaluations';
+import { ConflictError } from './errors';
+import { publishEvaluation, runEvaluation, verifyEvaluation } from './evaluate-period';
+
+const YI = 100_000_000n;
+const request = { scheme: 'sibisikan-2020', period: '2020Q3', actor: 'test' };
+
+describe.each(testDatabases())('evaluation on $name', (target: TestDatabase) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await target.open();
+    await load(database, 'regions', REGIONS);
+    await load(
+      database,
+      'projects',
+      [
+        project('L1', { regionCode: '410322', annualTarget: 10n * YI, nature: 'new' }),
+        project('J1', { regionCode: '410800', annualTarget: 10n * YI, nature: 'new' }),
+        project('G1', { regionCode: '410181', annualTarget: 10n * YI }),
+      ],
+      { year: 2020, list: 'province_key' },
+    );
+    await load(database, 'reports', [
+      report('L1', 9, 9n * YI, { started: true }),
+      report('J1', 9, 5n * YI),
+      report('G1', 9, 6n * YI),
+    ]);
+    await load(database, 'deals', [
+      deal('JD', { regionCode: '410800', contractAmount: 30n * YI, origin: 'abroad', fundsInPlace: 5n * YI }),
+      deal('LD', { regionCode: '410300', contractAmount: 3n * YI }),
+    ]);
+  });
+  afterAll(() => database.close());
+
+  it('ranks the cities and the directly administered county in separate groups', async () => {
+    const run = await runEvaluation(database, request);
+    const cities = run.result.units.filter((u) => u.group === 'city');
+    expect(cities.map((u) => u.code).sort()).toEqual(['410300', '410800']);
+    expect(run.result.units.find((u) => u.code === '410181')).toMatchObject({ group: 'direct_county', rank: 1 });
+    // Luoyang's county project counts for Luoyang: 9 亿 of 10 亿 against 9/12 time progress → full points.
+    const luoyang = run.result.units.find((u) => u.code === '410300')!;
+    expect(luoyang.values['key.investYtd']).toBe(900_000_000);
+    const investRate = luoyang.indicators.find((i) => i.id === 'invest_rate')!;
+    expect(investRate.score).toBeCloseTo(investRate.points, 10);
+    // Jiaozuo has the only outside funds: full points there, Luoyang none.
+    const jiaozuo = run.result.units.find((u) => u.code === '410800')!;
+    expect(jiaozuo.indicators.find((i) => i.id === 'outside_funds')!.score).toBeGreaterThan(0);
+    expect(luoyang.indicators.find((i) => i.id === 'outside_funds')!.score).toBe(0);
+    expect(run.published).toBeNull();
+  });
+
+  it('publishes once, reproduces the stored bytes, and keeps the result when data change', async () => {
+    const published = await publishEvaluation(database, request);
+    const verification = await verifyEvaluation(database, published.id);
+    expect(verification).toMatchObject({ identical: true, storedHash: published.hash });
+
+    await expect(publishEvaluation(database, request)).rejects.toBeInstanceOf(ConflictError);
+
+    // Jiaozuo reports a big September: the draft moves, the published result does not.
+    await load(database, 'reports', [report('J1', 9, 10n * YI, { started: true })]);
+    const rerun = await runEvaluation(database, request);
+    expect(rerun.published).toMatchObject({ id: published.id, identical: false });
+    expect(rerun.published!.moves.map((m) => m.unit)).toContain('410800');
+    const stored = await getEvaluation(database.db, published.id);
+    expect(stored!.contentHash).toBe(published.hash);
+    expect((await verifyEvaluation(database, published.id)).identical).toBe(true);
+  });
+
+  it('detects a tampered stored result', async () => {
+    const run = await runEvaluation(database, { ...request, period: '2020Q2' });
+    const published = await publishEvaluation(database, { ...request, period: '2020Q2' });
+    expect(published.hash).toBe(run.hash);
+    await database.db.execute(
+      sql`update evaluations set result = jsonb_set(result, '{units,0,adjusted}', '99') where id = ${published.id}`,
+    );
+    expect((await verifyEvaluation(database, published.id)).identical).toBe(false);
+  });
+});

@@ -1,0 +1,224 @@
+// Evaluation use cases: compute a period's scores from SQL metrics, publish them
+// immutably with a content hash, and verify a published result by recomputing it.
+import type { Database } from '../db/client';
+import {
+  findPublished,
+  getEvaluation,
+  insertEvaluation,
+  queryAdjustments,
+  queryEvents,
+  type StoredEvaluation,
+} from '../db/evaluations';
+import { loadRegions } from '../db/lookups';
+import type { Tx } from '../db/query';
+import { writeAudit } from '../db/audit';
+import { canonicalJson } from '../domain/evaluation/canonical-json';
+import { contentHash } from '../domain/evaluation/content-hash';
+import {
+  type EvaluationInput,
+  type EvaluationOptions,
+  type EvaluationResult,
+  evaluate,
+} from '../domain/evaluation/engine';
+import type { Scheme } from '../domain/evaluation/scheme';
+import { metricsToNumbers } from '../domain/metrics';
+import { type Period, parsePeriod } from '../domain/period';
+import { evaluationGroup, provinceOf, type RegionNode, unitMap } from '../domain/regions';
+import { loadSchemeFile } from '../schemes/load-scheme';
+import { computeChildMetrics, DEFAULT_LISTS, requireRegion } from './compute-stats';
+import { ConflictError, NotFoundError, UsageError } from './errors';
+
+export interface EvaluateRequest {
+  scheme: string;
+  period: string;
+  /** The region whose children are ranked; default the province. */
+  region?: string;
+  group?: string;
+  options?: EvaluationOptions;
+  actor: string;
+  ip?: string | null;
+}
+
+/** Everything a result depends on: stored with a published evaluation, enough to recompute it. */
+export interface EvaluationSnapshot {
+  scheme: Scheme;
+  input: Omit<EvaluationInput, 'scheme'>;
+}
+
+export interface EvaluationRun {
+  period: Period;
+  parent: RegionNode;
+  snapshot: EvaluationSnapshot;
+  result: EvaluationResult;
+  hash: string;
+  /** The published evaluation of the same scheme, region and period, if any, and what moved since. */
+  published: { id: number; hash: string; identical: boolean; moves: RankMove[] } | null;
+}
+
+export interface RankMove {
+  unit: string;
+  name: string;
+  publishedRank: number | null;
+  rank: number | null;
+  publishedTotal: number | null;
+  total: number | null;
+}
+
+export async function runEvaluation(database: Database, request: EvaluateRequest): Promise<EvaluationRun> {
+  const { db } = database;
+  const loaded = await loadSchemeFile(request.scheme);
+  const period = parsePeriod(request.period);
+  const regions = await loadRegions(db);
+  const parent = request.region
+    ? requireRegion(regions, request.region)
+    : (regions.find((r) => r.kind === 'province') ?? null);
+  if (!parent) throw new NotFoundError('没有省级地区：请先导入地区');
+  const snapshot = await collectInputs(db, regions, parent, period, loaded.scheme, request);
+  const result = evaluate({ scheme: snapshot.scheme, ...snapshot.input });
+  const hash = hashOf(snapshot, result);
+  const stored = await findPublished(db, loaded.scheme.id, parent.code, period.id);
+  return {
+    period,
+    parent,
+    snapshot,
+    result,
+    hash,
+    published: stored
+      ? {
+          id: stored.id,
+          hash: stored.contentHash,
+          identical: stored.contentHash === hash,
+          moves: rankMoves(stored.result as EvaluationResult, result),
+        }
+      : null,
+  };
+}
+
+async function collectInputs(
+  db: Tx,
+  regions: RegionNode[],
+  parent: RegionNode,
+  period: Period,
+  scheme: Scheme,
+  request: EvaluateRequest,
+): Promise<EvaluationSnapshot> {
+  const children = await computeChildMetrics(db, regions, parent.code, period, DEFAULT_LISTS);
+  const units = children.map((c) => ({ code: c.unit.code, name: c.unit.name, group: evaluationGroup(c.unit) }));
+  if (request.group && !units.some((u) => u.group === request.group)) {
+    throw new UsageError(`${parent.name}下没有分组「${request.group}」，可用：${[...new Set(units.map((u) => u.group))].join('、')}`);
+  }
+  const values = Object.fromEntries(children.map((c) => [c.unit.code, metricsToNumbers(c.metrics)]));
+  const events = await queryEvents(db, provinceOf(parent.code), unitMap(regions, parent.code), period.start, period.end);
+  const adjustments = await queryAdjustments(db, scheme.id, parent.code, period.id);
+  const groups = request.group ? [request.group] : scheme.groups.filter((g) => units.some((u) => u.group === g));
+  return {
+    scheme,
+    input: {
+      units,
+      values,
+      events: events.map((e) => ({ unit: e.unit, item: e.item, count: e.count, ...(e.note ? { note: e.note } : {}) })),
+      adjustments: adjustments.map((a) => ({
+        unit: a.unit,
+        kind: a.kind,
+        ...(a.item ? { item: a.item } : {}),
+        points: Number(a.points),
+        reason: a.reason,
+        author: a.author,
+      })),
+      context: { timeProgress: period.month / 12 },
+      options: { ...request.options, groups: groups.length ? groups : undefined },
+    },
+  };
+}
+
+function hashOf(snapshot: EvaluationSnapshot, result: EvaluationResult): string {
+  return contentHash({ snapshot, result });
+}
+
+export interface PublishOutcome {
+  id: number;
+  hash: string;
+  run: EvaluationRun;
+}
+
+/** Publishes once per scheme, region and period: a published result never changes. */
+export async function publishEvaluation(database: Database, request: EvaluateRequest): Promise<PublishOutcome> {
+  const run = await runEvaluation(database, request);
+  if (run.published) {
+    throw new ConflictError(
+      `${run.parent.name} ${run.period.id} 的「${run.snapshot.scheme.name}」考评结果已于此前发布（编号 ${run.published.id}），发布后不可更改${run.published.identical ? '' : '；当前数据的重新计算结果与已发布结果不同，可作为草稿查看变化'}`,
+    );
+  }
+  const id = await database.db.transaction(async (tx) => {
+    const newId = await insertEvaluation(tx, {
+      schemeId: run.snapshot.scheme.id,
+      schemeVersion: run.snapshot.scheme.version,
+      period: run.period.id,
+      parentCode: run.parent.code,
+      provinceCode: provinceOf(run.parent.code),
+      state: 'published',
+      scheme: run.snapshot.scheme,
+      inputs: run.snapshot.input,
+      options: run.snapshot.input.options ?? {},
+      result: run.result,
+      contentHash: run.hash,
+      createdBy: request.actor,
+      publishedBy: request.actor,
+    });
+    await writeAudit(tx, {
+      actor: request.actor,
+      ip: request.ip,
+      action: 'evaluation.publish',
+      targetType: 'evaluation',
+      targetId: String(newId),
+      outcome: 'ok',
+      after: { scheme: run.snapshot.scheme.id, period: run.period.id, parent: run.parent.code, hash: run.hash },
+    });
+    return newId;
+  });
+  return { id, hash: run.hash, run };
+}
+
+export interface Verification {
+  id: number;
+  storedHash: string;
+  recomputedHash: string;
+  identical: boolean;
+}
+
+/** Recomputes a stored evaluation from its own snapshot; the bytes must match. */
+export async function verifyEvaluation(database: Database, id: number): Promise<Verification> {
+  const stored = await getEvaluation(database.db, id);
+  if (!stored) throw new NotFoundError(`考评结果 ${id} 不存在`);
+  return verifyStored(stored);
+}
+
+export function verifyStored(stored: StoredEvaluation): Verification {
+  const snapshot = { scheme: stored.scheme as Scheme, input: stored.inputs as EvaluationSnapshot['input'] };
+  const result = evaluate({ scheme: snapshot.scheme, ...snapshot.input });
+  const recomputedHash = hashOf(snapshot, result);
+  return {
+    id: stored.id,
+    storedHash: stored.contentHash,
+    recomputedHash,
+    identical: recomputedHash === stored.contentHash && canonicalJson(result) === canonicalJson(stored.result),
+  };
+}
+
+function rankMoves(before: EvaluationResult, after: EvaluationResult): RankMove[] {
+  const old = new Map(before.units.map((u) => [u.code, u]));
+  const moves: RankMove[] = [];
+  for (const unit of after.units) {
+    const prior = old.get(unit.code);
+    if (prior && prior.rank === unit.rank && prior.adjusted === unit.adjusted) continue;
+    moves.push({
+      unit: unit.code,
+      name: unit.name,
+      publishedRank: prior?.rank ?? null,
+      rank: unit.rank,
+      publishedTotal: prior?.adjusted ?? null,
+      total: unit.adjusted,
+    });
+  }
+  return moves;
+}
