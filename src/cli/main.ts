@@ -4,6 +4,7 @@ import { registerDataCommands } from './commands/data';
 import { registerDemoCommand } from './commands/demo';
 import { registerServeCommand } from './commands/serve';
 import { registerStatsCommand } from './commands/stats';
+import { registerEvaluateCommand } from './commands/evaluate';
 import { EXIT_USAGE, reportError } from './run';
 
 const program = new Command('sibi')
@@ -15,6 +16,7 @@ registerServeCommand(program);
 registerDemoCommand(program);
 registerDataCommands(program);
 registerStatsCommand(program);
+registerEvaluateCommand(program);
 
 try {
   await program.parseAsync(process.argv);
