@@ -1,16 +1,47 @@
 // Loads the generated demo province through the same import service as real files.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/client';
+import { readSetting } from '../db/lookups';
+import { writeSettingRows } from '../db/settings-store';
 import { generateDemo } from '../demo/generate-demo';
 import type { ImportKind, KindRecords } from '../domain/records';
 import { importRecords } from './import-records';
 
 export const DEMO_ACTOR = 'demo';
+const FINGERPRINT_KEY = 'demo.fingerprint';
 
-export async function loadDemo(database: Database, opts: { onProgress?: (message: string) => void } = {}): Promise<string> {
+export interface DemoOptions {
+  /** Skip the load when this generator version was loaded before (for `serve --demo`). */
+  skipIfLoaded?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+/** A hash of the generator's sources: a changed generator reloads, an unchanged one is skipped. */
+export function demoFingerprint(): string {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'demo');
+  const hash = createHash('sha256');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+    hash.update(file).update(readFileSync(join(dir, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export async function loadDemo(database: Database, opts: DemoOptions = {}): Promise<string> {
+  const fingerprint = demoFingerprint();
+  if (opts.skipIfLoaded && (await readSetting(database.db, FINGERPRINT_KEY, null)) === fingerprint) {
+    return '已是最新，未重新载入';
+  }
   const data = generateDemo();
   let written = 0;
   let total = 0;
-  const step = async <K extends ImportKind>(kind: K, records: KindRecords[K][], extra: { year?: number; list?: string } = {}) => {
+  const step = async <K extends ImportKind>(
+    kind: K,
+    records: KindRecords[K][],
+    extra: { year?: number; list?: string } = {},
+  ) => {
     const summary = await importRecords(database, {
       kind,
       file: `demo:${kind}${extra.year ? `:${extra.year}:${extra.list}` : ''}`,
@@ -29,5 +60,6 @@ export async function loadDemo(database: Database, opts: { onProgress?: (message
   await step('reserve', data.reserve);
   await step('approvals', data.approvals);
   await step('issues', data.issues);
+  await writeSettingRows(database.db, [[FINGERPRINT_KEY, fingerprint]]);
   return `${total} 行，其中写入 ${written} 行`;
 }

@@ -13,7 +13,7 @@ export function registerServeCommand(program: Command): void {
     .action(async (opts: { port: string; host: string; demo?: boolean }) => {
       const database = await openDatabase();
       if (opts.demo) {
-        const summary = await loadDemo(database, { onProgress: (m) => process.stderr.write(`${m}\n`) });
+        const summary = await loadDemo(database, { skipIfLoaded: true, onProgress: (m) => process.stderr.write(`${m}\n`) });
         process.stderr.write(`演示数据（模拟数据）已就绪：${summary}\n`);
       }
       const app = await buildApp({ database, logger: true });
