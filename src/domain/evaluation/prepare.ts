@@ -1,0 +1,145 @@
+// Everything about an input that does not depend on the scoring choices, computed once:
+// the units in a stable order, their groups, metric columns and event counts.
+import type { Scheme } from './scheme-schema';
+import type { CountEvent, EvaluationInput, EvaluationUnit, ResultFlag } from './types';
+
+export interface Prepared {
+  scheme: Scheme;
+  /** Units of the ranked groups, sorted by code so input order never matters. */
+  units: EvaluationUnit[];
+  groupIds: string[];
+  /** Group index of each unit. */
+  groupOf: number[];
+  /** Unit indices of each group. */
+  members: number[][];
+  timeProgress: number | null;
+  /** Raw metric value of a unit (null = missing). */
+  metric: (name: string) => (number | null)[];
+  /** Event count of an item per unit (zeros when none). */
+  eventCounts: (item: string) => number[];
+  unitIndex: Map<string, number>;
+  flags: ResultFlag[];
+}
+
+function orderedGroups(scheme: Scheme, requested: string[] | undefined): string[] {
+  return [...new Set(requested ?? scheme.groups)];
+}
+
+function checkUniqueCodes(units: EvaluationUnit[]): void {
+  const seen = new Set<string>();
+  for (const u of units) {
+    if (seen.has(u.code)) throw new Error(`参评单位代码重复：${u.code}`);
+    seen.add(u.code);
+  }
+}
+
+function metricColumns(input: EvaluationInput, units: EvaluationUnit[], flags: ResultFlag[]) {
+  const cache = new Map<string, (number | null)[]>();
+  return (name: string) => {
+    let col = cache.get(name);
+    if (!col) {
+      col = units.map((u) => {
+        const v = input.values[u.code]?.[name];
+        if (v === undefined || v === null) return null;
+        if (typeof v === 'number' && Number.isFinite(v)) return v;
+        flags.push({
+          code: 'invalid_value',
+          unit: u.code,
+          message: `${u.name} 的 ${name} 不是有限数字，按缺失处理`,
+        });
+        return null;
+      });
+      cache.set(name, col);
+    }
+    return col;
+  };
+}
+
+function eventColumns(
+  events: CountEvent[],
+  unitIndex: Map<string, number>,
+  known: Set<string>,
+  all: Set<string>,
+  flags: ResultFlag[],
+) {
+  const counts = new Map<string, number[]>();
+  const n = unitIndex.size;
+  // Events are summed in a canonical order so that shuffled input gives identical sums.
+  const key = (e: CountEvent) => `${e.unit}\u0000${e.item}\u0000${e.count}`;
+  const sorted = [...events].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  for (const e of sorted) {
+    const u = unitIndex.get(e.unit);
+    if (!known.has(e.item)) {
+      flags.push({ code: 'unknown_item', unit: e.unit, message: `事件项 "${e.item}" 不在本方案中，已忽略` });
+      continue;
+    }
+    if (!Number.isInteger(e.count) || e.count < 0) {
+      flags.push({
+        code: 'invalid_event',
+        unit: e.unit,
+        message: `事件项 "${e.item}" 的次数 ${e.count} 不是非负整数，已忽略`,
+      });
+      continue;
+    }
+    if (u === undefined) {
+      if (!all.has(e.unit))
+        flags.push({
+          code: 'unknown_unit',
+          unit: e.unit,
+          message: `事件所属单位 ${e.unit} 不在参评单位中，已忽略`,
+        });
+      continue;
+    }
+    const col = counts.get(e.item) ?? new Array<number>(n).fill(0);
+    counts.set(e.item, col);
+    col[u] = (col[u] ?? 0) + e.count;
+  }
+  const zeros = new Array<number>(n).fill(0);
+  return (item: string) => counts.get(item) ?? zeros;
+}
+
+function countItemIds(scheme: Scheme): Set<string> {
+  const ids = new Set<string>();
+  for (const dim of scheme.dimensions)
+    for (const ind of dim.indicators)
+      if (ind.rule.type === 'count_points') for (const it of ind.rule.items) ids.add(it.id);
+  for (const it of [...(scheme.bonus?.items ?? []), ...(scheme.penalty?.items ?? [])]) ids.add(it.id);
+  return ids;
+}
+
+export function prepare(input: EvaluationInput): Prepared {
+  const { scheme } = input;
+  const flags: ResultFlag[] = [];
+  checkUniqueCodes(input.units);
+  const groupIds = orderedGroups(scheme, input.options?.groups);
+  const groupIndex = new Map(groupIds.map((g, i) => [g, i]));
+  const skipped = [
+    ...new Set(input.units.filter((u) => !groupIndex.has(u.group)).map((u) => u.group)),
+  ].sort();
+  for (const g of skipped)
+    flags.push({
+      code: 'group_not_ranked',
+      group: g,
+      message: `组别 "${g}" 不在本方案的考评组别中，其单位未参评`,
+    });
+  const units = input.units
+    .filter((u) => groupIndex.has(u.group))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const unitIndex = new Map(units.map((u, i) => [u.code, i]));
+  const groupOf = units.map((u) => groupIndex.get(u.group)!);
+  const members = groupIds.map((_, g) => groupOf.flatMap((gi, i) => (gi === g ? [i] : [])));
+  const tp = input.context?.timeProgress;
+  const all = new Set(input.units.map((u) => u.code));
+  return {
+    scheme,
+    units,
+    groupIds,
+    groupOf,
+    members,
+    timeProgress: typeof tp === 'number' && Number.isFinite(tp) ? tp : null,
+    metric: metricColumns(input, units, flags),
+    eventCounts: eventColumns(input.events ?? [], unitIndex, countItemIds(scheme), all, flags),
+    unitIndex,
+    flags,
+  };
+}

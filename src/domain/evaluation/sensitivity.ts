@@ -1,0 +1,355 @@
+// Uncertainty and sensitivity analysis of the ranking (after COINr's get_sensitivity): re-run
+// the evaluation under varied weights, rules, target cap, dropped indicators, missing-data
+// policy and adjustments; report rank intervals per unit and Sobol indices per varied input.
+import { manualByUnit, summarise } from './adjustments';
+import { effectiveWeights } from './aggregate';
+import { makeRankModel, type RankModel, ranksOf, totalsOf } from './fast-model';
+import { scopeOf } from './plan';
+import { type Prepared, prepare } from './prepare';
+import { mulberry32 } from './prng';
+import { type FactorSpan, mixRow, saltelliDesign, sobolIndices } from './saltelli';
+import { parseRuleFor, schemeIndicators } from './scheme';
+import type { Rule, RuleInput } from './scheme-schema';
+import { scoreColumn } from './score-column';
+import type { EvaluationInput, MissingPolicy, ResultFlag } from './types';
+
+export interface SensitivityVary {
+  /** Spread s: each weight becomes w·(1 + U(−s, s)), renormalised to the scheme total. */
+  weights?: number;
+  /** Vary each indicator's weight (default) or each dimension's as a block. */
+  weightLevel?: 'indicator' | 'dimension';
+  /** Alternative rules by indicator id; each run picks the scheme's rule or one of these. */
+  rules?: Record<string, RuleInput[]>;
+  /** Alternative caps for every ratio_to_target rule; each run picks the nominal cap or one of these. */
+  cap?: number[];
+  /** Each run drops no indicator or one indicator. */
+  dropOne?: boolean;
+  /** Each run uses `zero` or `group_mean`. */
+  missingPolicy?: boolean;
+  /** Each run includes bonus / penalty or not. */
+  adjustments?: boolean;
+}
+
+export interface SensitivityOptions {
+  /** Monte Carlo runs for the rank intervals (default 1000); the Sobol design adds (k + 1) × this. */
+  replications?: number;
+  seed?: number;
+  vary: SensitivityVary;
+  /** Compute Sobol indices (default true). */
+  indices?: boolean;
+}
+
+export interface UnitRobustness {
+  code: string;
+  name: string;
+  group: string;
+  nominalRank: number;
+  medianRank: number;
+  /** 5th and 95th percentile ranks (nearest-rank method). */
+  rankP5: number;
+  rankP95: number;
+  pFirst: number;
+  pTop3: number;
+  meanAbsShift: number;
+}
+
+export interface FactorInfo {
+  id: string;
+  label: string;
+  /** Number of alternatives (0 for the continuous weights factor). */
+  levels: number;
+}
+
+export interface SensitivityIndex {
+  factor: string;
+  label: string;
+  /** Share of the variance of the output explained by this input alone. */
+  first: number;
+  /** Share involving this input, including its interactions. */
+  total: number;
+}
+
+export interface SensitivityResult {
+  scheme: { id: string; version: string };
+  replications: number;
+  seed: number;
+  factors: FactorInfo[];
+  /** Ordered by group, then nominal rank, then code. */
+  units: UnitRobustness[];
+  /** The output the indices explain: mean over units of |rank − nominal rank|. */
+  indexOutput: 'mean_abs_rank_shift';
+  indices: SensitivityIndex[];
+  leaveOneDimensionOut: { dimension: string; name: string; ranks: Record<string, number> }[];
+  flags: ResultFlag[];
+}
+
+interface Factor extends FactorInfo, FactorSpan {
+  /** The indicator a rule factor varies. */
+  indicator?: number;
+}
+
+interface Setup {
+  prep: Prepared;
+  model: RankModel;
+  w0: number[];
+  /** Rule alternatives per indicator; index 0 is the nominal rule. */
+  rules: Rule[][];
+  caps: (number | undefined)[];
+  policies: MissingPolicy[];
+  adjustments: boolean[];
+  bonus: Float64Array;
+  penalty: Float64Array;
+  zeros: Float64Array;
+  weightGroups: number[][];
+  factors: Factor[];
+  total: number;
+  cache: Map<string, Float64Array>;
+}
+
+interface Scenario {
+  weights: number[];
+  rule: number[];
+  cap: number;
+  policy: number;
+  adjustments: number;
+}
+
+const SEED = 20201027;
+
+function choose(u: number, levels: number): number {
+  return Math.min(levels - 1, Math.floor(u * levels));
+}
+
+function altRules(input: EvaluationInput, vary: SensitivityVary): Rule[][] {
+  const list = schemeIndicators(input.scheme);
+  const known = new Set(list.map(({ indicator }) => indicator.id));
+  const unknown = Object.keys(vary.rules ?? {}).filter((id) => !known.has(id));
+  if (unknown.length) throw new Error(`敏感性分析：指标 ${unknown.join('、')} 不在方案中`);
+  return list.map(({ indicator }) => [
+    input.options?.ruleOverrides?.[indicator.id] ?? indicator.rule,
+    ...(vary.rules?.[indicator.id] ?? []).map((r) => parseRuleFor(indicator, r)),
+  ]);
+}
+
+function adjustmentVectors(input: EvaluationInput, prep: Prepared, flags: ResultFlag[]) {
+  const manual = manualByUnit(input.adjustments ?? [], prep, flags);
+  const n = prep.units.length;
+  const bonus = new Float64Array(n);
+  const penalty = new Float64Array(n);
+  for (let u = 0; u < n; u++) {
+    bonus[u] = summarise('bonus', prep, u, manual.get(u) ?? []).total;
+    penalty[u] = summarise('penalty', prep, u, manual.get(u) ?? []).total;
+  }
+  return { bonus, penalty };
+}
+
+function weightGroups(input: EvaluationInput, level: 'indicator' | 'dimension'): number[][] {
+  const list = schemeIndicators(input.scheme);
+  if (level === 'indicator') return list.map((_, k) => [k]);
+  return input.scheme.dimensions.map((d) =>
+    list.flatMap(({ dimension }, k) => (dimension.id === d.id ? [k] : [])),
+  );
+}
+
+function buildFactors(s: Omit<Setup, 'factors'>, input: EvaluationInput, vary: SensitivityVary): Factor[] {
+  const factors: Factor[] = [];
+  const add = (id: string, label: string, levels: number, columns = 1, indicator?: number) => {
+    const start = factors.reduce((c, f) => c + f.columns, 0);
+    factors.push({ id, label, levels, start, columns, indicator });
+  };
+  if (vary.weights) add('weights', `权重 ±${Math.round(vary.weights * 100)}%`, 0, s.weightGroups.length);
+  schemeIndicators(input.scheme).forEach(({ indicator }, k) => {
+    if ((s.rules[k]?.length ?? 1) > 1)
+      add(`rule:${indicator.id}`, `"${indicator.name}"的计分规则`, s.rules[k]!.length, 1, k);
+  });
+  if (s.caps.length > 1) add('cap', '目标完成率上限', s.caps.length);
+  if (vary.dropOne) add('dropOne', '去掉一个指标', 1 + s.w0.filter((w) => w > 0).length);
+  if (s.policies.length > 1) add('missingPolicy', '缺失数据处理', 2);
+  if (s.adjustments.length > 1) add('adjustments', '加减分计入与否', 2);
+  return factors;
+}
+
+function setup(input: EvaluationInput, vary: SensitivityVary, flags: ResultFlag[]): Setup {
+  const prep = prepare(input);
+  const o = input.options ?? {};
+  const p0 = o.missingPolicy ?? input.scheme.missing_policy;
+  const a0 = o.includeAdjustments ?? true;
+  const caps = [o.targetCap, ...(vary.cap ?? [])];
+  if (caps.slice(1).some((c) => !(typeof c === 'number' && c > 0 && Number.isFinite(c))))
+    throw new Error('敏感性分析：cap 的取值必须是正数');
+  const { bonus, penalty } = adjustmentVectors(input, prep, flags);
+  const partial = {
+    prep,
+    model: makeRankModel(prep, o.aggregation ?? 'arithmetic'),
+    w0: effectiveWeights(input.scheme, o),
+    rules: altRules(input, vary),
+    caps,
+    policies: vary.missingPolicy ? [p0, p0 === 'zero' ? 'group_mean' : 'zero'] : [p0],
+    adjustments: vary.adjustments ? [a0, !a0] : [a0],
+    bonus,
+    penalty,
+    zeros: new Float64Array(prep.units.length),
+    weightGroups: weightGroups(input, vary.weightLevel ?? 'indicator'),
+    total: input.scheme.total,
+    cache: new Map<string, Float64Array>(),
+  } satisfies Omit<Setup, 'factors'>;
+  return { ...partial, factors: buildFactors(partial, input, vary) };
+}
+
+/** Raw scores (scheme points) of indicator k under a rule / cap / policy choice, computed once. */
+function column(s: Setup, input: EvaluationInput, k: number, r: number, c: number, m: number): Float64Array {
+  const rule = s.rules[k]![r]!;
+  const cap = rule.type === 'ratio_to_target' ? c : -1;
+  const policy = rule.type === 'count_points' ? -1 : m;
+  const key = `${k}|${r}|${cap}|${policy}`;
+  let col = s.cache.get(key);
+  if (!col) {
+    const { indicator } = schemeIndicators(input.scheme)[k]!;
+    const scope = scopeOf(rule, input.scheme, input.options?.normaliseOver);
+    const choice = { rule, policy: s.policies[Math.max(0, m)]!, scope, cap: s.caps[c] };
+    col = scoreColumn(s.prep, indicator, choice).scores;
+    s.cache.set(key, col);
+  }
+  return col;
+}
+
+function nominalScenario(s: Setup): Scenario {
+  return { weights: s.w0, rule: s.rules.map(() => 0), cap: 0, policy: 0, adjustments: 0 };
+}
+
+function renormalise(w: number[], total: number): number[] {
+  const sum = w.reduce((a, b) => a + b, 0);
+  return sum > 0 ? w.map((x) => (x * total) / sum) : w;
+}
+
+/** Decodes one row of the unit hypercube into the choices of a run. */
+function scenarioOf(s: Setup, row: Float64Array, spread: number): Scenario {
+  const sc = nominalScenario(s);
+  let w = s.w0;
+  let changed = false;
+  for (const f of s.factors) {
+    const u = row[f.start]!;
+    if (f.id === 'weights') {
+      w = [...w];
+      s.weightGroups.forEach((ks, g) => {
+        const factor = 1 + (2 * row[f.start + g]! - 1) * spread;
+        for (const k of ks) w[k] = w[k]! * factor;
+      });
+      changed = true;
+    } else if (f.indicator !== undefined) sc.rule[f.indicator] = choose(u, f.levels);
+    else if (f.id === 'cap') sc.cap = choose(u, f.levels);
+    else if (f.id === 'dropOne') {
+      const pick = choose(u, f.levels);
+      if (pick > 0) {
+        const kept = s.w0.flatMap((x, k) => (x > 0 ? [k] : []));
+        w = [...w];
+        w[kept[pick - 1]!] = 0;
+        changed = true;
+      }
+    } else if (f.id === 'missingPolicy') sc.policy = choose(u, 2);
+    else if (f.id === 'adjustments') sc.adjustments = choose(u, 2);
+  }
+  sc.weights = changed ? renormalise(w, s.total) : w;
+  return sc;
+}
+
+function runScenario(s: Setup, input: EvaluationInput, sc: Scenario): Int32Array {
+  const scores = sc.weights.map((w, k) =>
+    w > 0 ? column(s, input, k, sc.rule[k]!, sc.cap, sc.policy) : null,
+  );
+  const on = s.adjustments[sc.adjustments]!;
+  return ranksOf(
+    s.model,
+    totalsOf(s.model, scores, sc.weights, on ? s.bonus : s.zeros, on ? s.penalty : s.zeros),
+  );
+}
+
+function meanAbsShift(ranks: Int32Array, nominal: Int32Array): number {
+  let sum = 0;
+  for (let u = 0; u < ranks.length; u++) sum += Math.abs(ranks[u]! - nominal[u]!);
+  return ranks.length ? sum / ranks.length : 0;
+}
+
+function nearestRank(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
+}
+
+function robustness(s: Setup, runs: Int32Array[], nominal: Int32Array): UnitRobustness[] {
+  const out = s.prep.units.map((unit, u) => {
+    const ranks = runs.map((r) => r[u]!).sort((a, b) => a - b);
+    const n = ranks.length || 1;
+    return {
+      code: unit.code,
+      name: unit.name,
+      group: unit.group,
+      nominalRank: nominal[u]!,
+      medianRank: nearestRank(ranks, 0.5),
+      rankP5: nearestRank(ranks, 0.05),
+      rankP95: nearestRank(ranks, 0.95),
+      pFirst: ranks.filter((r) => r === 1).length / n,
+      pTop3: ranks.filter((r) => r <= 3).length / n,
+      meanAbsShift: ranks.reduce((acc, r) => acc + Math.abs(r - nominal[u]!), 0) / n,
+    };
+  });
+  const groupIndex = (code: string) => s.prep.groupOf[s.prep.unitIndex.get(code)!]!;
+  return out.sort(
+    (a, b) =>
+      groupIndex(a.code) - groupIndex(b.code) || a.nominalRank - b.nominalRank || (a.code < b.code ? -1 : 1),
+  );
+}
+
+function leaveOneDimensionOut(s: Setup, input: EvaluationInput): SensitivityResult['leaveOneDimensionOut'] {
+  if (input.scheme.dimensions.length < 2) return [];
+  const list = schemeIndicators(input.scheme);
+  return input.scheme.dimensions.map((d) => {
+    const w = renormalise(
+      s.w0.map((x, k) => (list[k]!.dimension.id === d.id ? 0 : x)),
+      s.total,
+    );
+    const ranks = runScenario(s, input, { ...nominalScenario(s), weights: w });
+    const byCode: Record<string, number> = {};
+    s.prep.units.forEach((unit, u) => {
+      byCode[unit.code] = ranks[u]!;
+    });
+    return { dimension: d.id, name: d.name, ranks: byCode };
+  });
+}
+
+export function runSensitivity(input: EvaluationInput, options: SensitivityOptions): SensitivityResult {
+  const flags: ResultFlag[] = [];
+  const s = setup(input, options.vary, flags);
+  const N = Math.max(1, Math.floor(options.replications ?? 1000));
+  const seed = options.seed ?? SEED;
+  const spread = options.vary.weights ?? 0;
+  const columns = s.factors.reduce((c, f) => c + f.columns, 0);
+  const nominal = runScenario(s, input, nominalScenario(s));
+  const { A, B } = saltelliDesign(N, columns, mulberry32(seed));
+  const runsA = A.map((row) => runScenario(s, input, scenarioOf(s, row, spread)));
+  let indices: SensitivityIndex[] = [];
+  if (options.indices !== false && s.factors.length > 0) {
+    const y = (ranks: Int32Array) => meanAbsShift(ranks, nominal);
+    const yA = runsA.map(y);
+    const yB = B.map((row) => y(runScenario(s, input, scenarioOf(s, row, spread))));
+    const yAB = s.factors.map((f) =>
+      A.map((a, j) => y(runScenario(s, input, scenarioOf(s, mixRow(a, B[j]!, f), spread)))),
+    );
+    indices = sobolIndices(yA, yB, yAB).map((ix, i) => ({
+      factor: s.factors[i]!.id,
+      label: s.factors[i]!.label,
+      ...ix,
+    }));
+    if (indices.every((ix) => ix.total === 0))
+      flags.push({ code: 'no_variance', message: '所有变动都没有改变任何单位的排名，敏感性指数均为 0' });
+  }
+  return {
+    scheme: { id: input.scheme.id, version: input.scheme.version },
+    replications: N,
+    seed,
+    factors: s.factors.map(({ id, label, levels }) => ({ id, label, levels })),
+    units: robustness(s, runsA, nominal),
+    indexOutput: 'mean_abs_rank_shift',
+    indices,
+    leaveOneDimensionOut: leaveOneDimensionOut(s, input),
+    flags,
+  };
+}
