@@ -1,0 +1,101 @@
+// Checks a file before reading it: extension, size, and that its bytes are what the extension claims.
+
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { readZipDirectory, ZipFormatError } from './zip-directory';
+import { verifyZip } from './zip-verify';
+
+export type FileFormat = 'xlsx' | 'csv';
+
+export const LIMITS = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxZipEntries: 1000,
+  maxUncompressedBytes: 500 * 1024 * 1024,
+  /** Longest wait for the next row before a file is given up as unreadable. */
+  stallMs: 60_000,
+};
+
+export type FileCheck = { ok: true; format: FileFormat } | { ok: false; reason: string };
+
+const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const XLS_REASON = '这是旧版 Excel（.xls）或加密的工作簿：请在 Excel 中另存为 .xlsx（不加密码）后再导入';
+
+const rejected = (reason: string): FileCheck => ({ ok: false, reason });
+
+export async function checkInputFile(path: string, limits = LIMITS): Promise<FileCheck> {
+  const format = formatOf(path);
+  if (format === null) {
+    const ext = extname(path) || '（无扩展名）';
+    return rejected(`不支持的文件类型 ${ext}：只接受 .xlsx 或 .csv`);
+  }
+  const sizeProblem = await checkSize(path, limits.maxFileBytes);
+  if (sizeProblem) return rejected(sizeProblem);
+  const head = await readHead(path, 4096);
+  const contentProblem = format === 'xlsx' ? await checkXlsx(path, head, limits) : checkCsv(head);
+  return contentProblem ? rejected(contentProblem) : { ok: true, format };
+}
+
+export function formatOf(path: string): FileFormat | null {
+  const ext = extname(path).toLowerCase();
+  return ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : null;
+}
+
+async function checkSize(path: string, maxBytes: number): Promise<string | null> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch {
+    return '找不到文件或无法读取';
+  }
+  if (!info.isFile()) return '不是普通文件';
+  if (info.size === 0) return '文件为空';
+  if (info.size > maxBytes) return `文件过大（${megabytes(info.size)} MB），上限为 ${megabytes(maxBytes)} MB`;
+  return null;
+}
+
+const megabytes = (bytes: number): string => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+
+async function readHead(path: string, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+const startsWith = (head: Buffer, magic: Buffer): boolean => head.subarray(0, magic.length).equals(magic);
+
+async function checkXlsx(path: string, head: Buffer, limits: typeof LIMITS): Promise<string | null> {
+  if (startsWith(head, OLE_MAGIC)) return XLS_REASON;
+  if (!startsWith(head, ZIP_MAGIC))
+    return '文件内容不是 .xlsx（不是 ZIP 格式，可能是改了扩展名的 CSV 或其他文件）';
+  try {
+    const zip = await readZipDirectory(path, limits.maxZipEntries);
+    if (zip.entries > limits.maxZipEntries) {
+      return `.xlsx 内部文件过多（${zip.entries} 个，上限 ${limits.maxZipEntries} 个），拒绝读取`;
+    }
+    if ((zip.uncompressedBytes ?? 0) > limits.maxUncompressedBytes) {
+      return `.xlsx 解压后过大（${megabytes(zip.uncompressedBytes ?? 0)} MB，上限 ${megabytes(limits.maxUncompressedBytes)} MB），拒绝读取`;
+    }
+    await verifyZip(path, zip.files, limits.maxUncompressedBytes);
+    return null;
+  } catch (err) {
+    if (err instanceof ZipFormatError) return err.message;
+    throw err;
+  }
+}
+
+function checkCsv(head: Buffer): string | null {
+  if (startsWith(head, ZIP_MAGIC))
+    return '文件内容是 Excel（ZIP）格式而不是 CSV：请把扩展名改为 .xlsx，或在 Excel 中另存为 CSV';
+  if (startsWith(head, OLE_MAGIC))
+    return '文件内容是旧版 Excel（.xls）而不是 CSV：请在 Excel 中另存为 CSV 或 .xlsx';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'CSV 是 UTF-16 编码：请另存为 UTF-8 或 GB18030 编码的 CSV';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'CSV 是 UTF-16 编码：请另存为 UTF-8 或 GB18030 编码的 CSV';
+  if (head.includes(0)) return '文件含二进制内容，不是文本 CSV';
+  return null;
+}

@@ -1,0 +1,134 @@
+// Consumes a sheet's rows one by one: buffers the first rows until the header is known, then parses
+// each data row as it arrives, so only the records (not the file) are held in memory.
+
+import type { InputProblem } from '../domain/records';
+import type { KindSpec } from './columns/types';
+import { detectHeader, HEADER_SEARCH_ROWS, type HeaderResult } from './header-detect';
+import type { ParseResult } from './parse-result';
+import type { TableMeta, TableRow } from './read-table';
+import { parseRow, type RowPlan, rowPlan } from './row-parse';
+import { columnLetter } from './text';
+
+export const PROGRESS_EVERY = 1000;
+
+export interface SessionOptions {
+  year?: number;
+  onProgress?: (rowsRead: number) => void;
+}
+
+export class SheetSession<T> {
+  readonly result: ParseResult<T> = { records: [], problems: [], warnings: [], columns: [] };
+  private buffer: TableRow[] = [];
+  private header: HeaderResult<T> | null = null;
+  private rowsRead = 0;
+  private readonly keys = new Map<string, number>();
+  private formulaCells = 0;
+  private firstFormula = '';
+  private failed = false;
+  private plan: RowPlan<T> = { fields: [], bindings: [] };
+  private boundColumns = new Set<number>();
+
+  constructor(
+    private readonly spec: KindSpec<T>,
+    private readonly file: string,
+    private readonly meta: TableMeta,
+    private readonly opts: SessionOptions = {},
+  ) {}
+
+  push(row: TableRow): void {
+    this.rowsRead++;
+    if (this.rowsRead % PROGRESS_EVERY === 0) this.opts.onProgress?.(this.rowsRead);
+    if (!this.header) {
+      if (row.row <= HEADER_SEARCH_ROWS) {
+        this.buffer.push(row);
+        return;
+      }
+      this.decideHeader();
+    }
+    this.dataRow(row);
+  }
+
+  /** A problem with the file as a whole (it could not be read to the end). */
+  fail(reason: string): void {
+    this.failed = true;
+    this.problem(null, null, null, reason);
+  }
+
+  finish(): ParseResult<T> {
+    // After a read failure a missing header is a consequence, not a second problem.
+    if (!this.header && !this.failed) this.decideHeader();
+    if (this.formulaCells > 0) {
+      this.result.warnings.push(
+        `${this.formulaCells} 个公式单元格按 Excel 保存的计算结果读取（首个：${this.firstFormula}）`,
+      );
+    }
+    if (this.rowsRead % PROGRESS_EVERY !== 0) this.opts.onProgress?.(this.rowsRead);
+    return this.result;
+  }
+
+  private decideHeader(): void {
+    const header = detectHeader(this.spec, this.buffer, { yearGiven: this.opts.year !== undefined });
+    this.header = header;
+    this.result.warnings.push(...header.warnings);
+    for (const p of header.problems) this.problem(p.row, p.column, p.value, p.reason);
+    this.plan = rowPlan(this.spec, header.bindings, { date1904: this.meta.date1904, year: this.opts.year });
+    this.boundColumns = new Set(header.bindings.map((b) => b.index));
+    this.result.columns = header.bindings.map((b) => ({
+      header: b.header,
+      field: b.column.field,
+      column: columnLetter(b.index),
+    }));
+    const buffered = this.buffer;
+    this.buffer = [];
+    for (const row of buffered) this.dataRow(row);
+  }
+
+  private dataRow(row: TableRow): void {
+    const header = this.header;
+    // Without a usable header no row can be read; the header's problems say why.
+    if (!header || header.headerRow === null || header.problems.length > 0 || row.row <= header.headerRow)
+      return;
+    if (row.problem) this.problem(row.row, null, null, row.problem);
+    const outcome = parseRow(this.plan, row);
+    if (outcome.kind === 'blank') return;
+    this.countFormulas(row);
+    if (outcome.kind === 'invalid') {
+      for (const p of outcome.problems) this.problem(row.row, p.column, p.value, p.reason);
+      return;
+    }
+    if (this.isDuplicate(row.row, outcome.record)) return;
+    this.result.records.push({ row: row.row, record: outcome.record });
+  }
+
+  private countFormulas(row: TableRow): void {
+    for (const index of row.formulas) {
+      if (!this.boundColumns.has(index)) continue;
+      if (this.formulaCells === 0) this.firstFormula = `第 ${row.row} 行 ${columnLetter(index)} 列`;
+      this.formulaCells++;
+    }
+  }
+
+  /** Two rows with the same key in one file: the later one is a problem. */
+  private isDuplicate(row: number, record: T): boolean {
+    const values = this.spec.key.map((field) => String(record[field]));
+    const key = values.join('\u0000');
+    const first = this.keys.get(key);
+    if (first === undefined) {
+      this.keys.set(key, row);
+      return false;
+    }
+    const headers = this.spec.key.map((field) => this.headerOf(field)).join('+');
+    this.problem(row, headers, values.join('+'), `与第 ${first} 行重复（${headers}相同）`);
+    return true;
+  }
+
+  private headerOf(field: string): string {
+    const bound = this.header?.bindings.find((b) => b.column.field === field);
+    return bound?.header ?? this.spec.columns.find((c) => c.field === field)?.header ?? field;
+  }
+
+  private problem(row: number | null, column: string | null, value: string | null, reason: string): void {
+    const problem: InputProblem = { file: this.file, row, column, value, reason };
+    this.result.problems.push(problem);
+  }
+}
