@@ -46,3 +46,13 @@ export const LUOYANG_2020 = {
 export function isCalibrated(unit: string, year: number): boolean {
   return unit === CALIBRATED_UNIT && year === CALIBRATED_YEAR;
 }
+
+/**
+ * Signed amounts (万元) of 2020 Q1–Q3 fixed so that, under sibisikan-2020, 焦作 leads 比招引看投资
+ * with exactly 13.5 of 15 in Q3 as publicly reported: best outside funds (4), big-deal share (3) and
+ * top-500 share (2), a landing rate above 80% (3), and half of 郑州's signing volume (1.5 of 3).
+ */
+export const DEAL_AMOUNTS_2020_Q3: Readonly<Record<string, number>> = {
+  '410100': 26_400_000,
+  '410800': 13_200_000,
+};

@@ -186,7 +186,8 @@ export const UNIT_PROFILES: readonly UnitProfile[] = [
     fundsRate: 1.35,
     bigShare: 2.6,
     top500Share: 2.6,
-    landing: 1.05,
+    // Q3 landing above 80% (0.70 × 1.15): full points on the landing rate that quarter.
+    landing: [1.05, 1.05, 1.15, 1.05],
   },
   { ...sized('410900', 160, 45, 120, 120, 0.8, 0.85), investPace: 1.0 },
   // 许昌: the highest investment completion rate in Q3.

@@ -9,7 +9,7 @@ import type {
 } from '../domain/records.js';
 import { cumulativeCounts } from './allocate.js';
 import { buildApprovals } from './approvals.js';
-import { CALIBRATED_QUARTER, isCalibrated, LUOYANG_2020 } from './calibration.js';
+import { CALIBRATED_QUARTER, CALIBRATED_YEAR, DEAL_AMOUNTS_2020_Q3, isCalibrated, LUOYANG_2020 } from './calibration.js';
 import { buildDeals, countsWithTotal, type DealSpec, dealCounts } from './deals.js';
 import { buildIssues } from './issues.js';
 import { type ProjectYear, type SetKind, unitContext } from './model.js';
@@ -80,7 +80,9 @@ function seriesSpec(params: UnitYearParams, set: SetKind): SeriesSpec {
 
 function dealSpec(params: UnitYearParams): DealSpec {
   if (!isCalibrated(params.unit, params.year)) {
-    return { counts: dealCounts(params), exactAmount: null, startedOverride: [] };
+    const fixed = params.year === CALIBRATED_YEAR ? DEAL_AMOUNTS_2020_Q3[params.unit] : undefined;
+    const exactAmount = fixed === undefined ? null : { quarter: CALIBRATED_QUARTER, wan: fixed };
+    return { counts: dealCounts(params), exactAmount, startedOverride: [] };
   }
   const d = LUOYANG_2020.deals;
   return {
