@@ -1,9 +1,11 @@
 // The `sibi` command.
 import { Command, CommanderError } from 'commander';
+import { registerBulletinCommand } from './commands/bulletin';
 import { registerDataCommands } from './commands/data';
 import { registerDemoCommand } from './commands/demo';
 import { registerServeCommand } from './commands/serve';
 import { registerStatsCommand } from './commands/stats';
+import { registerUserCommands } from './commands/user';
 import { registerEvaluateCommand } from './commands/evaluate';
 import { EXIT_USAGE, reportError } from './run';
 
@@ -16,6 +18,8 @@ registerServeCommand(program);
 registerDemoCommand(program);
 registerDataCommands(program);
 registerStatsCommand(program);
+registerUserCommands(program);
+registerBulletinCommand(program);
 registerEvaluateCommand(program);
 
 try {

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './client';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
@@ -12,4 +12,26 @@ export async function queryRows<T>(db: Tx, query: SQL): Promise<T[]> {
 /** A JSON parameter: lists and maps travel as one jsonb value, whatever their size. */
 export function jsonParam(value: unknown): string {
   return JSON.stringify(value);
+}
+
+const ANALYZABLE = new Set([
+  'regions',
+  'projects',
+  'project_years',
+  'monthly_reports',
+  'deals',
+  'reserve_projects',
+  'approval_items',
+  'project_issues',
+]);
+
+/**
+ * Refreshes planner statistics after a bulk write. PGlite runs no autovacuum, and without
+ * statistics the metric queries can pick plans that are orders of magnitude slower.
+ */
+export async function analyzeTables(db: Tx, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    if (!ANALYZABLE.has(table)) throw new Error(`not an analyzable table: ${table}`);
+    await db.execute(sql.raw(`analyze ${table}`));
+  }
 }

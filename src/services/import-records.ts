@@ -1,15 +1,17 @@
 // Import use case: check every reference against the database, then write the whole
 // batch in one transaction with its audit record — or write nothing and list every problem.
+
+import { writeAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import { loadRegions, projectsByCode, readSetting } from '../db/lookups';
-import { writeAudit } from '../db/audit';
-import { storeProjects, storeProjectYears } from '../db/store/projects';
-import { storeApprovedReports } from '../db/store/reports';
 import { storeApprovals, storeDeals, storeIssues, storeReserve } from '../db/store/ledgers';
+import { storeProjects, storeProjectYears } from '../db/store/projects';
 import { storeRegions } from '../db/store/regions';
+import { storeApprovedReports } from '../db/store/reports';
 import type { UpsertCounts } from '../db/upsert';
+import { analyzeTables } from '../db/query';
 import type { ImportKind, InputProblem, KindRecords, ProjectRecord } from '../domain/records';
-import { checkRegionTree } from '../domain/regions';
+import { checkRegionTree, provinceOf } from '../domain/regions';
 import { DEFAULT_DEADLINE_DAY, isLate } from '../domain/reporting';
 import { InputRejectedError, UsageError } from './errors';
 
@@ -26,6 +28,15 @@ export interface ImportRequest<K extends ImportKind> {
   list?: string;
   actor: string;
   ip?: string | null;
+  /** Limits of an HTTP import (the CLI operator has none); out-of-scope rows are problems. */
+  scope?: ImportScope;
+}
+
+export interface ImportScope {
+  /** The importer may write records of this region. */
+  writes(regionCode: string): boolean;
+  /** The importer stands above this region, so may vouch for its reports (they arrive approved). */
+  vouchesFor(regionCode: string): boolean;
 }
 
 export interface ImportSummary extends UpsertCounts {
@@ -33,6 +44,18 @@ export interface ImportSummary extends UpsertCounts {
   file: string;
   rows: number;
 }
+
+/** Bulk writes refresh planner statistics of the tables they touched (see analyzeTables). */
+const ANALYZE_THRESHOLD = 500;
+const TABLES_OF: Record<ImportKind, string[]> = {
+  regions: ['regions'],
+  projects: ['projects', 'project_years'],
+  reports: ['monthly_reports'],
+  deals: ['deals'],
+  reserve: ['reserve_projects'],
+  approvals: ['approval_items'],
+  issues: ['project_issues'],
+};
 
 export async function importRecords<K extends ImportKind>(
   database: Database,
@@ -46,19 +69,47 @@ export async function importRecords<K extends ImportKind>(
   const regionCodes = new Set(regionList.map((r) => r.code));
   const rows = request.rows as RowOf<unknown>[];
 
+  const { scope } = request;
   const checkRegion = (row: number, code: string) => {
     if (!regionCodes.has(code)) problem(row, '地区代码', code, '地区代码不存在，请先导入地区');
+    else if (scope && !scope.writes(code)) problem(row, '地区代码', code, '地区不在您的管辖范围内');
   };
   const projectCodes = referencedProjects(request.kind, rows);
-  const known = await projectsByCode(db, projectCodes.map((p) => p.code));
+  const known = await projectsByCode(
+    db,
+    projectCodes.map((p) => p.code),
+  );
   for (const { row, code, column } of projectCodes) {
-    if (!known.has(code)) problem(row, column, code, '项目代码不存在，请先导入项目');
+    const project = known.get(code);
+    // A project out of the importer's scope reads exactly like one that does not exist.
+    if (!project || (scope && !scope.writes(project.regionCode)))
+      problem(row, column, code, '项目代码不存在，请先导入项目');
+    else if (scope && request.kind === 'reports' && !scope.vouchesFor(project.regionCode)) {
+      problem(row, column, code, '导入的月报视为已审核，须由项目所在地区的上级导入；本级请在线填报并提交');
+    }
+  }
+  if (scope && request.kind === 'projects') {
+    const existing = await projectsByCode(
+      db,
+      (rows as RowOf<ProjectRecord>[]).map((r) => r.record.code),
+    );
+    for (const { row, record } of rows as RowOf<ProjectRecord>[]) {
+      const current = existing.get(record.code);
+      if (current && !scope.writes(current.regionCode))
+        problem(row, '项目代码', record.code, '项目代码已被您管辖范围以外的项目使用');
+    }
   }
 
   switch (request.kind) {
     case 'regions': {
       const records = rows as RowOf<KindRecords['regions']>[];
       const rowOf = new Map(records.map((r) => [r.record.code, r.row]));
+      if (scope) {
+        for (const { row, record } of records) {
+          if (!scope.writes(provinceOf(record.code)))
+            problem(row, '地区代码', record.code, '地区不在您的管辖范围内');
+        }
+      }
       for (const message of checkRegionTree(
         records.map((r) => r.record),
         regionList,
@@ -74,10 +125,12 @@ export async function importRecords<K extends ImportKind>(
       break;
     case 'deals':
     case 'reserve':
-      for (const { row, record } of rows as RowOf<{ regionCode: string }>[]) checkRegion(row, record.regionCode);
+      for (const { row, record } of rows as RowOf<{ regionCode: string }>[])
+        checkRegion(row, record.regionCode);
       break;
   }
   if (problems.length > 0) {
+    await auditRejectedImport(database, request, problems);
     throw new InputRejectedError(`${request.file}：${problems.length} 处问题，未写入任何数据`, problems);
   }
 
@@ -95,14 +148,35 @@ export async function importRecords<K extends ImportKind>(
     });
     return result;
   });
+  if (counts.inserted + counts.updated >= ANALYZE_THRESHOLD) await analyzeTables(db, TABLES_OF[request.kind]);
   return { kind: request.kind, file: request.file, rows: rows.length, ...counts };
+}
+
+/** A rejected import writes nothing but its audit record. */
+export async function auditRejectedImport(
+  database: Database,
+  request: Pick<ImportRequest<ImportKind>, 'kind' | 'file' | 'actor' | 'ip' | 'rows'>,
+  problems: readonly InputProblem[],
+): Promise<void> {
+  await writeAudit(database.db, {
+    actor: request.actor,
+    ip: request.ip,
+    action: `import.${request.kind}`,
+    targetType: request.kind,
+    targetId: request.file,
+    outcome: 'rejected',
+    details: { rows: request.rows.length, problems: problems.length, first: problems.slice(0, 20) },
+  });
 }
 
 function referencedProjects(kind: ImportKind, rows: RowOf<unknown>[]) {
   const out: { row: number; code: string; column: string }[] = [];
   for (const { row, record } of rows) {
     const r = record as { projectCode?: string | null; convertedProjectCode?: string | null };
-    if ((kind === 'reports' || kind === 'approvals' || kind === 'issues' || kind === 'deals') && r.projectCode) {
+    if (
+      (kind === 'reports' || kind === 'approvals' || kind === 'issues' || kind === 'deals') &&
+      r.projectCode
+    ) {
       out.push({ row, code: r.projectCode, column: kind === 'deals' ? '关联项目代码' : '项目代码' });
     }
     if (kind === 'reserve' && r.convertedProjectCode) {
@@ -142,8 +216,11 @@ async function store<K extends ImportKind>(
           code: p.code,
           nature: p.nature,
           annualTarget: p.annualTarget,
-          plannedStartMonth: p.plannedStart?.startsWith(`${year}-`) ? Number(p.plannedStart.slice(5, 7)) : null,
-          completionPlanned: p.nature === 'completing' || (p.plannedCompletion?.startsWith(`${year}-`) ?? false),
+          plannedStartMonth: p.plannedStart?.startsWith(`${year}-`)
+            ? Number(p.plannedStart.slice(5, 7))
+            : null,
+          completionPlanned:
+            p.nature === 'completing' || (p.plannedCompletion?.startsWith(`${year}-`) ?? false),
         })),
       );
     }

@@ -54,3 +54,37 @@ export async function clearData(database: Database): Promise<void> {
     sql`TRUNCATE regions, projects, project_years, monthly_reports, deals, reserve_projects, approval_items, project_issues, evaluations, evaluation_events, evaluation_adjustments, settings RESTART IDENTITY CASCADE`,
   );
 }
+
+/** A database for a command run in a child process: the environment that points `sibi` at it. */
+export interface CliTarget {
+  name: 'pglite' | 'postgres';
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+export async function createCliTarget(name: 'pglite' | 'postgres'): Promise<CliTarget> {
+  if (name === 'pglite') {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'sibi-cli-'));
+    return { name, env: { SIBI_DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const dbName = `sibi_cli_${process.pid}_${Date.now()}_${counter++}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${dbName}`;
+  return {
+    name,
+    env: { DATABASE_URL: url.toString() },
+    cleanup: async () => {
+      const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}

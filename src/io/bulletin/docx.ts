@@ -33,15 +33,15 @@ const PT = 20; // twips per point
 const A4 = { width: 11906, height: 16838 };
 const PORTRAIT_MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
 const LANDSCAPE_MARGIN = { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) };
-/** Footer distance from the page edge: the number's top sits about 7 mm under the text block. */
-const FOOTER_DISTANCE = mm(22);
+/** Footer distance from the page edge: the page number's top sits about 7 mm under the text block. */
+const FOOTER_BELOW_TEXT = mm(13);
 const LINE = 29 * PT; // fixed line spacing: 22 lines of 3号 text on the 225 mm text block
 const BODY = 32; // half-points: 3号 = 16 pt
 const TITLE = 44; // 2号 = 22 pt
 const PAGE_NO = 28; // 4号 = 14 pt
 const TABLE_TEXT = 21; // 五号 = 10.5 pt
 const NOTE_TEXT = 28;
-const APPENDIX_TITLE = 36; // 小二 = 18 pt
+const APPENDIX_TITLE = 32; // 三号 = 16 pt: one line over a landscape table, leaving room for 18 rows
 
 function font(f: WordFont) {
   return {
@@ -124,11 +124,22 @@ function blockParagraphs(block: Block, textWidth: number): (Paragraph | Table)[]
 
 const THIN = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
+/** A cell's text; "\n" in a column title starts a new line. */
 function cellParagraph(text: string, header: boolean, align: Align) {
+  const f = header ? WORD_FONTS.hei : WORD_FONTS.fangsong;
   return new Paragraph({
     alignment: ALIGN[align],
-    spacing: exact(15 * PT),
-    children: [run(text, header ? WORD_FONTS.hei : WORD_FONTS.fangsong, TABLE_TEXT)],
+    spacing: exact(13 * PT),
+    children: text.split('\n').map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          font: font(f),
+          size: TABLE_TEXT,
+          language: LANG,
+          break: i === 0 ? undefined : 1,
+        }),
+    ),
   });
 }
 
@@ -144,7 +155,7 @@ function tableBlock(block: TableBlock, textWidth: number): (Paragraph | Table)[]
           new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             verticalAlign: VerticalAlign.CENTER,
-            margins: { top: 50, bottom: 50, left: 60, right: 60 },
+            margins: { top: 20, bottom: 20, left: 60, right: 60 },
             children: [
               cellParagraph(text, header, header ? 'center' : (block.columns[i]?.align ?? 'center')),
             ],
@@ -208,16 +219,13 @@ function footers() {
 }
 
 function section(children: (Paragraph | Table)[], landscape: boolean, first: boolean): ISectionOptions {
+  const margins = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
   return {
     properties: {
       type: first ? undefined : SectionType.NEXT_PAGE,
       page: {
         size: { ...A4, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-        margin: {
-          ...(landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN),
-          footer: FOOTER_DISTANCE,
-          header: mm(15),
-        },
+        margin: { ...margins, footer: margins.bottom - FOOTER_BELOW_TEXT, header: mm(15) },
         pageNumbers: first ? { start: 1 } : undefined,
       },
     },
@@ -310,20 +318,24 @@ function mainSection(doc: BulletinDocument): (Paragraph | Table)[] {
       );
     }
   }
-  if (doc.notes.length) {
-    out.push(blank());
-    for (const n of doc.notes) {
-      out.push(
+  return out;
+}
+
+/** Notes on the data in 4号仿宋 after the text: published or draft, simulated data, the scheme. */
+function noteParagraphs(doc: BulletinDocument): Paragraph[] {
+  if (doc.notes.length === 0) return [];
+  return [
+    blank(),
+    ...doc.notes.map(
+      (n) =>
         new Paragraph({
           alignment: AlignmentType.JUSTIFIED,
           spacing: exact(22 * PT),
           indent: indent2(NOTE_TEXT),
           children: [run(n, WORD_FONTS.fangsong, NOTE_TEXT)],
         }),
-      );
-    }
-  }
-  return out;
+    ),
+  ];
 }
 
 function appendixSection(a: BulletinDocument['appendices'][number]): (Paragraph | Table)[] {
@@ -332,7 +344,7 @@ function appendixSection(a: BulletinDocument['appendices'][number]): (Paragraph 
     bodyParagraph(a.label, { f: WORD_FONTS.hei, indent: false }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: exact(32 * PT, 6 * PT, 12 * PT),
+      spacing: exact(28 * PT, 6 * PT, 10 * PT),
       children: titleRuns(a.title, WORD_FONTS.title, APPENDIX_TITLE, width),
     }),
     ...a.blocks.flatMap((b) => blockParagraphs(b, width)),
@@ -352,8 +364,16 @@ export function fontTableXml(): string {
 }
 
 export async function renderDocx(doc: BulletinDocument): Promise<Buffer> {
-  const sections: ISectionOptions[] = [section(mainSection(doc), false, true)];
-  for (const a of doc.appendices) sections.push(section(appendixSection(a), a.landscape, false));
+  // A short portrait 附表 follows the text, before the notes; a 附件 starts its own section (landscape when wide).
+  const inline = doc.appendices.filter((a) => !a.newPage && !a.landscape);
+  const paged = doc.appendices.filter((a) => !inline.includes(a));
+  const main = [
+    ...mainSection(doc),
+    ...inline.flatMap((a) => [blank(), ...appendixSection(a)]),
+    ...noteParagraphs(doc),
+  ];
+  const sections = paged.map((a) => section(appendixSection(a), a.landscape, false));
+  sections.unshift(section(main, false, true));
   const file = new Document({
     creator: 'sibi',
     title: doc.title,

@@ -62,9 +62,9 @@ export interface WordFont {
 
 export const WORD_FONTS = {
   title: { eastAsia: '方正小标宋简体', altName: 'SimSun', family: 'roman', panose: '02000000000000000000' },
-  fangsong: { eastAsia: '仿宋_GB2312', altName: '仿宋', family: 'modern', panose: '02010609030101010101' },
+  fangsong: { eastAsia: '仿宋_GB2312', altName: '仿宋', family: 'modern', panose: '02010609060101010101' },
   hei: { eastAsia: '黑体', altName: 'SimHei', family: 'modern', panose: '02010609060101010101' },
-  kai: { eastAsia: '楷体_GB2312', altName: '楷体', family: 'modern', panose: '02010609030101010101' },
+  kai: { eastAsia: '楷体_GB2312', altName: '楷体', family: 'modern', panose: '02010609060101010101' },
   song: { eastAsia: '宋体', altName: 'SimSun', family: 'auto', panose: '02010600030101010101' },
 } as const satisfies Record<string, WordFont>;
 

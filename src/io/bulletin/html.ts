@@ -1,6 +1,6 @@
 // The bulletin as one self-contained HTML file (no external resources): A4 print CSS after GB/T 9704,
 // font stacks that fall back from the official fonts to what the machine has.
-import type { Block, BulletinDocument, TableBlock } from '../../domain/bulletin/model';
+import type { Appendix, Block, BulletinDocument, TableBlock } from '../../domain/bulletin/model';
 import { titleLines } from '../../domain/bulletin/title';
 import { FONT_STACKS } from './fonts';
 
@@ -16,12 +16,12 @@ const css = (stack: readonly string[]) => stack.map((f) => (/^[a-z-]+$/.test(f) 
 const STYLE = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm;
   @bottom-center { content: "— " counter(page) " —"; font: 14pt ${css(FONT_STACKS.song)}; } }
-@page wide { size: A4 landscape; margin: 28mm 37mm 26mm 35mm; }
+@page wide { size: A4 landscape; margin: 28mm 35mm 26mm 37mm; }
 * { box-sizing: border-box; }
 html { background: #e8e8e8; }
 body { margin: 0; color: #000; font: 16pt/29pt ${css(FONT_STACKS.fangsong)}; }
 .sheet { background: #fff; width: 210mm; min-height: 297mm; margin: 12px auto; padding: 37mm 26mm 35mm 28mm; box-shadow: 0 1px 6px rgba(0,0,0,.25); }
-.sheet.wide { width: 297mm; min-height: 210mm; padding: 28mm 37mm 26mm 35mm; }
+.sheet.wide { width: 297mm; min-height: 210mm; padding: 28mm 35mm 26mm 37mm; }
 p { margin: 0; text-align: justify; text-indent: 2em; }
 p.flush { text-indent: 0; }
 .marks { font-family: ${css(FONT_STACKS.hei)}; text-indent: 0; }
@@ -37,10 +37,11 @@ h3 { font: 16pt/29pt ${css(FONT_STACKS.kai)}; margin: 0; text-indent: 2em; font-
 .signature { text-align: right; text-indent: 0; padding-right: 4em; margin-top: 58pt; }
 .notes { margin-top: 29pt; border-top: 1px solid #888; padding-top: 8pt; font-size: 12pt; line-height: 20pt; }
 .notes p { text-indent: 0; }
+.appendix.inline { margin-top: 29pt; }
 .appendix-label { font-family: ${css(FONT_STACKS.hei)}; text-indent: 0; }
-.appendix h1 { font-size: 18pt; margin: 12pt 0 16pt; line-height: 26pt; }
-table { border-collapse: collapse; width: 100%; font: 12pt/18pt ${css(FONT_STACKS.fangsong)}; page-break-inside: auto; }
-th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
+.appendix h1 { font-size: 16pt; margin: 6pt 0 10pt; line-height: 28pt; }
+table { border-collapse: collapse; width: 100%; font: 10.5pt/14pt ${css(FONT_STACKS.fangsong)}; page-break-inside: auto; }
+th, td { border: 1px solid #000; padding: 1.5pt 3pt; text-align: center; }
 th { font-family: ${css(FONT_STACKS.hei)}; font-weight: normal; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
@@ -50,6 +51,7 @@ tr { page-break-inside: avoid; }
   .sheet, .sheet.wide { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
   .appendix { break-before: page; page: wide; }
   .appendix.portrait { page: auto; }
+  .appendix.inline { break-before: auto; page: auto; }
 }
 `;
 
@@ -61,7 +63,9 @@ function tableHtml(block: TableBlock): string {
   const cols = block.columns
     .map((c) => `<col style="width:${(((c.width ?? 1) / total) * 100).toFixed(1)}%">`)
     .join('');
-  const head = block.columns.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('');
+  const head = block.columns
+    .map((c) => `<th>${c.title.split('\n').map(escapeHtml).join('<br>')}</th>`)
+    .join('');
   const body = block.rows
     .map(
       (r) =>
@@ -81,6 +85,12 @@ function blockHtml(block: Block): string {
   const classes = block.indent === false ? ' class="flush"' : '';
   const align = block.align && block.align !== 'justify' ? ` style="text-align:${block.align}"` : '';
   return `<p${classes}${align}>${escapeHtml(block.text)}</p>`;
+}
+
+function appendixHtml(a: Appendix, tag: 'div' | 'section'): string {
+  const classes = tag === 'div' ? 'appendix inline' : `sheet appendix${a.landscape ? ' wide' : ' portrait'}`;
+  const title = lines(a.title, a.landscape ? 39 : 24);
+  return `<${tag} class="${classes}">\n<p class="appendix-label">${escapeHtml(a.label)}</p>\n<h1>${title}</h1>\n${a.blocks.map(blockHtml).join('\n')}\n</${tag}>`;
 }
 
 export function renderHtml(doc: BulletinDocument): string {
@@ -103,14 +113,13 @@ export function renderHtml(doc: BulletinDocument): string {
       `<p class="signature">${escapeHtml(doc.signature.issuer)}<br>${escapeHtml(doc.signature.date)}</p>`,
     );
   }
-  if (doc.notes.length)
+  const inline = doc.appendices.filter((a) => !a.newPage && !a.landscape);
+  main.push(...inline.map((a) => appendixHtml(a, 'div')));
+  if (doc.notes.length) {
     main.push(`<div class="notes">${doc.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</div>`);
-  const sheets = [`<section class="sheet">\n${main.join('\n')}\n</section>`];
-  for (const a of doc.appendices) {
-    sheets.push(
-      `<section class="sheet appendix${a.landscape ? ' wide' : ' portrait'}">\n<p class="appendix-label">${escapeHtml(a.label)}</p>\n<h1>${lines(a.title, a.landscape ? 35 : 24)}</h1>\n${a.blocks.map(blockHtml).join('\n')}\n</section>`,
-    );
   }
+  const sheets = [`<section class="sheet">\n${main.join('\n')}\n</section>`];
+  for (const a of doc.appendices) if (!inline.includes(a)) sheets.push(appendixHtml(a, 'section'));
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

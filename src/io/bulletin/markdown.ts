@@ -7,7 +7,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 function table(block: TableBlock): string[] {
-  const cell = (t: string) => escapeMarkdown(t).replace(/\n/g, ' ');
+  const cell = (t: string) => escapeMarkdown(t).replace(/\n/g, '');
   const align = (a: string | undefined) => (a === 'center' ? ':---:' : a === 'right' ? '---:' : '---');
   const lines = [
     `| ${block.columns.map((c) => cell(c.title)).join(' | ')} |`,
@@ -37,10 +37,14 @@ export function renderMarkdown(doc: BulletinDocument): string {
   for (const block of doc.body) push(...blockLines(block));
   if (doc.attachmentList.length) push(doc.attachmentList.map((l) => `${escapeMarkdown(l)}  `).join('\n'));
   if (doc.signature) push(`${escapeMarkdown(doc.signature.issuer)}  \n${escapeMarkdown(doc.signature.date)}`);
-  if (doc.notes.length) push('---', ...doc.notes.map((n) => `- ${escapeMarkdown(n)}`));
-  for (const a of doc.appendices) {
+  const appendix = (a: BulletinDocument['appendices'][number]) => {
     push('---', `## ${escapeMarkdown(a.label)}　${escapeMarkdown(a.title)}`);
     for (const block of a.blocks) push(...blockLines(block));
-  }
+  };
+  // A 附表 that follows the text comes before the notes; 附件 on pages of their own come after.
+  const inline = doc.appendices.filter((a) => !a.newPage);
+  inline.forEach(appendix);
+  if (doc.notes.length) push('---', ...doc.notes.map((n) => `- ${escapeMarkdown(n)}`));
+  doc.appendices.filter((a) => a.newPage).forEach(appendix);
   return `${out.join('\n').trimEnd()}\n`;
 }

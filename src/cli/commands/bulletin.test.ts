@@ -1,0 +1,130 @@
+// `sibi bulletin` as a user runs it: a child process on a database prepared beforehand (PGlite folder
+// or a fresh PostgreSQL database), writing the file and exiting 0; a bad --format exits 2.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sibi } from '../../../test/helpers/cli';
+import { PG_ADMIN_URL, type TestDatabase, testDatabases } from '../../../test/helpers/databases';
+import { load, project, REGIONS, report } from '../../../test/helpers/factories';
+import { type Database, openDatabase } from '../../db/client';
+
+const YI = 100_000_000n;
+
+/** A database the child process can open, by folder (PGlite) or URL (PostgreSQL). */
+async function prepare(
+  target: TestDatabase['name'],
+  dir: string,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  let database: Database;
+  let env: Record<string, string>;
+  let drop = async () => {};
+  if (target === 'pglite') {
+    const dataDir = join(dir, 'data');
+    database = await openDatabase({ dataDir });
+    env = { SIBI_DATA_DIR: dataDir };
+  } else {
+    const name = `sibi_bulletin_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    database = await openDatabase({ url: url.toString() });
+    env = { DATABASE_URL: url.toString() };
+    drop = async () => {
+      const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    };
+  }
+  await load(database, 'regions', REGIONS);
+  await load(
+    database,
+    'projects',
+    [project('L1', { regionCode: '410322', nature: 'new', annualTarget: 10n * YI })],
+    {
+      year: 2020,
+      list: 'province_key',
+    },
+  );
+  await load(database, 'reports', [report('L1', 9, 8n * YI, { started: true })]);
+  await database.close();
+  return { env, drop };
+}
+
+describe.each(testDatabases())('sibi bulletin on $name', (target: TestDatabase) => {
+  let dir: string;
+  let env: Record<string, string>;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sibi-bulletin-'));
+    ({ env, drop } = await prepare(target.name, dir));
+  });
+  afterAll(async () => {
+    await drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the province bulletin as markdown and exits 0', async () => {
+    const out = join(dir, 'out', '通报.md');
+    const run = await sibi(
+      ['bulletin', '--period', '2020Q3', '--format', 'md', '--out', out, '--date', '2020-10-15'],
+      env,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('草稿：考评结果尚未发布');
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('# 关于2020年第三季度全省重点项目“四比四看”活动综合考评结果的通报');
+    expect(md).toContain(
+      '截至9月底，全省1个省市重点项目年度计划投资10亿元，累计完成投资8亿元，占年度目标的80.0%',
+    );
+    expect(md).toContain('2020年10月15日');
+    expect(md).not.toContain('模拟数据');
+  });
+
+  it('writes a city summary as docx, marked 模拟数据 on request', async () => {
+    const out = join(dir, 'luoyang.docx');
+    const run = await sibi(
+      [
+        'bulletin',
+        '--period',
+        '2020Q3',
+        '--region',
+        '410300',
+        '--format',
+        'docx',
+        '--out',
+        out,
+        '--demo-mark',
+      ],
+      env,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^我市.*获.*全省第一\n/);
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+});
+
+describe('sibi bulletin usage errors', () => {
+  // No database is opened for these: the options are checked first.
+  const env = { SIBI_DATA_DIR: join(tmpdir(), 'sibi-bulletin-never-created') };
+
+  it('exits 2 on a bad --format', async () => {
+    const run = await sibi(
+      ['bulletin', '--period', '2020Q3', '--format', 'pdf', '--out', join(tmpdir(), 'x.pdf')],
+      env,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('不支持的通报格式「pdf」');
+  });
+
+  it('exits 2 without --out', async () => {
+    const run = await sibi(['bulletin', '--period', '2020Q3', '--format', 'md'], env);
+    expect(run.code).toBe(2);
+  });
+});

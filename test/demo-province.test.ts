@@ -1,0 +1,74 @@
+// The demo province states the seed article's figures and ranks as the article says.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client';
+import { formatPercent } from '../src/domain/format';
+import { formatYi } from '../src/domain/money';
+import { computeStats } from '../src/services/compute-stats';
+import { runEvaluation } from '../src/services/evaluate-period';
+import { loadDemo } from '../src/services/load-demo';
+import { type TestDatabase, testDatabases } from './helpers/databases';
+
+const LUOYANG = '410300';
+
+describe.each(testDatabases())('demo province on $name', (target: TestDatabase) => {
+  let database: Database;
+  let firstLoad: string;
+  beforeAll(async () => {
+    database = await target.open();
+    firstLoad = await loadDemo(database);
+  }, 600_000);
+  afterAll(() => database.close());
+
+  it('states Luoyang’s key-project figures for 2020-09', async () => {
+    const s = await computeStats(database, { region: LUOYANG, period: '2020-09', lists: ['province_key', 'city_key'] });
+    expect(s.metrics['key.projectCount']).toBe(515);
+    expect(s.metrics['key.investYtd']).toBe(153_200_000_000n);
+    expect(formatYi(s.metrics['key.investYtd'] as bigint, 0)).toBe('1532亿元');
+    expect(formatPercent(s.metrics['key.investRate'] as number)).toBe('96.9%');
+    expect(s.metrics['key.plannedNewStarts']).toBe(253);
+    expect(s.metrics['key.newStarted']).toBe(250);
+    expect(formatPercent(s.metrics['key.newStartRate'] as number)).toBe('98.8%');
+    expect(s.metrics['deals.signedCount']).toBe(254);
+    expect(s.metrics['deals.signedAmount']).toBe(177_150_000_000n);
+    expect(s.metrics['deals.startedCount']).toBe(204);
+    expect(s.metrics['reserve.count'] as number).toBeGreaterThan(1000);
+  });
+
+  it('states Luoyang’s "982" figures for 2020-09', async () => {
+    const s = await computeStats(database, { region: LUOYANG, period: '2020-09', lists: ['982'] });
+    expect(s.metrics['key.projectCount']).toBe(728);
+    expect(formatPercent(s.metrics['key.newStartRate'] as number, 2)).toBe('99.18%');
+    expect(s.metrics['key.investYtd']).toBe(184_700_000_000n);
+    expect(formatPercent(s.metrics['key.investRate'] as number, 0)).toBe('102%');
+  });
+
+  it('ranks Luoyang first among the cities in 2020 Q1–Q3 without leading every indicator', async () => {
+    for (const period of ['2020Q1', '2020Q2', '2020Q3']) {
+      const run = await runEvaluation(database, { scheme: 'sibisikan-2020', period, actor: 'test' });
+      const cities = run.result.units.filter((u) => u.group === 'city');
+      expect(cities).toHaveLength(18);
+      const luoyang = cities.find((u) => u.code === LUOYANG)!;
+      expect(luoyang.rank, period).toBe(1);
+      const notLed = luoyang.indicators.filter((i) =>
+        cities.some((other) => other.code !== LUOYANG && other.indicators.find((x) => x.id === i.id)!.score > i.score),
+      );
+      expect(notLed.length, period).toBeGreaterThan(3);
+    }
+  });
+
+  it('has Jiaozuo leading 比招引看投资 with 13.5 of 15 in 2020 Q3', async () => {
+    const run = await runEvaluation(database, { scheme: 'sibisikan-2020', period: '2020Q3', actor: 'test' });
+    const attraction = (code: string) =>
+      run.result.units.find((u) => u.code === code)!.dimensions.find((d) => d.id === 'attraction')!.score;
+    expect(attraction('410800')).toBeCloseTo(13.5, 9);
+    for (const u of run.result.units.filter((x) => x.group === 'city' && x.code !== '410800')) {
+      expect(attraction(u.code)).toBeLessThan(13.5);
+    }
+  });
+
+  it('loads again without writing anything', async () => {
+    expect(firstLoad).toMatch(/其中写入 \d+ 行/);
+    expect(await loadDemo(database)).toMatch(/其中写入 0 行/);
+    expect(await loadDemo(database, { skipIfLoaded: true })).toBe('已是最新，未重新载入');
+  }, 600_000);
+});

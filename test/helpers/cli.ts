@@ -1,0 +1,2 @@
+// Child-process helpers for CLI tests (see run-sibi.ts).
+export { ROOT, sibi } from './run-sibi';
