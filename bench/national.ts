@@ -17,8 +17,8 @@ const { db } = database;
 
 const PROVINCES = 31;
 const UNITS_PER_PROVINCE = 19; // 31 × 19 = 589 units
-const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from projects`);
-if (n < projects) {
+const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from monthly_reports`);
+if (n < projects * 12) {
   const seconds = await timeIt(async () => {
     await db.execute(sql`truncate regions, projects, project_years, monthly_reports, deals, approval_items, project_issues, reserve_projects restart identity cascade`);
     // Provinces 11..41 (codes P0000), each with 19 cities P01..P19 (P0100 …).

@@ -11,6 +11,12 @@ export interface KeyProjectTotals {
   newStarted: number;
   plannedCompletions: number;
   completed: number;
+  /** Projects whose planned production date (计划投产日期) falls in year Y, and how many of them are in production by the period end. */
+  plannedProductions: number;
+  plannedInProduction: number;
+  /** Projects in production (实际投产日期) by the period end, whatever their planned date, and Σ of their output value (元). */
+  productionStarted: number;
+  outputValue: bigint;
   /** Projects expected to report × months in the period, and how many reports came by the deadline. */
   reportsExpected: number;
   reportsOnTime: number;
@@ -25,11 +31,17 @@ interface Row {
   new_started: number;
   planned_completions: number;
   completed: number;
+  planned_productions: number;
+  planned_in_production: number;
+  production_started: number;
+  output_value: string;
   reports_expected: number;
   reports_on_time: number;
 }
 
 export async function queryKeyProjectTotals(db: Tx, scope: MetricScope): Promise<Map<string, KeyProjectTotals>> {
+  // planned to go into production some time in year Y (the whole year, not only up to the period end)
+  const plannedThisYear = sql`e.planned_production between ${`${scope.year}-01-01`}::date and ${`${scope.year}-12-31`}::date`;
   const rows = await queryRows<Row>(
     db,
     sql`
@@ -37,13 +49,15 @@ export async function queryKeyProjectTotals(db: Tx, scope: MetricScope): Promise
     entries as (
       -- a project on several of the chosen lists counts once, with its largest annual target
       select p.id, m.unit, p.actual_start, p.actual_completion,
+             p.planned_production, p.production_start, p.output_value,
              max(y.annual_target) as target,
              bool_or(y.nature = 'new') as is_new,
              bool_or(y.completion_planned) as completion_planned
       from project_years y
       join projects p on p.id = y.project_id
       join m on m.region = p.region_code
-      where y.province_code = ${scope.provinceCode} and y.year = ${scope.year}
+      where y.province_code = ${scope.provinceCode} and p.province_code = ${scope.provinceCode}
+        and y.year = ${scope.year}
         and y.list in ${listRelation(scope)}
       group by p.id, m.unit
     ),
@@ -69,6 +83,10 @@ export async function queryKeyProjectTotals(db: Tx, scope: MetricScope): Promise
            count(*) filter (where e.is_new and (coalesce(r.started, false) or e.actual_start <= ${scope.periodEnd}::date))::int as new_started,
            count(*) filter (where e.completion_planned)::int as planned_completions,
            count(*) filter (where e.completion_planned and (coalesce(r.completed, false) or e.actual_completion <= ${scope.periodEnd}::date))::int as completed,
+           count(*) filter (where ${plannedThisYear})::int as planned_productions,
+           count(*) filter (where ${plannedThisYear} and e.production_start <= ${scope.periodEnd}::date)::int as planned_in_production,
+           count(*) filter (where e.production_start <= ${scope.periodEnd}::date)::int as production_started,
+           coalesce(sum(e.output_value) filter (where e.production_start <= ${scope.periodEnd}::date), 0)::text as output_value,
            (count(*) * ${scope.month})::int as reports_expected,
            coalesce(sum(r.on_time), 0)::int as reports_on_time
     from entries e left join reports r on r.project_id = e.id
@@ -85,6 +103,10 @@ export async function queryKeyProjectTotals(db: Tx, scope: MetricScope): Promise
         newStarted: r.new_started,
         plannedCompletions: r.planned_completions,
         completed: r.completed,
+        plannedProductions: r.planned_productions,
+        plannedInProduction: r.planned_in_production,
+        productionStarted: r.production_started,
+        outputValue: big(r.output_value),
         reportsExpected: r.reports_expected,
         reportsOnTime: r.reports_on_time,
       },
