@@ -25,6 +25,9 @@ export function benchProjects(count: number): ProjectRecord[] {
     lng: null,
     lat: null,
     scope: null,
+    plannedProduction: null,
+    productionStart: null,
+    outputValue: null,
   }));
 }
 

@@ -1,7 +1,13 @@
 // Runs a command with the database open, and turns errors into one clear line and an exit code.
 import { type Database, openDatabase } from '../db/client';
 import { PeriodError } from '../domain/period';
-import { ConflictError, InputRejectedError, NotFoundError, UsageError } from '../services/errors';
+import {
+  ConflictError,
+  InputRejectedError,
+  NotFoundError,
+  RuleViolationError,
+  UsageError,
+} from '../services/errors';
 
 export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
@@ -35,7 +41,15 @@ export function reportError(error: unknown): number {
       const value = p.value !== null && p.value !== '' ? ` 值「${p.value}」` : '';
       process.stderr.write(`  ${where}${value}：${p.reason}\n`);
     }
-  } else if (err instanceof UsageError || err instanceof PeriodError || err instanceof NotFoundError || err instanceof ConflictError) {
+  } else if (err instanceof RuleViolationError) {
+    process.stderr.write(`错误：${err.message}\n`);
+    if (Array.isArray(err.details)) for (const detail of err.details) process.stderr.write(`  ${detail}\n`);
+  } else if (
+    err instanceof UsageError ||
+    err instanceof PeriodError ||
+    err instanceof NotFoundError ||
+    err instanceof ConflictError
+  ) {
     process.stderr.write(`错误：${err.message}\n`);
   } else {
     process.stderr.write(`错误：${err.message.split('\n')[0]}\n`);

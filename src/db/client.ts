@@ -10,7 +10,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import * as schema from './schema';
+import * as dataSchema from './schema';
+import * as authSchema from './schema-auth';
+
+const schema = { ...dataSchema, ...authSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -36,7 +39,9 @@ const MIGRATION_LOCK = 73_110_001;
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
-  return url ? { url } : { dataDir: resolve(env.SIBI_DATA_DIR?.trim() || './data') };
+  // SIBI_MIGRATE=0: the server runs as a role that may not change the schema (docs/security.md).
+  const migrate = env.SIBI_MIGRATE?.trim() !== '0';
+  return url ? { url, migrate } : { dataDir: resolve(env.SIBI_DATA_DIR?.trim() || './data'), migrate };
 }
 
 export async function openDatabase(config: DatabaseConfig = configFromEnv()): Promise<Database> {

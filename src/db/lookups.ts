@@ -23,10 +23,29 @@ export async function projectsByCode(
     sql`select id, code, region_code, province_code from projects
         where code in (select jsonb_array_elements_text(${jsonParam([...new Set(codes)])}::jsonb))`,
   );
-  return new Map(rows.map((r) => [r.code, { id: r.id, regionCode: r.region_code, provinceCode: r.province_code }]));
+  return new Map(
+    rows.map((r) => [r.code, { id: r.id, regionCode: r.region_code, provinceCode: r.province_code }]),
+  );
 }
 
 export async function readSetting<T>(db: Tx, key: string, fallback: T): Promise<T> {
   const rows = await queryRows<{ value: T }>(db, sql`select value from settings where key = ${key}`);
   return rows[0] ? rows[0].value : fallback;
+}
+
+/** The first project codes of one region, in code order. */
+export async function projectCodesInRegion(db: Tx, regionCode: string, limit: number): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`select code from projects where region_code = ${regionCode} order by code limit ${limit}`,
+  );
+  return rows.map((r) => r.code);
+}
+
+export async function regionExists(db: Tx, code: string): Promise<boolean> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from regions where code = ${code}`,
+  );
+  return (rows[0]?.n ?? 0) > 0;
 }

@@ -40,7 +40,8 @@ export async function readProjects(db: Tx, filter: RecordFilter & { year: number
                p.total_investment::text as total_investment, y.annual_target::text as annual_target,
                p.planned_start::text as planned_start, p.planned_completion::text as planned_completion,
                p.actual_start::text as actual_start, p.actual_completion::text as actual_completion,
-               p.lng, p.lat, p.scope
+               p.lng, p.lat, p.scope, p.planned_production::text as planned_production,
+               p.production_start::text as production_start, p.output_value::text as output_value
         from project_years y join projects p on p.id = y.project_id
         where y.year = ${filter.year} and y.list = ${filter.list} and p.region_code in ${inRegions(filter)}
         order by p.code`,
@@ -62,6 +63,9 @@ export async function readProjects(db: Tx, filter: RecordFilter & { year: number
     lng: r.lng === null ? null : Number(r.lng),
     lat: r.lat === null ? null : Number(r.lat),
     scope: r.scope as string | null,
+    plannedProduction: r.planned_production as string | null,
+    productionStart: r.production_start as string | null,
+    outputValue: optBig(r.output_value as string | null),
   }));
 }
 

@@ -99,6 +99,33 @@ class Reference {
     };
   }
 
+  /** 投产达效 as the statistics define it: planned within year Y; in production by the period end. */
+  production(region: string, year: number, month: number, lists: readonly string[]) {
+    const area = this.within(region);
+    const end = monthEnd(year, month);
+    const projects = new Map<string, ProjectRecord>();
+    for (const l of this.d.projectLists) {
+      if (l.year !== year || !lists.includes(l.list)) continue;
+      for (const p of l.projects) if (area.has(p.regionCode)) projects.set(p.code, p);
+    }
+    let planned = 0;
+    let plannedInProduction = 0;
+    let started = 0;
+    let outputValue = 0n;
+    for (const p of projects.values()) {
+      const inProduction = p.productionStart !== null && p.productionStart <= end;
+      if (p.plannedProduction?.startsWith(`${year}-`)) {
+        planned++;
+        if (inProduction) plannedInProduction++;
+      }
+      if (inProduction) {
+        started++;
+        outputValue += p.outputValue ?? 0n;
+      }
+    }
+    return { planned, started, rate: plannedInProduction / planned, outputValue };
+  }
+
   deals(region: string, year: number, month: number) {
     const area = this.within(region);
     const end = monthEnd(year, month);
@@ -354,6 +381,9 @@ describe('generateDemo: integrity', () => {
         if (p.actualCompletion !== null && !(p.actualStart !== null && p.actualStart < p.actualCompletion)) {
           bad.push(`project ${p.code}`);
         }
+        if (p.productionStart !== null && !(p.actualStart !== null && p.actualStart < p.productionStart)) {
+          bad.push(`production ${p.code}`);
+        }
       }
     }
     for (const d of demo.deals)
@@ -451,6 +481,61 @@ describe('generateDemo: the seed article’s figures for Luoyang at 2020-09', ()
       expect(cities.filter((c) => c.investRate > mine.investRate).length).toBeLessThanOrEqual(2);
       expect(cities.filter((c) => c.newStartRate > mine.newStartRate).length).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+describe('generateDemo: 投产达效', () => {
+  const unique = () => {
+    const out = new Map<string, ProjectRecord>();
+    for (const l of demo.projectLists) for (const p of l.projects) out.set(p.code, p);
+    return [...out.values()];
+  };
+
+  it('gives industrial, energy and agricultural projects a planned production date and an output value', () => {
+    const all = unique();
+    const producing = all.filter((p) => p.outputValue !== null);
+    expect(producing.length).toBeGreaterThan(3_000);
+    const bad: string[] = [];
+    for (const p of all) {
+      const hasAny = p.plannedProduction !== null || p.productionStart !== null || p.outputValue !== null;
+      if (!hasAny) continue;
+      if (!['先进制造业', '能源', '现代农业'].includes(p.domain!)) bad.push(`${p.code}: domain ${p.domain}`);
+      if (p.plannedProduction === null || p.outputValue === null) bad.push(`${p.code}: incomplete`);
+      // 0.4–2.5 × total investment, rounded to 10 or 100 万元.
+      const ratio = Number(p.outputValue) / Number(p.totalInvestment);
+      if (ratio < 0.39 || ratio > 2.52) bad.push(`${p.code}: output ${ratio.toFixed(2)} × total`);
+      const anchor = p.actualStart ?? p.plannedStart!;
+      if (p.plannedProduction! < anchor) bad.push(`${p.code}: planned production before the start`);
+    }
+    expect(bad).toEqual([]);
+    // Not every project of those domains: government farmland reports no output value.
+    expect(all.filter((p) => p.domain === '现代农业' && p.outputValue === null).length).toBeGreaterThan(50);
+  });
+
+  it('puts most of a year’s planned projects into production by its end, some late, a few not yet', () => {
+    for (const year of [2019, 2020]) {
+      const due = unique().filter((p) => p.plannedProduction?.startsWith(`${year}-`));
+      const byYearEnd = due.filter((p) => p.productionStart !== null && p.productionStart <= `${year}-12-31`);
+      const late = due.filter((p) => p.productionStart !== null && p.productionStart > `${year}-12-31`);
+      expect(due.length, `${year}`).toBeGreaterThan(300);
+      expect(byYearEnd.length / due.length, `${year}`).toBeGreaterThan(0.8);
+      expect(byYearEnd.length / due.length, `${year}`).toBeLessThan(0.95);
+      expect(late.length, `${year}`).toBeGreaterThan(10);
+    }
+  });
+
+  it('at 2020-09: Anyang leads the production rate, Zhengzhou the volumes; Luoyang is on time', () => {
+    const production = new Map(cityGroup().map((c) => [c, ref.production(c, 2020, 9, KEY_LISTS)]));
+    const by = (f: (x: ReturnType<Reference['production']>) => number) =>
+      new Map([...production].map(([c, x]) => [c, f(x)]));
+    expect(leader(by((x) => x.rate))).toBe('410500');
+    expect(leader(by((x) => x.started))).toBe(ZHENGZHOU);
+    expect(leader(by((x) => Number(x.outputValue)))).toBe(ZHENGZHOU);
+    const luoyang = production.get(LUOYANG)!;
+    expect(luoyang.planned).toBeGreaterThan(20);
+    expect(luoyang.rate).toBeGreaterThan(0.6);
+    expect(luoyang.rate).toBeLessThan(0.8);
+    for (const x of production.values()) expect(x.planned).toBeGreaterThan(0);
   });
 });
 

@@ -50,6 +50,9 @@ function toRecord(py: ProjectYear, targetWan: number): ProjectRecord {
     lng: p.lng,
     lat: p.lat,
     scope: p.scope,
+    plannedProduction: p.plannedProduction,
+    productionStart: p.productionStart,
+    outputValue: p.outputWan === null ? null : BigInt(p.outputWan) * YUAN_PER_WAN,
   };
 }
 

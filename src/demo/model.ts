@@ -27,6 +27,10 @@ export interface DemoProject {
   plannedCompletion: string | null;
   actualStart: string | null;
   actualCompletion: string | null;
+  /** 投产达效 (production.ts): planned and actual production dates, yearly output value (万元); null when not a producing project. */
+  plannedProduction: string | null;
+  productionStart: string | null;
+  outputWan: number | null;
   lng: number;
   lat: number;
   scope: string;

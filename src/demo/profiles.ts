@@ -17,6 +17,8 @@
 // funds, big-deal share, top-500 share); in Q3 Xuchang leads the investment rate and Luohe the
 // new-start rate; Luohe leads reporting punctuality, Hebi the landing rate, Xinxiang the completion
 // rate, Nanyang the reserve conversion, Jiyuan the approval speed — so Luoyang does not lead everything.
+// 投产达效 (production.ts, drawn last on separate streams so it moves none of the figures above): Anyang
+// leads the production rate (in production ÷ planned this year); volumes follow the unit sizes.
 
 export type Quarterly = readonly [number, number, number, number];
 /** One multiplier for all quarters, or one per quarter [Q1, Q2, Q3, Q4]. */
@@ -63,6 +65,11 @@ export interface Baseline {
   /** Share of monthly reports received by the 5th of the following month; share never received. */
   reportOnTime: number;
   reportMissing: number;
+  /**
+   * Cumulative share of the projects planned to go into production this year (计划投产) that are in
+   * production by each quarter end; the rest go into production the next year or later (production.ts).
+   */
+  productionShare: Quarterly;
 }
 
 export const BASELINE: Baseline = {
@@ -90,6 +97,7 @@ export const BASELINE: Baseline = {
   issueResolution: [0.7, 0.74, 0.78, 0.82],
   reportOnTime: 0.9,
   reportMissing: 0.004,
+  productionShare: [0.14, 0.38, 0.66, 0.88],
 };
 
 export interface UnitProfile {
@@ -121,6 +129,7 @@ export interface UnitProfile {
   issueResolution?: Mult;
   reportOnTime?: Mult;
   reportMissing?: number;
+  production?: Mult;
 }
 
 type Sizes = Pick<
@@ -171,9 +180,11 @@ export const UNIT_PROFILES: readonly UnitProfile[] = [
     issueResolution: 1.15,
     reportOnTime: 1.05,
     reportMissing: 0.5,
+    production: 1.08,
   },
   { ...sized('410400', 190, 52, 150, 130, 0.85, 0.85), investPace: 0.92, completionShare: 0.95 },
-  { ...sized('410500', 200, 55, 160, 140, 0.85, 0.9), investPace: 0.97 },
+  // 安阳: steel and equipment makers; the best production rate.
+  { ...sized('410500', 200, 55, 160, 140, 0.85, 0.9), investPace: 0.97, production: 1.22 },
   // 鹤壁: small, but the best landing rate.
   { ...sized('410600', 120, 34, 90, 90, 0.7, 0.8), landing: 1.22, approvalOnTime: 1.05 },
   // 新乡: the best completion rate.
@@ -189,7 +200,7 @@ export const UNIT_PROFILES: readonly UnitProfile[] = [
     // Q3 landing above 80% (0.70 × 1.15): full points on the landing rate that quarter.
     landing: [1.05, 1.05, 1.15, 1.05],
   },
-  { ...sized('410900', 160, 45, 120, 120, 0.8, 0.85), investPace: 1.0 },
+  { ...sized('410900', 160, 45, 120, 120, 0.8, 0.85), investPace: 1.0, production: 0.85 },
   // 许昌: the highest investment completion rate in Q3.
   { ...sized('411000', 220, 60, 180, 180, 0.95, 1.0), investPace: [1.05, 1.1, 1.2, 1.12], startShare: 1.05 },
   // 漯河: the highest new-start rate in Q3 and the most punctual reporting.
@@ -202,7 +213,7 @@ export const UNIT_PROFILES: readonly UnitProfile[] = [
   { ...sized('411200', 140, 40, 100, 100, 0.8, 0.85), investPace: 0.98 },
   // 南阳: the best reserve conversion.
   { ...sized('411300', 310, 82, 240, 200, 0.95, 0.95), conversion: 1.2 },
-  { ...sized('411400', 230, 58, 180, 170, 0.85, 0.9), investPace: 0.93 },
+  { ...sized('411400', 230, 58, 180, 170, 0.85, 0.9), investPace: 0.93, production: 0.9 },
   { ...sized('411500', 230, 58, 180, 160, 0.8, 0.85), investPace: 0.9, issueResolution: 0.9 },
   { ...sized('411600', 230, 58, 180, 170, 0.8, 0.85), investPace: 0.94, reportOnTime: 0.95 },
   { ...sized('411700', 220, 56, 170, 160, 0.8, 0.85), investPace: 0.92 },
@@ -258,6 +269,8 @@ export interface QuarterParams {
   approvalOnTime: number;
   issueResolution: number;
   reportOnTime: number;
+  /** Cumulative share of the year's planned production starts in production by the quarter end. */
+  productionShare: number;
 }
 
 export interface UnitYearParams {
@@ -319,6 +332,7 @@ export function unitYearParams(code: string, year: number): UnitYearParams {
   let completion = 0;
   let landing = 0;
   let resolution = 0;
+  let production = 0;
   for (let q = 0; q < 4; q++) {
     const timeProgress = (q + 1) / 4;
     invest = Math.max(
@@ -332,6 +346,11 @@ export function unitYearParams(code: string, year: number): UnitYearParams {
     );
     landing = Math.max(landing, clamp01(b.landing[q]! * at(p.landing, q) * w('landing')));
     resolution = Math.max(resolution, clamp01(b.issueResolution[q]! * at(p.issueResolution, q)));
+    // The epidemic that held back 2020's first-quarter starts held back its production starts too.
+    production = Math.max(
+      production,
+      clamp01(b.productionShare[q]! * at(p.production, q) * y.startShare[q]! * w('production')),
+    );
     quarters.push({
       investRate: invest,
       startShare: start,
@@ -346,6 +365,7 @@ export function unitYearParams(code: string, year: number): UnitYearParams {
       approvalOnTime: clamp01(b.approvalOnTime * at(p.approvalOnTime, q)),
       issueResolution: resolution,
       reportOnTime: clamp01(b.reportOnTime * at(p.reportOnTime, q) * w('report')),
+      productionShare: production,
     });
   }
   const keyProjects = Math.round(p.keyProjects * y.size);

@@ -13,6 +13,7 @@ import { CALIBRATED_QUARTER, CALIBRATED_YEAR, DEAL_AMOUNTS_2020_Q3, isCalibrated
 import { buildDeals, countsWithTotal, type DealSpec, dealCounts } from './deals.js';
 import { buildIssues } from './issues.js';
 import { type ProjectYear, type SetKind, unitContext } from './model.js';
+import { assignProduction } from './production.js';
 import { type UnitYearParams, unitYearParams } from './profiles.js';
 import { buildSet, type SetSpec } from './projects.js';
 import { buildSeries, emitReports, type SeriesSpec } from './reports.js';
@@ -168,5 +169,8 @@ export function generateUnit(unit: string): UnitOutput {
     );
     append(out.reserve, previousReserve);
   }
+
+  // Last, on streams of its own: production dates and output values move no other figure.
+  assignProduction(rng, out.entries, (year) => unitYearParams(unit, year), DEMO_YEARS);
   return out;
 }

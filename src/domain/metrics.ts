@@ -11,6 +11,12 @@ export interface UnitTotals {
     newStarted: number;
     plannedCompletions: number;
     completed: number;
+    /** Planned to go into production in year Y; of those, in production by the period end. */
+    plannedProductions: number;
+    plannedInProduction: number;
+    /** In production by the period end (any planned date), and Σ of their yearly output value, 元. */
+    productionStarted: number;
+    outputValue: bigint;
     reportsExpected: number;
     reportsOnTime: number;
   };
@@ -40,6 +46,7 @@ export type MetricSet = Record<string, MetricValue>;
 export const AMOUNT_METRICS = new Set([
   'key.annualTarget',
   'key.investYtd',
+  'key.outputValue',
   'deals.signedAmount',
   'deals.fundsInPlace',
   'deals.outsideFunds',
@@ -58,6 +65,10 @@ export const METRIC_LABELS: Record<string, string> = {
   'key.plannedCompletions': '计划竣工项目',
   'key.completed': '已竣工项目',
   'key.completionRate': '竣工率',
+  'key.plannedProductions': '计划投产项目',
+  'key.productionStarted': '已投产项目',
+  'key.productionRate': '投产率',
+  'key.outputValue': '投产项目产值',
   'deals.signedCount': '签约项目个数',
   'deals.signedAmount': '签约投资总额',
   'deals.startedCount': '签约项目已开工',
@@ -88,6 +99,10 @@ export function emptyTotals(): UnitTotals {
       newStarted: 0,
       plannedCompletions: 0,
       completed: 0,
+      plannedProductions: 0,
+      plannedInProduction: 0,
+      productionStarted: 0,
+      outputValue: 0n,
       reportsExpected: 0,
       reportsOnTime: 0,
     },
@@ -127,6 +142,10 @@ export function deriveMetrics(t: UnitTotals, month: number): MetricSet {
     'key.plannedCompletions': t.key.plannedCompletions,
     'key.completed': t.key.completed,
     'key.completionRate': share(t.key.completed, t.key.plannedCompletions),
+    'key.plannedProductions': t.key.plannedProductions,
+    'key.productionStarted': t.key.productionStarted,
+    'key.productionRate': share(t.key.plannedInProduction, t.key.plannedProductions),
+    'key.outputValue': t.key.outputValue,
     'deals.signedCount': t.deals.signedCount,
     'deals.signedAmount': t.deals.signedAmount,
     'deals.startedCount': t.deals.startedCount,

@@ -45,6 +45,12 @@ export interface ProjectRecord {
   lng: number | null;
   lat: number | null;
   scope: string | null;
+  /** 计划投产日期: when the project is planned to go into production (industrial, energy, agricultural projects). */
+  plannedProduction: string | null;
+  /** 实际投产日期: when it actually went into production. */
+  productionStart: string | null;
+  /** 投产后年产值 (达产产值), 元: the yearly output value expected once in production. */
+  outputValue: bigint | null;
 }
 
 export interface ReportRecord {

@@ -1,25 +1,88 @@
-// The Fastify application: plugins, error shape, one route file per resource.
+// The Fastify application: security plugins first, then one route file per resource.
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../db/client';
 import { registerErrorHandler } from './errors';
-import { healthRoutes } from './routes/health';
-import { statsRoutes } from './routes/stats';
+import { securityHeaders } from './plugins/security-headers';
+import { sessionHook } from './plugins/session';
+import type { AppDeps } from './request-auth';
+import { registerRoutes } from './routes';
+import type { LoginRateLimit } from './routes/auth';
+import { installZodSchemas, openApiTransform } from './schema/zod-provider';
+
+export { UPLOAD_LIMIT_BYTES } from './upload-limit';
+
+import { UPLOAD_LIMIT_BYTES } from './upload-limit';
 
 export interface AppOptions {
   database: Database;
   logger?: boolean;
+  /** The time the server believes it is (tests move it to check timeouts and deadlines). */
+  clock?: () => Date;
+  /** Started with --demo: demo accounts are published at /api/public/demo-accounts. */
+  demo?: boolean;
+  /** Login attempts per IP address and time window (ms). */
+  loginRateLimit?: LoginRateLimit;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
-export async function buildApp({ database, logger = false }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy: false });
-  registerErrorHandler(app);
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, in order: what the authorization matrix test walks. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1_048_576,
+    trustProxy: options.trustProxy ?? false,
+    exposeHeadRoutes: false,
+  });
+  const routes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url, access: route.config?.access ?? 'session' });
+    }
+  });
+  const deps: AppDeps = {
+    database: options.database,
+    clock: options.clock ?? (() => new Date()),
+    demo: options.demo ?? false,
+  };
+  installZodSchemas(app);
+  registerErrorHandler(app, deps);
+  securityHeaders(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 11 },
+  });
+  sessionHook(app, deps);
   await app.register(swagger, {
-    openapi: { info: { title: 'sibi 四比 API', version: '0.1.0' } },
+    openapi: {
+      info: {
+        title: 'sibi 四比 API',
+        version: '0.1.0',
+        description: '会话 Cookie 认证；写操作须带 x-csrf-token 请求头。',
+      },
+    },
+    transform: openApiTransform as never,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  healthRoutes(app, database);
-  statsRoutes(app, database);
+  registerRoutes(app, deps, options.loginRateLimit ?? { max: 20, timeWindow: 60_000 });
   return app;
 }

@@ -1,23 +1,93 @@
 // Errors as interfaces.md says: { error: { code, message, details } }, never a stack trace.
-import type { FastifyError, FastifyInstance } from 'fastify';
+// Refusals (403/404 by policy, CSRF) are written to the audit log here, in one place.
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { writeAudit } from '../db/audit';
 import { PeriodError } from '../domain/period';
-import { ConflictError, InputRejectedError, NotFoundError, UsageError } from '../services/errors';
+import { NOT_FOUND_MESSAGE, NotAllowedError } from '../policies/authorize';
+import {
+  AuthenticationError,
+  ConflictError,
+  InputRejectedError,
+  NotFoundError,
+  PendingStepError,
+  RuleViolationError,
+  UsageError,
+} from '../services/errors';
+import { CsrfError, clearSessionCookie } from './plugins/session';
+import type { AppDeps } from './request-auth';
+import { UploadTooLargeError } from './upload-limit';
 
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export function registerErrorHandler(app: FastifyInstance, deps: AppDeps): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const send = (status: number, code: string, message: string, details: unknown = null) =>
       reply.status(status).send({ error: { code, message, details } });
-    if (error instanceof InputRejectedError) return send(422, 'input_rejected', error.message, error.problems);
+    if (error instanceof NotAllowedError) {
+      await auditRefusal(deps, request, error.action, error.status);
+      return error.status === 404
+        ? send(404, 'not_found', NOT_FOUND_MESSAGE)
+        : send(403, 'forbidden', error.message);
+    }
+    if (error instanceof CsrfError) {
+      await auditRefusal(deps, request, 'csrf', 403);
+      return send(403, 'csrf', error.message);
+    }
+    if (error instanceof AuthenticationError) {
+      if (error.code === 'session_expired') clearSessionCookie(reply);
+      return send(401, error.code, error.message);
+    }
+    if (error instanceof PendingStepError) return send(403, error.code, error.message);
+    if (error instanceof InputRejectedError)
+      return send(422, 'input_rejected', error.message, error.problems);
+    if (error instanceof RuleViolationError) return send(422, 'rule_violation', error.message, error.details);
     if (error instanceof NotFoundError) return send(404, 'not_found', error.message);
     if (error instanceof ConflictError) return send(409, 'conflict', error.message);
-    if (error instanceof UsageError || error instanceof PeriodError) return send(400, 'bad_request', error.message);
+    if (error instanceof UsageError || error instanceof PeriodError)
+      return send(400, 'bad_request', error.message);
+    if (error instanceof ZodError) return send(400, 'validation', '请求参数不符合要求', zodIssues(error));
     if (error.validation) return send(400, 'validation', error.message, error.validation);
-    if (error.statusCode === 413) return send(413, 'too_large', '请求体过大');
-    if (error.statusCode && error.statusCode < 500) return send(error.statusCode, 'bad_request', error.message);
+    if (error instanceof UploadTooLargeError) return send(413, 'too_large', error.message);
+    if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE')
+      return send(413, 'too_large', '请求体过大');
+    if (error.statusCode === 429) return send(429, 'rate_limited', '请求过于频繁，请稍后再试');
+    if (error.statusCode === 415) return send(415, 'unsupported_media_type', '不支持的内容类型');
+    if (error.statusCode && error.statusCode < 500)
+      return send(error.statusCode, 'bad_request', error.message);
     request.log.error({ err: error }, 'unhandled error');
     return send(500, 'internal', '服务器内部错误');
   });
   app.setNotFoundHandler((_request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: '未找到', details: null } }),
+    reply.status(404).send({ error: { code: 'not_found', message: NOT_FOUND_MESSAGE, details: null } }),
   );
+}
+
+function zodIssues(error: ZodError) {
+  return error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/** Every permission denial gets an audit record (security.md: audit). */
+async function auditRefusal(
+  deps: AppDeps,
+  request: FastifyRequest,
+  action: string,
+  status: number,
+): Promise<void> {
+  const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+  try {
+    await writeAudit(deps.database.db, {
+      actor: request.auth?.user.username ?? 'anonymous',
+      ip: request.ip,
+      action: `denied.${action}`,
+      targetType: 'route',
+      targetId: route,
+      outcome: 'denied',
+      details: { status, params: request.params ?? null },
+    });
+  } catch (auditError) {
+    request.log.error({ err: auditError }, 'could not audit a refusal');
+  }
 }

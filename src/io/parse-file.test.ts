@@ -53,6 +53,9 @@ const project = (fields: Partial<ProjectRecord>): ProjectRecord => ({
   lng: null,
   lat: null,
   scope: null,
+  plannedProduction: null,
+  productionStart: null,
+  outputValue: null,
   ...fields,
 });
 
@@ -533,5 +536,66 @@ describe('files that are not what they claim', () => {
     expect(parsed.records).toEqual([]);
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.problems[0]?.reason).toMatch(/^(前 10 行中找不到表头|无法读取 \.xlsx)/);
+  });
+});
+
+describe('投产达效 columns', () => {
+  it('reads files in the contract layout, without the production columns, as before', async () => {
+    const csv = '项目代码,项目名称,地区代码,建设性质,总投资(万元)\nP1,甲,410300,续建,1000\n';
+    const parsed = await parseFile('projects', await save('old-layout.csv', csv));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.warnings).toEqual([]);
+    expect(parsed.records[0]?.record).toEqual(
+      project({
+        code: 'P1',
+        name: '甲',
+        regionCode: '410300',
+        nature: 'continuing',
+        totalInvestment: 10_000_000n,
+      }),
+    );
+  });
+
+  it('reads them under their usual names, in any order, with the output value in 亿元', async () => {
+    const csv = [
+      '项目代码,项目名称,地区代码,建设性质,达产产值（亿元）,投产时间,预计投产时间',
+      'P1,甲,410300,计划竣工,2.5,2020年8月15日,2020/7/31',
+      'P2,乙,410300,续建,,,2022-06-30',
+    ].join('\n');
+    const parsed = await parseFile('projects', await save('production.csv', csv));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.columns.slice(4).map((c) => c.field)).toEqual([
+      'outputValue',
+      'productionStart',
+      'plannedProduction',
+    ]);
+    expect(parsed.records.map((r) => r.record)).toEqual([
+      project({
+        code: 'P1',
+        name: '甲',
+        regionCode: '410300',
+        nature: 'completing',
+        plannedProduction: '2020-07-31',
+        productionStart: '2020-08-15',
+        outputValue: 250_000_000n,
+      }),
+      project({
+        code: 'P2',
+        name: '乙',
+        regionCode: '410300',
+        nature: 'continuing',
+        plannedProduction: '2022-06-30',
+      }),
+    ]);
+  });
+
+  it('rejects a bad production date or output value by row and column', async () => {
+    const csv =
+      '项目代码,项目名称,地区代码,建设性质,实际投产日期,投产后年产值(万元)\nP1,甲,410300,续建,2020-02-30,-1\n';
+    const parsed = await parseFile('projects', await save('bad-production.csv', csv));
+    expect(parsed.problems).toEqual([
+      problem('bad-production.csv', 2, '实际投产日期', '2020-02-30', '日期不存在（月份或日期超出范围）'),
+      problem('bad-production.csv', 2, '投产后年产值(万元)', '-1', '金额不能为负数'),
+    ]);
   });
 });

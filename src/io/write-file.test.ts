@@ -39,7 +39,8 @@ describe('round trip: records → file → records', () => {
     const [, row] = text.slice(1).split('\r\n');
     expect(`${row}`).toBe(
       '2020-410300-47-01-012345,"洛阳市""四比四看""示范项目, 一期",410300,洛阳城建集团,张三,基础设施,新开工,' +
-        '123456789.0123,12345.6789,2020-03-01,2022-12-31,2020-02-29,,112.454,34.619,"建设道路 12 公里；\n配套管网、绿化。"',
+        '123456789.0123,12345.6789,2020-03-01,2022-12-31,2020-02-29,,112.454,34.619,"建设道路 12 公里；\n配套管网、绿化。",' +
+        '2022-10-01,,246913578.0246',
     );
   });
 
@@ -86,7 +87,8 @@ describe('formula-injection defence', () => {
     await writeFile('projects', [dangerous], path);
     const text = await readFile(path, 'utf8');
     expect(text).toContain(",'=1+2,410311,'+SUM(A1:A2),'-3,'@cmd,");
-    expect(text).toContain(",''=already\r\n");
+    // 建设规模及内容, then the three empty 投产 columns.
+    expect(text).toContain(",''=already,,,\r\n");
     const parsed = await parseFile('projects', path);
     expect(parsed.records[0]?.record).toEqual(dangerous);
   });

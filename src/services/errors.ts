@@ -24,3 +24,36 @@ export class NotFoundError extends Error {
 export class ConflictError extends Error {
   override name = 'ConflictError';
 }
+
+/** Not signed in, the session ended, or the credentials were refused. HTTP 401. */
+export class AuthenticationError extends Error {
+  override name = 'AuthenticationError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The signed-in account must first change its password or enrol its second factor. HTTP 403. */
+export class PendingStepError extends Error {
+  override name = 'PendingStepError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The request is well-formed but breaks a business rule (password policy, workflow). HTTP 422. */
+export class RuleViolationError extends Error {
+  override name = 'RuleViolationError';
+  constructor(
+    message: string,
+    readonly details: unknown = null,
+  ) {
+    super(message);
+  }
+}

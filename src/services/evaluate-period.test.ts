@@ -81,3 +81,73 @@ describe.each(testDatabases())('evaluation on $name', (target: TestDatabase) => 
     expect((await verifyEvaluation(database, published.id)).identical).toBe(false);
   });
 });
+
+describe.each(testDatabases())('sangeyipi-2022 投产达效 on $name', (target: TestDatabase) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await target.open();
+    await load(database, 'regions', REGIONS);
+    await load(
+      database,
+      'projects',
+      [
+        // Luoyang: its one project planned for 2020 is in production; another, planned for 2021, already is.
+        project('L1', {
+          plannedProduction: '2020-07-31',
+          productionStart: '2020-08-15',
+          outputValue: 4n * YI,
+        }),
+        project('L2', {
+          regionCode: '410322',
+          plannedProduction: '2021-05-01',
+          productionStart: '2020-09-01',
+          outputValue: 2n * YI,
+        }),
+        // Jiaozuo: one of two planned for 2020 by 30 September; the other starts in October.
+        project('J1', {
+          regionCode: '410800',
+          plannedProduction: '2020-06-30',
+          productionStart: '2020-06-20',
+          outputValue: 150_000_000n,
+        }),
+        project('J2', {
+          regionCode: '410800',
+          plannedProduction: '2020-12-31',
+          productionStart: '2020-10-10',
+          outputValue: 3n * YI,
+        }),
+        // Gongyi (its own group) reports no production at all.
+        project('G1', { regionCode: '410181' }),
+      ],
+      { year: 2020, list: 'province_key' },
+    );
+  });
+  afterAll(() => database.close());
+
+  it('scores 投产达效 from the stored production data', async () => {
+    const run = await runEvaluation(database, { scheme: 'sangeyipi-2022', period: '2020Q3', actor: 'test' });
+    const unit = (code: string) => run.result.units.find((u) => u.code === code)!;
+    const production = (code: string) => unit(code).dimensions.find((d) => d.id === 'production')!.score;
+    const indicator = (code: string, id: string) => unit(code).indicators.find((i) => i.id === id)!.score;
+
+    expect(unit('410300').values).toMatchObject({
+      'key.productionRate': 1,
+      'key.productionStarted': 2,
+      'key.outputValue': 600_000_000,
+    });
+    // Luoyang: rate 1 ≥ time progress 0.75 → 8; the most projects (2) → 6; the most output (6 亿) → 6.
+    expect(indicator('410300', 'production_rate')).toBeCloseTo(8, 10);
+    expect(indicator('410300', 'production_started')).toBeCloseTo(6, 10);
+    expect(indicator('410300', 'output_value')).toBeCloseTo(6, 10);
+    expect(production('410300')).toBeCloseTo(20, 10);
+    // Jiaozuo: 8 × 0.5 / 0.75 = 5.333…; 6 × 1 / 2 = 3; 6 × 1.5 / 6 = 1.5.
+    expect(unit('410800').values['key.productionRate']).toBe(0.5);
+    expect(indicator('410800', 'production_rate')).toBeCloseTo(16 / 3, 10);
+    expect(indicator('410800', 'production_started')).toBeCloseTo(3, 10);
+    expect(indicator('410800', 'output_value')).toBeCloseTo(1.5, 10);
+    expect(production('410800')).toBeCloseTo(9 + 5 / 6, 10);
+    // Nothing planned, nothing in production: the rate is missing and every production score is 0.
+    expect(unit('410181').values['key.productionRate']).toBeNull();
+    expect(production('410181')).toBe(0);
+  });
+});

@@ -31,6 +31,9 @@ export function project(code: string, overrides: Partial<ProjectRecord> = {}): P
     lng: null,
     lat: null,
     scope: null,
+    plannedProduction: null,
+    productionStart: null,
+    outputValue: null,
     ...overrides,
   };
 }

@@ -33,6 +33,9 @@ export function storeProjects(tx: Tx, records: readonly ProjectRecord[]): Promis
       lng: p.lng,
       lat: p.lat,
       scope: p.scope,
+      plannedProduction: p.plannedProduction,
+      productionStart: p.productionStart,
+      outputValue: p.outputValue,
     })),
     [projects.code],
     [
@@ -50,6 +53,9 @@ export function storeProjects(tx: Tx, records: readonly ProjectRecord[]): Promis
       'lng',
       'lat',
       'scope',
+      'plannedProduction',
+      'productionStart',
+      'outputValue',
     ],
   );
 }

@@ -10,6 +10,7 @@ export const METRIC_LABELS: Record<string, string> = {
   'key.plannedCompletions': '计划竣工项目数',
   'key.completed': '已竣工项目数',
   'key.completionRate': '竣工率',
+  'key.plannedProductions': '计划投产项目数',
   'key.productionStarted': '已投产项目数',
   'key.productionRate': '投产率',
   'key.outputValue': '投产项目产值',

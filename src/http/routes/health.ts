@@ -1,20 +1,20 @@
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../db/client';
+import { z } from 'zod';
+import type { AppDeps } from '../request-auth';
+import type { ZodTypeProvider } from '../schema/zod-provider';
 
-export function healthRoutes(app: FastifyInstance, database: Database): void {
+export function healthRoutes(root: FastifyInstance, deps: AppDeps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/health',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Liveness and database kind',
-        response: {
-          200: {
-            type: 'object',
-            properties: { status: { type: 'string' }, database: { type: 'string' } },
-          },
-        },
+        tags: ['public'],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
       },
     },
-    async () => ({ status: 'ok', database: database.kind }),
+    async () => ({ status: 'ok' as const, database: deps.database.kind }),
   );
 }

@@ -42,5 +42,15 @@ export const projectsSpec: KindSpec<ProjectRecord> = {
     c('lng', '经度', optional(boundedNumber('经度', 73, 136))),
     c('lat', '纬度', optional(boundedNumber('纬度', 3, 54))),
     c('scope', '建设规模及内容', optional(text), ['建设规模和内容', '主要建设内容', '建设内容']),
+    // Added after the interfaces.md contract (optional, so files without them still import): 投产达效.
+    c('plannedProduction', '计划投产日期', optional(date), ['计划投产时间', '预计投产日期', '预计投产时间']),
+    c('productionStart', '实际投产日期', optional(date), ['实际投产时间', '投产日期', '投产时间']),
+    c('outputValue', '投产后年产值(万元)', optional(amount), [
+      '达产产值',
+      '达产年产值',
+      '达产后年产值',
+      '年产值',
+      '预计年产值',
+    ]),
   ],
 };

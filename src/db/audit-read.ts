@@ -1,0 +1,76 @@
+// Reading the audit log (auditor only): filtered pages, and the rows of an export in batches.
+import { and, desc, eq, gte, ilike, lt, lte, type SQL } from 'drizzle-orm';
+import { escapeLike } from './auth/users';
+import { offsetOf, type Page, type PageRequest, pageOf, totalColumn } from './paging';
+import type { Tx } from './query';
+import { auditLog } from './schema';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export interface AuditFilter {
+  from?: Date;
+  to?: Date;
+  actor?: string;
+  /** An action, or a prefix ending in "." (e.g. "auth."). */
+  action?: string;
+  outcome?: string;
+  targetType?: string;
+  targetId?: string;
+}
+
+function conditions(filter: AuditFilter): (SQL | undefined)[] {
+  return [
+    filter.from ? gte(auditLog.at, filter.from) : undefined,
+    filter.to ? lte(auditLog.at, filter.to) : undefined,
+    filter.actor ? eq(auditLog.actor, filter.actor) : undefined,
+    filter.action
+      ? filter.action.endsWith('.')
+        ? ilike(auditLog.action, `${escapeLike(filter.action)}%`)
+        : eq(auditLog.action, filter.action)
+      : undefined,
+    filter.outcome ? eq(auditLog.outcome, filter.outcome) : undefined,
+    filter.targetType ? eq(auditLog.targetType, filter.targetType) : undefined,
+    filter.targetId ? eq(auditLog.targetId, filter.targetId) : undefined,
+  ];
+}
+
+export async function listAudit(db: Tx, filter: AuditFilter, request: PageRequest): Promise<Page<AuditRow>> {
+  const rows = await db
+    .select({ ...auditColumns, total: totalColumn() })
+    .from(auditLog)
+    .where(and(...conditions(filter)))
+    .orderBy(desc(auditLog.id))
+    .limit(request.pageSize)
+    .offset(offsetOf(request));
+  return pageOf(rows, request);
+}
+
+/** Newest first, a batch at a time (keyset on id), so an export of any size holds one batch in memory. */
+export async function* auditBatches(db: Tx, filter: AuditFilter, batch = 1000): AsyncGenerator<AuditRow[]> {
+  let before: number | undefined;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(...conditions(filter), before === undefined ? undefined : lt(auditLog.id, before)))
+      .orderBy(desc(auditLog.id))
+      .limit(batch);
+    if (rows.length === 0) return;
+    yield rows;
+    before = rows[rows.length - 1]!.id;
+  }
+}
+
+const auditColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actor: auditLog.actor,
+  ip: auditLog.ip,
+  action: auditLog.action,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  outcome: auditLog.outcome,
+  before: auditLog.before,
+  after: auditLog.after,
+  details: auditLog.details,
+};

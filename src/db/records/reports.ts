@@ -1,0 +1,133 @@
+// Monthly reports: lists joined to their project (for scope), and the reports around a month.
+import { and, asc, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { Visibility } from '../../policies/visibility';
+import { offsetOf, orderOf, type Page, type PageRequest, pageOf, totalColumn } from '../paging';
+import type { Tx } from '../query';
+import { monthlyReports, projects } from '../schema';
+import { inCodes, projectVisibleSql } from './visibility-sql';
+
+export type ReportRow = typeof monthlyReports.$inferSelect;
+export type ReportWithProject = ReportRow & {
+  projectCode: string;
+  projectName: string;
+  regionCode: string;
+  leader: string | null;
+};
+
+const withProject = {
+  ...getTableColumns(monthlyReports),
+  projectCode: projects.code,
+  projectName: projects.name,
+  regionCode: projects.regionCode,
+  leader: projects.leader,
+};
+
+export interface ReportFilter {
+  visibility: Visibility;
+  regionCodes?: readonly string[];
+  projectId?: number;
+  year?: number;
+  month?: number;
+  state?: string;
+  late?: boolean;
+}
+
+export async function listReports(
+  db: Tx,
+  filter: ReportFilter,
+  request: PageRequest,
+): Promise<Page<ReportWithProject>> {
+  const conditions: (SQL | undefined)[] = [
+    projectVisibleSql(filter.visibility),
+    filter.regionCodes ? inCodes(projects.regionCode, filter.regionCodes) : undefined,
+    filter.projectId !== undefined ? eq(monthlyReports.projectId, filter.projectId) : undefined,
+    filter.year !== undefined ? eq(monthlyReports.year, filter.year) : undefined,
+    filter.month !== undefined ? eq(monthlyReports.month, filter.month) : undefined,
+    filter.state !== undefined ? eq(monthlyReports.state, filter.state) : undefined,
+    filter.late !== undefined ? eq(monthlyReports.late, filter.late) : undefined,
+  ];
+  const rows = await db
+    .select({ ...withProject, total: totalColumn() })
+    .from(monthlyReports)
+    .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
+    .where(and(...conditions))
+    .orderBy(
+      ...orderOf(
+        request,
+        {
+          projectCode: projects.code,
+          year: monthlyReports.year,
+          month: monthlyReports.month,
+          state: monthlyReports.state,
+          investYtd: monthlyReports.investYtd,
+          updatedAt: monthlyReports.updatedAt,
+        },
+        [desc(monthlyReports.year), desc(monthlyReports.month), asc(projects.code)],
+        monthlyReports.id,
+      ),
+    )
+    .limit(request.pageSize)
+    .offset(offsetOf(request));
+  return pageOf(rows, request);
+}
+
+export async function getReport(db: Tx, id: number): Promise<ReportWithProject | undefined> {
+  const rows = await db
+    .select(withProject)
+    .from(monthlyReports)
+    .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
+    .where(eq(monthlyReports.id, id));
+  return rows[0];
+}
+
+export async function findReport(
+  db: Tx,
+  projectId: number,
+  year: number,
+  month: number,
+): Promise<ReportRow | undefined> {
+  const rows = await db
+    .select()
+    .from(monthlyReports)
+    .where(
+      and(
+        eq(monthlyReports.projectId, projectId),
+        eq(monthlyReports.year, year),
+        eq(monthlyReports.month, month),
+      ),
+    );
+  return rows[0];
+}
+
+/** The latest report before (year, month) — of any earlier year too — for carrying values over. */
+export async function previousReport(
+  db: Tx,
+  projectId: number,
+  year: number,
+  month: number,
+): Promise<ReportRow | undefined> {
+  const rows = await db
+    .select()
+    .from(monthlyReports)
+    .where(
+      and(
+        eq(monthlyReports.projectId, projectId),
+        sql`(${monthlyReports.year}, ${monthlyReports.month}) < (${year}, ${month})`,
+      ),
+    )
+    .orderBy(desc(monthlyReports.year), desc(monthlyReports.month))
+    .limit(1);
+  return rows[0];
+}
+
+export async function insertReport(
+  db: Tx,
+  values: typeof monthlyReports.$inferInsert,
+): Promise<ReportRow | undefined> {
+  const rows = await db
+    .insert(monthlyReports)
+    .values(values)
+    .onConflictDoNothing({ target: [monthlyReports.projectId, monthlyReports.year, monthlyReports.month] })
+    .returning();
+  return rows[0];
+}

@@ -1,0 +1,95 @@
+// Accounts, their project bindings and server-side sessions (security.md: identity, sessions).
+// One role per account: holding two of the three admin roles is impossible by construction.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { projects } from './schema';
+
+const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    regionCode: varchar('region_code', { length: 6 }),
+    /** `scrypt$N$r$p$salt$hash` (base64), so the cost can rise without breaking old hashes. */
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: stamp('password_changed_at').notNull().defaultNow(),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    disabled: boolean('disabled').notNull().default(false),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: stamp('locked_until'),
+    totpSecret: text('totp_secret'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    totpLastStep: integer('totp_last_step'),
+    /** Demo accounts only: an admin role without the second factor, flagged as such. */
+    totpExempt: boolean('totp_exempt').notNull().default(false),
+    demo: boolean('demo').notNull().default(false),
+    lastLoginAt: stamp('last_login_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+    updatedAt: stamp('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_username_key').on(t.username),
+    check(
+      'users_role_check',
+      sql`${t.role} in ('sysadmin', 'secadmin', 'auditor', 'province_officer', 'city_officer', 'county_officer', 'project_owner', 'leader', 'viewer')`,
+    ),
+    check(
+      'users_region_check',
+      sql`${t.role} not in ('province_officer', 'city_officer', 'county_officer', 'viewer') or ${t.regionCode} is not null`,
+    ),
+    check('users_totp_exempt_check', sql`not ${t.totpExempt} or ${t.demo}`),
+  ],
+);
+
+/** Projects an account is bound to: a project owner's projects, a leader's explicit assignments. */
+export const userProjects = pgTable(
+  'user_projects',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.projectId] }),
+    index('user_projects_project_idx').on(t.projectId),
+  ],
+);
+
+/** Only the sha256 of a session token is stored: a database read does not yield usable sessions. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: stamp('created_at').notNull(),
+    lastSeenAt: stamp('last_seen_at').notNull(),
+    expiresAt: stamp('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);

@@ -1,0 +1,38 @@
+// Every route file, registered in one place. Adding a resource: write routes/<name>.ts and
+// <name>.types.ts, register it here, give its actions a rule in src/policies/rules.ts, and add
+// its rows to test/authz-matrix.ts (the matrix test fails until you do).
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../request-auth';
+import { approvalRoutes } from './approvals';
+import { auditRoutes } from './audit';
+import { authRoutes, type LoginRateLimit } from './auth';
+import { dataFileRoutes } from './data-files';
+import { dealRoutes } from './deals';
+import { healthRoutes } from './health';
+import { issueRoutes } from './issues';
+import { projectRoutes } from './projects';
+import { publicRoutes } from './public';
+import { regionRoutes } from './regions';
+import { reportRoutes } from './reports';
+import { reserveRoutes } from './reserve';
+import { settingsRoutes } from './settings';
+import { statsRoutes } from './stats';
+import { userRoutes } from './users';
+
+export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLimit: LoginRateLimit): void {
+  healthRoutes(app, deps);
+  publicRoutes(app, deps);
+  authRoutes(app, deps, loginRateLimit);
+  userRoutes(app, deps);
+  settingsRoutes(app, deps);
+  auditRoutes(app, deps);
+  regionRoutes(app, deps);
+  projectRoutes(app, deps);
+  reportRoutes(app, deps);
+  dealRoutes(app, deps);
+  reserveRoutes(app, deps);
+  approvalRoutes(app, deps);
+  issueRoutes(app, deps);
+  statsRoutes(app, deps);
+  dataFileRoutes(app, deps);
+}

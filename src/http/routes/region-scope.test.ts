@@ -1,0 +1,225 @@
+// Lists, searches, exports, statistics and imports never reach past the caller's scope.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
+import { load } from '../../../test/helpers/factories';
+import {
+  type Client,
+  createTestAccount,
+  loginAs,
+  startServer,
+  type TestServer,
+  testClock,
+} from '../../../test/helpers/http';
+import {
+  freshApproval,
+  freshDeal,
+  freshIssue,
+  freshProject,
+  freshReport,
+  SCOPE_REGIONS,
+} from '../../../test/helpers/records';
+import type { Database } from '../../db/client';
+import { queryRows } from '../../db/query';
+
+const REGIONS = ['410300', '410322', '410311', '410800', '410821'];
+const LUOYANG = ['410300', '410322', '410311'];
+
+describe.each(testDatabases())('region scope on $name', (target: TestDatabase) => {
+  let database: Database;
+  let server: TestServer;
+  const codeOf = new Map<string, string>();
+  const idOf = new Map<string, number>();
+  const dealOf = new Map<string, string>();
+  let city: Client;
+  let county: Client;
+  let viewer: Client;
+  let owner: Client;
+  let leader: Client;
+
+  const now = new Date('2020-10-03T02:00:00Z');
+  const regionsOf = (items: { regionCode: string }[]) => [...new Set(items.map((i) => i.regionCode))].sort();
+
+  beforeAll(async () => {
+    database = await target.open();
+    await load(database, 'regions', SCOPE_REGIONS);
+    for (const region of REGIONS) {
+      const project = await freshProject(database, now, region, region === '410800' ? '王分包' : null);
+      codeOf.set(region, project.code);
+      idOf.set(region, project.id);
+      await freshReport(database, now, project, 'draft');
+      await freshApproval(database, now, project);
+      await freshIssue(database, now, project);
+      dealOf.set(region, (await freshDeal(database, now, region)).name);
+    }
+    await createTestAccount(database, { username: 'city_a', role: 'city_officer', regionCode: '410300' });
+    await createTestAccount(database, { username: 'county_a', role: 'county_officer', regionCode: '410322' });
+    await createTestAccount(database, { username: 'viewer_a', role: 'viewer', regionCode: '410300' });
+    await createTestAccount(database, {
+      username: 'owner_a',
+      role: 'project_owner',
+      projectCodes: [codeOf.get('410322')!],
+    });
+    await createTestAccount(database, {
+      username: 'leader_a',
+      role: 'leader',
+      displayName: '王分包',
+      projectCodes: [codeOf.get('410311')!],
+    });
+    server = await startServer(database, { clock: testClock(now) });
+    city = await loginAs(server, { username: 'city_a', role: 'city_officer' });
+    county = await loginAs(server, { username: 'county_a', role: 'county_officer' });
+    viewer = await loginAs(server, { username: 'viewer_a', role: 'viewer' });
+    owner = await loginAs(server, { username: 'owner_a', role: 'project_owner' });
+    leader = await loginAs(server, { username: 'leader_a', role: 'leader' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.close();
+  });
+
+  it('lists only the caller’s region and its descendants, for every kind', async () => {
+    for (const path of ['/api/projects', '/api/reports', '/api/approvals', '/api/issues', '/api/deals']) {
+      const all = await city.get(`${path}?pageSize=200`);
+      expect(all.status).toBe(200);
+      expect(regionsOf(all.body.items)).toEqual([...LUOYANG].sort());
+      expect(all.body.total).toBe(3);
+      expect(regionsOf((await county.get(`${path}?pageSize=200`)).body.items)).toEqual(['410322']);
+      expect(regionsOf((await viewer.get(`${path}?pageSize=200`)).body.items)).toEqual([...LUOYANG].sort());
+    }
+  });
+
+  it('lists a project owner’s bound projects and a leader’s assigned ones (explicitly or by name)', async () => {
+    for (const path of ['/api/projects', '/api/reports', '/api/approvals', '/api/issues']) {
+      expect(regionsOf((await owner.get(path)).body.items)).toEqual(['410322']);
+      expect(regionsOf((await leader.get(path)).body.items)).toEqual(['410311', '410800']);
+    }
+    expect((await owner.get('/api/deals')).status).toBe(403);
+    const leaderProject = await leader.get(`/api/projects/${idOf.get('410800')}`);
+    expect(leaderProject.status).toBe(200);
+    expect(leaderProject.body).toMatchObject({
+      leader: '王分包',
+      permissions: { update: false, delete: false, fillReports: false },
+    });
+  });
+
+  it('narrows by region within scope and answers 404 for a region outside it', async () => {
+    const narrowed = await city.get('/api/projects?region=410322');
+    expect(narrowed.body.items.map((p: { code: string }) => p.code)).toEqual([codeOf.get('410322')]);
+    const outside = await city.get('/api/projects?region=410800');
+    expect(outside.status).toBe(404);
+    expect(outside.body).toEqual({ error: { code: 'not_found', message: '未找到', details: null } });
+    expect((await county.get('/api/deals?region=410300')).status).toBe(404);
+    const search = await city.get(`/api/projects?q=${encodeURIComponent(codeOf.get('410800')!)}`);
+    expect(search.body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('answers a record out of scope exactly like a record that does not exist, and audits the refusal', async () => {
+    const outside = await county.get(`/api/projects/${idOf.get('410311')}`);
+    const missing = await county.get('/api/projects/999999');
+    expect(outside.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(outside.body).toEqual(missing.body);
+    const write = await county.patch(`/api/projects/${idOf.get('410311')}`, { version: 1, name: 'x' });
+    expect(write.status).toBe(404);
+    expect(write.body).toEqual(missing.body);
+    const denied = await queryRows<{ target_id: string; details: { status: number } }>(
+      database.db,
+      sql`select target_id, details from audit_log
+          where outcome = 'denied' and actor = 'county_a' and target_id like '% /api/projects/:id' order by id`,
+    );
+    expect(denied.map((d) => [d.target_id, d.details.status])).toEqual([
+      ['GET /api/projects/:id', 404],
+      ['PATCH /api/projects/:id', 404],
+    ]);
+  });
+
+  it('computes statistics and exports only for a region in scope', async () => {
+    expect((await county.get('/api/stats?region=410300&period=2020-09')).status).toBe(404);
+    expect((await county.get('/api/stats?region=410322&period=2020-09')).status).toBe(200);
+    const exported = await city.get('/api/export/deals?format=csv');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toContain('deals-410300.csv');
+    for (const region of REGIONS) {
+      expect(exported.body.includes(dealOf.get(region)!)).toBe(LUOYANG.includes(region));
+    }
+    expect((await county.get('/api/export/deals?region=410300')).status).toBe(404);
+    const audited = await queryRows<{ actor: string; target_id: string; details: { rows: number } }>(
+      database.db,
+      sql`select actor, target_id, details from audit_log where action = 'export.deals' order by id`,
+    );
+    expect(audited).toEqual([
+      { actor: 'city_a', target_id: '410300', details: { rows: 3, year: null, list: 'province_key' } },
+    ]);
+  });
+
+  const upload = (client: Client, kind: string, name: string, content: string | Uint8Array) => {
+    const form = new FormData();
+    form.append('file', new Blob([content]), name);
+    return client.request('POST', `/api/import/${kind}`, form);
+  };
+  const dealCount = async () =>
+    (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from deals`))[0]!.n;
+
+  it('rejects a whole import with a row outside the importer’s scope, writes nothing, and audits it', async () => {
+    const before = await dealCount();
+    const csv =
+      '签约项目名称,地区代码,投资方来源,签约日期,合同投资额(万元)\r\n本县签约,410322,省外,2020-06-01,1200\r\n邻区签约,410311,省内,2020-06-02,800\r\n';
+    const rejected = await upload(county, 'deals', 'deals.csv', csv);
+    expect(rejected.status).toBe(422);
+    expect(rejected.body.error.code).toBe('input_rejected');
+    expect(rejected.body.error.details).toEqual([
+      { file: 'deals.csv', row: 3, column: '地区代码', value: '410311', reason: '地区不在您的管辖范围内' },
+    ]);
+    expect(await dealCount()).toBe(before);
+    const accepted = await upload(county, 'deals', 'deals.csv', csv.split('\r\n').slice(0, 2).join('\r\n'));
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({
+      kind: 'deals',
+      file: 'deals.csv',
+      rows: 1,
+      inserted: 1,
+      updated: 0,
+    });
+    expect(await dealCount()).toBe(before + 1);
+    const audited = await queryRows<{ outcome: string }>(
+      database.db,
+      sql`select outcome from audit_log where action = 'import.deals' and actor = 'county_a' order by id`,
+    );
+    expect(audited.map((a) => a.outcome)).toEqual(['rejected', 'ok']);
+  });
+
+  it('takes imported (approved) reports only from the level above the project', async () => {
+    const csv = `项目代码,年度,月份,累计完成投资(万元)\r\n${codeOf.get('410322')},2020,8,3000\r\n`;
+    const own = await upload(county, 'reports', 'reports.csv', csv);
+    expect(own.status).toBe(422);
+    expect(own.body.error.details[0]).toMatchObject({
+      row: 2,
+      column: '项目代码',
+      reason: expect.stringContaining('须由项目所在地区的上级导入'),
+    });
+    const above = await upload(city, 'reports', 'reports.csv', csv);
+    expect(above.status).toBe(200);
+    expect(above.body).toMatchObject({ rows: 1, inserted: 1 });
+    const unknown = await upload(
+      county,
+      'approvals',
+      'a.csv',
+      `项目代码,事项名称\r\n${codeOf.get('410311')},环评\r\n`,
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details[0].reason).toBe('项目代码不存在，请先导入项目');
+  });
+
+  it('refuses a file that is not a spreadsheet, and one over 50 MB', async () => {
+    const wrong = await upload(county, 'deals', 'deals.xlsx', 'not a zip at all');
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.details[0]).toMatchObject({ file: 'deals.xlsx', row: null });
+    const big = new Uint8Array(50 * 1024 * 1024 + 1024).fill(65);
+    const tooLarge = await upload(county, 'deals', 'big.csv', big);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error).toEqual({ code: 'too_large', message: '上传文件超过 50 MB', details: null });
+    const noFile = await county.request('POST', '/api/import/deals', new FormData());
+    expect(noFile.status).toBe(400);
+  });
+});

@@ -1,0 +1,266 @@
+// Monthly reports: list, get, the form for a month, create/update/delete, and the workflow
+// (submit, approve, return).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ReportRow, ReportWithProject } from '../../db/records/reports';
+import { listReports } from '../../db/records/reports';
+import type { ProjectTarget } from '../../policies/actor';
+import { authorizeRole } from '../../policies/authorize';
+import { projectVisibility } from '../../policies/visibility';
+import { projectTargets } from '../../services/records/project-target';
+import { loadProject } from '../../services/records/projects';
+import { loadReport } from '../../services/reports/load-report';
+import { reportForm } from '../../services/reports/report-form';
+import { approveReport, returnReport, submitReport } from '../../services/reports/report-transitions';
+import { createReport, deleteReport, updateReport } from '../../services/reports/save-report';
+import { loadAuthorized, regionSubtree } from '../guard';
+import { presentProject } from '../presenters/project';
+import { presentReport } from '../presenters/report';
+import { type AppDeps, actorOfRequest, auditContext, authOf } from '../request-auth';
+import { ZIdParams, ZOk, ZVersionQuery } from '../schema/common';
+import type { ZodTypeProvider } from '../schema/zod-provider';
+import {
+  ZFormQuery,
+  ZReport,
+  ZReportCreate,
+  ZReportForm,
+  ZReportList,
+  ZReportPatch,
+  ZReportQuery,
+  ZReturnBody,
+  ZTransitionBody,
+} from './reports.types';
+
+export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { database } = deps;
+  const tags = ['reports'];
+
+  const present = (
+    request: FastifyRequest,
+    row: ReportRow,
+    place: ReportWithProject,
+    target: ProjectTarget,
+  ) =>
+    presentReport(actorOfRequest(request), row, {
+      project: { code: place.projectCode, name: place.projectName, regionCode: place.regionCode },
+      target,
+      settings: authOf(request).settings,
+      now: deps.clock(),
+    });
+
+  app.get(
+    '/api/reports',
+    {
+      schema: {
+        summary: '月报列表（仅本人可见范围）',
+        tags,
+        querystring: ZReportQuery,
+        response: { 200: ZReportList },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'report.read');
+      const { page, pageSize, sort, region, ...filter } = request.query;
+      const regionCodes = await regionSubtree(deps, actor, region);
+      const result = await listReports(
+        database.db,
+        { ...filter, visibility: projectVisibility(actor), regionCodes },
+        { page, pageSize, sort },
+      );
+      const targetOf = await projectTargets(database);
+      return { ...result, items: result.items.map((row) => present(request, row, row, targetOf(row))) };
+    },
+  );
+
+  app.get(
+    '/api/projects/:id/report-form',
+    {
+      schema: {
+        summary: '某月月报填报表单（由上月带入，标出未变字段）',
+        tags,
+        params: ZIdParams,
+        querystring: ZFormQuery,
+        response: { 200: ZReportForm },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      const { row, target } = await loadAuthorized(actor, 'report.read', () =>
+        loadProject(database, request.params.id),
+      );
+      const form = await reportForm(
+        database,
+        row,
+        request.query.year,
+        request.query.month,
+        authOf(request).settings,
+        deps.clock(),
+      );
+      const place = {
+        projectCode: row.code,
+        projectName: row.name,
+        regionCode: row.regionCode,
+      } as ReportWithProject;
+      return {
+        ...form,
+        project: presentProject(actor, row, target),
+        report: form.report ? present(request, form.report, place, target) : null,
+        values: { ...form.values, investYtd: form.values.investYtd.toString() },
+        previous: form.previous ? { ...form.previous, investYtd: form.previous.investYtd.toString() } : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/reports',
+    { schema: { summary: '新建月报草稿', tags, body: ZReportCreate, response: { 201: ZReport } } },
+    async (request, reply) => {
+      const actor = actorOfRequest(request);
+      const { projectId, ...input } = request.body;
+      const { row: project, target } = await loadAuthorized(actor, 'report.fill', () =>
+        loadProject(database, projectId),
+      );
+      const row = await createReport(database, auditContext(request, deps), project, input);
+      reply.status(201);
+      const place = {
+        projectCode: project.code,
+        projectName: project.name,
+        regionCode: project.regionCode,
+      } as ReportWithProject;
+      return present(request, row, place, target);
+    },
+  );
+
+  app.get(
+    '/api/reports/:id',
+    { schema: { summary: '月报详情', tags, params: ZIdParams, response: { 200: ZReport } } },
+    async (request) => {
+      const { row, target } = await loadAuthorized(actorOfRequest(request), 'report.read', () =>
+        loadReport(database, request.params.id),
+      );
+      return present(request, row, row, target);
+    },
+  );
+
+  app.patch(
+    '/api/reports/:id',
+    {
+      schema: {
+        summary: '修改月报（截止锁定后或已提交/已审核的更正须填 reason）',
+        tags,
+        params: ZIdParams,
+        body: ZReportPatch,
+        response: { 200: ZReport },
+      },
+    },
+    async (request) => {
+      const { row, target } = await loadAuthorized(actorOfRequest(request), 'report.fill', () =>
+        loadReport(database, request.params.id),
+      );
+      const { version, reason, ...patch } = request.body;
+      const updated = await updateReport(
+        database,
+        auditContext(request, deps),
+        row,
+        version,
+        patch,
+        reason,
+        authOf(request).settings,
+      );
+      return present(request, updated, row, target);
+    },
+  );
+
+  app.delete(
+    '/api/reports/:id',
+    {
+      schema: {
+        summary: '删除月报草稿',
+        tags,
+        params: ZIdParams,
+        querystring: ZVersionQuery,
+        response: { 200: ZOk },
+      },
+    },
+    async (request) => {
+      const { row } = await loadAuthorized(actorOfRequest(request), 'report.fill', () =>
+        loadReport(database, request.params.id),
+      );
+      await deleteReport(database, auditContext(request, deps), row, request.query.version);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/submit',
+    {
+      schema: {
+        summary: '提交月报（截止后提交标记为迟报）',
+        tags,
+        params: ZIdParams,
+        body: ZTransitionBody,
+        response: { 200: ZReport },
+      },
+    },
+    async (request) => {
+      const { row, target } = await loadAuthorized(actorOfRequest(request), 'report.fill', () =>
+        loadReport(database, request.params.id),
+      );
+      const updated = await submitReport(
+        database,
+        auditContext(request, deps),
+        row,
+        request.body.version,
+        authOf(request).settings,
+      );
+      return present(request, updated, row, target);
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/approve',
+    {
+      schema: {
+        summary: '审核通过（上一级）',
+        tags,
+        params: ZIdParams,
+        body: ZTransitionBody,
+        response: { 200: ZReport },
+      },
+    },
+    async (request) => {
+      const { row, target } = await loadAuthorized(actorOfRequest(request), 'report.review', () =>
+        loadReport(database, request.params.id),
+      );
+      const updated = await approveReport(database, auditContext(request, deps), row, request.body.version);
+      return present(request, updated, row, target);
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/return',
+    {
+      schema: {
+        summary: '退回（须填原因）',
+        tags,
+        params: ZIdParams,
+        body: ZReturnBody,
+        response: { 200: ZReport },
+      },
+    },
+    async (request) => {
+      const { row, target } = await loadAuthorized(actorOfRequest(request), 'report.review', () =>
+        loadReport(database, request.params.id),
+      );
+      const updated = await returnReport(
+        database,
+        auditContext(request, deps),
+        row,
+        request.body.version,
+        request.body.reason,
+      );
+      return present(request, updated, row, target);
+    },
+  );
+}

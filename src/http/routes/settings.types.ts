@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { SETTINGS } from '../../services/settings';
+
+const S = SETTINGS;
+/** Every setting optional: send only what changes. */
+export const ZSettingsPatch = z
+  .object({
+    'report.deadlineDay': S['report.deadlineDay'].schema,
+    'report.lockAfterDeadline': S['report.lockAfterDeadline'].schema,
+    'password.minLength': S['password.minLength'].schema,
+    'password.maxAgeDays': S['password.maxAgeDays'].schema,
+    'login.maxFailures': S['login.maxFailures'].schema,
+    'login.lockMinutes': S['login.lockMinutes'].schema,
+    'session.idleMinutes': S['session.idleMinutes'].schema,
+    'session.absoluteHours': S['session.absoluteHours'].schema,
+    'session.secureCookie': S['session.secureCookie'].schema,
+  })
+  .partial()
+  .strict();
+
+export const ZSettingsView = z.object({
+  items: z.array(
+    z.object({
+      key: z.string(),
+      group: z.enum(['report', 'security']),
+      label: z.string(),
+      value: z.union([z.number(), z.boolean()]),
+      default: z.union([z.number(), z.boolean()]),
+      /** The caller may change it (report settings: 系统管理员; security policies: 安全管理员). */
+      editable: z.boolean(),
+    }),
+  ),
+});

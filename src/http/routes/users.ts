@@ -1,0 +1,221 @@
+// Accounts: the system administrator creates and maintains them; the security administrator
+// assigns roles (三员分立). Nobody acts on their own account here.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { listUsers, userProjectCodes } from '../../db/auth/users';
+import { authorize, authorizeRole, NotAllowedError } from '../../policies/authorize';
+import { isAdminRole, ROLE_LABELS } from '../../policies/roles';
+import {
+  changeRole,
+  createAccount,
+  loadAccount,
+  resetPassword,
+  resetTotp,
+  setAccountDisabled,
+  updateAccount,
+} from '../../services/auth/accounts';
+import { RuleViolationError } from '../../services/errors';
+import { presentAccount } from '../presenters/account';
+import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
+import { ZIdParams, ZVersionBody } from '../schema/common';
+import type { ZodTypeProvider } from '../schema/zod-provider';
+import {
+  ZAccount,
+  ZAccountWithPassword,
+  ZRoleChange,
+  ZUserCreate,
+  ZUserList,
+  ZUserPatch,
+  ZUserQuery,
+} from './users.types';
+
+export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { database } = deps;
+  const tags = ['users'];
+
+  /** The system administrator manages other accounts, never their own. */
+  const manage = (request: FastifyRequest, id: number) => {
+    const actor = actorOfRequest(request);
+    authorizeRole(actor, 'user.manage');
+    authorize(actor, 'user.manage', { id });
+    if (actor.id === id) throw new NotAllowedError(403, 'user.manage', '不能对本人账户执行此操作');
+    return actor;
+  };
+
+  app.get(
+    '/api/users',
+    { schema: { summary: '账户列表', tags, querystring: ZUserQuery, response: { 200: ZUserList } } },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'user.read');
+      const { page, pageSize, sort, region, ...filter } = request.query;
+      const result = await listUsers(
+        database.db,
+        { ...filter, regionCode: region },
+        { page, pageSize, sort },
+      );
+      const items = await Promise.all(
+        result.items.map(async (user) =>
+          presentAccount(actor, user, await userProjectCodes(database.db, user.id)),
+        ),
+      );
+      return { ...result, items };
+    },
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        summary: '新建账户（返回一次性密码，首次登录须修改）',
+        tags,
+        body: ZUserCreate,
+        response: { 201: ZAccountWithPassword },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'user.manage');
+      if (isAdminRole(request.body.role)) {
+        throw new RuleViolationError(
+          `${ROLE_LABELS[request.body.role]}角色须由安全管理员分配：先建普通账户，再由安全管理员修改角色`,
+        );
+      }
+      const { account, password } = await createAccount(database, auditContext(request, deps), request.body);
+      reply.status(201);
+      return { account: presentAccount(actor, account.user, account.projectCodes), password: password! };
+    },
+  );
+
+  app.get(
+    '/api/users/:id',
+    { schema: { summary: '账户详情', tags, params: ZIdParams, response: { 200: ZAccount } } },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'user.read');
+      const account = await loadAccount(database, request.params.id);
+      return presentAccount(actor, account.user, account.projectCodes);
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        summary: '修改账户（姓名、地区、绑定项目）',
+        tags,
+        params: ZIdParams,
+        body: ZUserPatch,
+        response: { 200: ZAccount },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'user.manage');
+      authorize(actor, 'user.manage', { id: request.params.id });
+      const { version, ...change } = request.body;
+      const account = await updateAccount(
+        database,
+        auditContext(request, deps),
+        request.params.id,
+        version,
+        change,
+      );
+      return presentAccount(actor, account.user, account.projectCodes);
+    },
+  );
+
+  for (const [path, disabled, summary] of [
+    ['disable', true, '停用账户（立即结束其全部会话）'],
+    ['enable', false, '启用账户（并解除锁定）'],
+  ] as const) {
+    app.post(
+      `/api/users/:id/${path}`,
+      { schema: { summary, tags, params: ZIdParams, body: ZVersionBody, response: { 200: ZAccount } } },
+      async (request) => {
+        const actor = manage(request, request.params.id);
+        const account = await setAccountDisabled(
+          database,
+          auditContext(request, deps),
+          request.params.id,
+          request.body.version,
+          disabled,
+        );
+        return presentAccount(actor, account.user, account.projectCodes);
+      },
+    );
+  }
+
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      schema: {
+        summary: '重置密码（返回一次性密码，结束其全部会话）',
+        tags,
+        params: ZIdParams,
+        response: { 200: ZAccountWithPassword },
+      },
+    },
+    async (request) => {
+      const actor = manage(request, request.params.id);
+      const { account, password } = await resetPassword(
+        database,
+        auditContext(request, deps),
+        request.params.id,
+      );
+      return { account: presentAccount(actor, account.user, account.projectCodes), password };
+    },
+  );
+
+  app.put(
+    '/api/users/:id/role',
+    {
+      schema: {
+        summary: '修改角色（安全管理员；结束其全部会话）',
+        tags,
+        params: ZIdParams,
+        body: ZRoleChange,
+        response: { 200: ZAccount },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'user.role');
+      authorize(actor, 'user.role', { id: request.params.id });
+      const { version, ...change } = request.body;
+      const account = await changeRole(
+        database,
+        auditContext(request, deps),
+        request.params.id,
+        version,
+        change,
+      );
+      return presentAccount(actor, account.user, account.projectCodes);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/reset-totp',
+    {
+      schema: {
+        summary: '重置动态验证码（安全管理员）',
+        tags,
+        params: ZIdParams,
+        body: ZVersionBody,
+        response: { 200: ZAccount },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'user.role');
+      authorize(actor, 'user.role', { id: request.params.id });
+      const account = await resetTotp(
+        database,
+        auditContext(request, deps),
+        request.params.id,
+        request.body.version,
+      );
+      return presentAccount(actor, account.user, account.projectCodes);
+    },
+  );
+}

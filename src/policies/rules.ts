@@ -1,0 +1,106 @@
+// Every rule of who may do what, as pure functions of (actor, target). One action, one rule;
+// a rule lists the roles that may ever do the action and, for records, the test on the record.
+import {
+  type Actor,
+  inScope,
+  isBoundTo,
+  type ProjectTarget,
+  type RegionTarget,
+  type UserTarget,
+} from './actor';
+import type { Role } from './roles';
+
+export interface ActionTargets {
+  'region.read': null;
+  'project.read': ProjectTarget;
+  'project.create': RegionTarget;
+  'project.update': ProjectTarget;
+  'project.delete': ProjectTarget;
+  'report.read': ProjectTarget;
+  /** Create, edit and delete a draft; submit it. */
+  'report.fill': ProjectTarget;
+  /** Approve or return a submitted report. */
+  'report.review': ProjectTarget;
+  'ledger.read': RegionTarget;
+  'ledger.write': RegionTarget;
+  'projectLedger.read': ProjectTarget;
+  'projectLedger.write': ProjectTarget;
+  'stats.read': RegionTarget;
+  'data.export': RegionTarget;
+  'data.import': RegionTarget;
+  'regions.import': null;
+  'user.read': null;
+  'user.manage': UserTarget | null;
+  'user.role': UserTarget;
+  'settings.read': null;
+  'settings.report': null;
+  'settings.security': null;
+  'audit.read': null;
+  /** An evaluation of a region's child units; the target is that (parent) region. */
+  'evaluation.read': RegionTarget;
+  'evaluation.run': RegionTarget;
+  'evaluation.publish': RegionTarget;
+}
+export type Action = keyof ActionTargets;
+
+export interface Rule<A extends Action> {
+  roles: readonly Role[];
+  test?: (actor: Actor, target: ActionTargets[A]) => boolean;
+  /** The read action on the same target: if the actor may read it, a refusal is 403, otherwise 404. */
+  read?: Action;
+  /** The status when the test fails and `read` does not apply; 404 unless the target is known to the actor. */
+  refusal?: 403 | 404;
+}
+
+const OFFICERS: readonly Role[] = ['province_officer', 'city_officer', 'county_officer'];
+const READERS: readonly Role[] = [...OFFICERS, 'viewer'];
+const PROJECT_READERS: readonly Role[] = [...READERS, 'project_owner', 'leader'];
+const EVERYONE: readonly Role[] = [...PROJECT_READERS, 'sysadmin', 'secadmin', 'auditor'];
+
+const regionInScope = (actor: Actor, target: RegionTarget) => inScope(actor, target.regionCode);
+const projectVisible = (actor: Actor, p: ProjectTarget) =>
+  inScope(actor, p.regionCode) || isBoundTo(actor, p);
+const projectInScope = (actor: Actor, p: ProjectTarget) => inScope(actor, p.regionCode);
+
+/** The project owner bound to it, or the officer of the project's own region. */
+export function fillsReports(actor: Actor, p: ProjectTarget): boolean {
+  if (actor.role === 'project_owner') return actor.projectIds.has(p.projectId);
+  return OFFICERS.includes(actor.role) && actor.regionCode === p.regionCode;
+}
+
+/** The officer one level up: the city reviews its counties, the province its cities and direct counties. */
+export function reviewsReports(actor: Actor, p: ProjectTarget): boolean {
+  return OFFICERS.includes(actor.role) && actor.regionCode === p.reviewRegionCode;
+}
+
+export const RULES: { [A in Action]: Rule<A> } = {
+  'region.read': { roles: EVERYONE },
+  'project.read': { roles: PROJECT_READERS, test: projectVisible },
+  'project.create': { roles: OFFICERS, test: regionInScope },
+  'project.update': { roles: OFFICERS, test: projectInScope, read: 'project.read' },
+  'project.delete': { roles: OFFICERS, test: projectInScope, read: 'project.read' },
+  'report.read': { roles: PROJECT_READERS, test: projectVisible },
+  'report.fill': { roles: [...OFFICERS, 'project_owner'], test: fillsReports, read: 'report.read' },
+  'report.review': { roles: OFFICERS, test: reviewsReports, read: 'report.read' },
+  'ledger.read': { roles: READERS, test: regionInScope },
+  'ledger.write': { roles: OFFICERS, test: regionInScope, read: 'ledger.read' },
+  'projectLedger.read': { roles: PROJECT_READERS, test: projectVisible },
+  'projectLedger.write': { roles: OFFICERS, test: projectInScope, read: 'projectLedger.read' },
+  'stats.read': { roles: READERS, test: regionInScope },
+  'data.export': { roles: READERS, test: regionInScope },
+  'data.import': { roles: OFFICERS, test: regionInScope },
+  'regions.import': { roles: ['province_officer'] },
+  'user.read': { roles: ['sysadmin', 'secadmin'] },
+  // The system administrator never acts on their own account here (password change is self-service).
+  'user.manage': { roles: ['sysadmin'] },
+  // A security administrator never changes their own role (no self-escalation).
+  'user.role': { roles: ['secadmin'], test: (actor, target) => actor.id !== target.id, refusal: 403 },
+  'settings.read': { roles: ['sysadmin', 'secadmin'] },
+  'settings.report': { roles: ['sysadmin'] },
+  'settings.security': { roles: ['secadmin'] },
+  'audit.read': { roles: ['auditor'] },
+  // Only the province runs and publishes evaluations; readers see those of regions in their scope.
+  'evaluation.read': { roles: READERS, test: regionInScope },
+  'evaluation.run': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
+  'evaluation.publish': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
+};

@@ -1,0 +1,65 @@
+// A signed-in user changes their own password: every session of the account ends and a new one
+// is issued, so a stolen session does not survive the change.
+import { writeAudit } from '../../db/audit';
+import { deleteUserSessions } from '../../db/auth/sessions';
+import { findUserById, updateUser } from '../../db/auth/users';
+import type { Database } from '../../db/client';
+import type { AuditContext } from '../context';
+import { NotFoundError, RuleViolationError } from '../errors';
+import { loadSettings } from '../settings';
+import { hashPassword, verifyPassword } from './password-hash';
+import { passwordProblems } from './password-policy';
+import { createSession, type NewSession } from './sessions';
+
+export interface PasswordChange {
+  userId: number;
+  currentPassword: string;
+  newPassword: string;
+  userAgent: string | null;
+}
+
+export async function changePassword(
+  database: Database,
+  ctx: AuditContext,
+  change: PasswordChange,
+): Promise<NewSession> {
+  const { db } = database;
+  const user = await findUserById(db, change.userId);
+  if (!user) throw new NotFoundError('账户不存在');
+  const settings = await loadSettings(db);
+  const audit = {
+    actor: user.username,
+    ip: ctx.ip,
+    action: 'auth.password',
+    targetType: 'user',
+    targetId: user.username,
+  };
+  if (!(await verifyPassword(change.currentPassword, user.passwordHash))) {
+    await writeAudit(db, { ...audit, outcome: 'failed', details: { reason: 'bad_current_password' } });
+    throw new RuleViolationError('当前密码不正确', ['当前密码不正确']);
+  }
+  const problems = passwordProblems(change.newPassword, {
+    username: user.username,
+    displayName: user.displayName,
+    minLength: settings['password.minLength'],
+  });
+  if (change.newPassword === change.currentPassword) problems.push('新密码不能与当前密码相同');
+  if (problems.length > 0) {
+    await writeAudit(db, { ...audit, outcome: 'rejected', details: { problems } });
+    throw new RuleViolationError('新密码不符合密码策略', problems);
+  }
+  const passwordHash = await hashPassword(change.newPassword);
+  return db.transaction(async (tx) => {
+    await updateUser(tx, user.id, { passwordHash, passwordChangedAt: ctx.now, mustChangePassword: false });
+    const ended = await deleteUserSessions(tx, user.id);
+    const session = await createSession(
+      tx,
+      user.id,
+      { ip: ctx.ip, userAgent: change.userAgent },
+      ctx.now,
+      settings,
+    );
+    await writeAudit(tx, { ...audit, outcome: 'ok', details: { sessionsEnded: ended } });
+    return session;
+  });
+}

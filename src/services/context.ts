@@ -1,0 +1,7 @@
+// Who did it, from where, and when: what every service that writes passes to the audit log.
+export interface AuditContext {
+  /** The account name (or `cli:<user>`, `system`) written as the audit actor. */
+  actor: string;
+  ip: string | null;
+  now: Date;
+}

@@ -1,0 +1,478 @@
+// Every registered route × every role × every scope, over real HTTP, against test/authz-matrix.ts.
+// Each case gets fresh target records, so a write that is allowed never disturbs another case.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertUser, updateUser } from '../src/db/auth/users';
+import type { Database } from '../src/db/client';
+import type { Role } from '../src/policies/roles';
+import { hashPassword } from '../src/services/auth/password-hash';
+import { totp } from '../src/services/auth/totp';
+import { startTotpEnrolment } from '../src/services/auth/totp-enrolment';
+import { MATRIX, WHO, type Who } from './authz-matrix';
+import { type TestDatabase, testDatabases } from './helpers/databases';
+import { load } from './helpers/factories';
+import {
+  Client,
+  createTestAccount,
+  loginAs,
+  type Reply,
+  startServer,
+  TEST_PASSWORD,
+  TEST_TOTP_SECRET,
+  type TestServer,
+  testClock,
+} from './helpers/http';
+import {
+  bindProject,
+  freshApproval,
+  freshDeal,
+  freshIssue,
+  freshProject,
+  freshProjectYear,
+  freshReport,
+  freshReserve,
+  SCOPE_REGIONS,
+} from './helpers/records';
+
+const SCOPES = ['own', 'child', 'sibling', 'otherCity'] as const;
+type Scope = (typeof SCOPES)[number] | 'none';
+
+/** Where a scope puts the target record for each caller (see the table's header). */
+interface Place {
+  region: string;
+  /** The project is bound to the caller (project owner, leader). */
+  bind: boolean;
+}
+const CITY_VIEW = { own: '410300', child: '410322', sibling: '410800', otherCity: '410821' };
+function placeOf(who: Who, scope: (typeof SCOPES)[number]): Place | null {
+  const plain = (region: string | undefined) => (region ? { region, bind: false } : null);
+  switch (who) {
+    case 'province_officer':
+      return plain({ own: '410000', child: '410300' }[scope as 'own']);
+    case 'county_officer':
+      return plain({ own: '410322', sibling: '410311', otherCity: '410821' }[scope as 'own']);
+    case 'project_owner':
+    case 'leader':
+      if (scope === 'own') return { region: '410322', bind: true };
+      return plain({ sibling: '410322', otherCity: '410821' }[scope as 'sibling']);
+    default:
+      return plain(CITY_VIEW[scope]);
+  }
+}
+
+const REGION_OF: Partial<Record<Who, string>> = {
+  province_officer: '410000',
+  city_officer: '410300',
+  county_officer: '410322',
+  viewer: '410300',
+};
+
+interface Request {
+  method?: string;
+  url: string;
+  body?: unknown;
+  /** Routes that end or change the session run on a throwaway account of the same role. */
+  throwaway?: (client: Client, userId: number) => Promise<{ url: string; body?: unknown }>;
+}
+
+interface Case {
+  who: Who;
+  place: Place | null;
+}
+
+describe.each(testDatabases())('authorization matrix on $name', (target: TestDatabase) => {
+  let database: Database;
+  let server: TestServer;
+  const clients = new Map<Who, Client>();
+  const userIds = new Map<Who, number>();
+  let passwordHash = '';
+  let baseProjectCode = '';
+  let counter = 0;
+  const now = new Date('2020-10-03T02:00:00Z');
+  const tally = { cases: 0, allowed: 0, denied401: 0, denied403: 0, denied404: 0 };
+
+  const unique = () => `${Date.now().toString(36)}${++counter}`;
+
+  async function project(c: Case) {
+    const p = await freshProject(database, now, c.place!.region);
+    if (c.place!.bind) await bindProject(database, userIds.get(c.who)!, p.id);
+    return p;
+  }
+
+  /** An account inserted directly (no scrypt per account): a target for the account routes. */
+  async function freshUser(totpEnabled = false) {
+    const user = await insertUser(database.db, {
+      username: `t${unique()}`,
+      displayName: '目标账户',
+      role: 'viewer',
+      regionCode: '410300',
+      passwordHash,
+      mustChangePassword: false,
+      totpEnabled,
+      totpSecret: totpEnabled ? TEST_TOTP_SECRET : null,
+    });
+    return user!;
+  }
+
+  const BUILDERS: Record<string, (c: Case) => Promise<Request>> = {
+    'GET /api/health': async () => ({ url: '/api/health' }),
+    'GET /api/public/demo-accounts': async () => ({ url: '/api/public/demo-accounts' }),
+    'POST /api/auth/login': async () => ({
+      url: '/api/auth/login',
+      body: { username: 'm_login', password: TEST_PASSWORD },
+    }),
+    'POST /api/auth/logout': async () => ({
+      url: '/api/auth/logout',
+      throwaway: async () => ({ url: '/api/auth/logout', body: {} }),
+    }),
+    'GET /api/auth/me': async () => ({ url: '/api/auth/me' }),
+    'POST /api/auth/password': async () => ({
+      url: '/api/auth/password',
+      throwaway: async () => ({
+        url: '/api/auth/password',
+        body: { currentPassword: TEST_PASSWORD, newPassword: 'Songshan#Peak77' },
+      }),
+    }),
+    'POST /api/auth/totp/enrol': async () => ({
+      url: '/api/auth/totp/enrol',
+      throwaway: async () => ({ url: '/api/auth/totp/enrol', body: { password: TEST_PASSWORD } }),
+    }),
+    'POST /api/auth/totp/verify': async () => ({
+      url: '/api/auth/totp/verify',
+      body: { code: '123456' },
+      throwaway: async (_client, userId) => {
+        const { secret } = await startTotpEnrolment(
+          database,
+          { actor: 't', ip: null, now: server.clock() },
+          userId,
+          TEST_PASSWORD,
+        );
+        return { url: '/api/auth/totp/verify', body: { code: totp(secret, server.clock()) } };
+      },
+    }),
+    'GET /api/docs': async () => ({ url: '/api/docs' }),
+    'GET /api/docs/static/index.html': async () => ({ url: '/api/docs/static/index.html' }),
+    'GET /api/docs/static/swagger-initializer.js': async () => ({
+      url: '/api/docs/static/swagger-initializer.js',
+    }),
+    'GET /api/docs/json': async () => ({ url: '/api/docs/json' }),
+    'GET /api/docs/yaml': async () => ({ url: '/api/docs/yaml' }),
+    'HEAD /api/docs/static/*': async () => ({ method: 'HEAD', url: '/api/docs/static/swagger-ui.css' }),
+    'GET /api/docs/static/*': async () => ({ url: '/api/docs/static/swagger-ui.css' }),
+
+    'GET /api/users': async () => ({ url: '/api/users' }),
+    'POST /api/users': async () => ({
+      url: '/api/users',
+      body: { username: `n${unique()}`, role: 'viewer', regionCode: '410300' },
+    }),
+    'GET /api/users/:id': async () => ({ url: `/api/users/${(await freshUser()).id}` }),
+    'PATCH /api/users/:id': async () => {
+      const u = await freshUser();
+      return { url: `/api/users/${u.id}`, body: { version: u.version, displayName: '改名' } };
+    },
+    'POST /api/users/:id/disable': async () => {
+      const u = await freshUser();
+      return { url: `/api/users/${u.id}/disable`, body: { version: u.version } };
+    },
+    'POST /api/users/:id/enable': async () => {
+      const u = await freshUser();
+      const disabled = await updateUser(database.db, u.id, { disabled: true });
+      return { url: `/api/users/${u.id}/enable`, body: { version: disabled!.version } };
+    },
+    'POST /api/users/:id/reset-password': async () => ({
+      url: `/api/users/${(await freshUser()).id}/reset-password`,
+      body: {},
+    }),
+    'PUT /api/users/:id/role': async () => {
+      const u = await freshUser();
+      return {
+        method: 'PUT',
+        url: `/api/users/${u.id}/role`,
+        body: { version: u.version, role: 'viewer', regionCode: '410800' },
+      };
+    },
+    'POST /api/users/:id/reset-totp': async () => {
+      const u = await freshUser(true);
+      return { url: `/api/users/${u.id}/reset-totp`, body: { version: u.version } };
+    },
+    'GET /api/settings': async () => ({ url: '/api/settings' }),
+    'PATCH /api/settings': async () => ({
+      method: 'PATCH',
+      url: '/api/settings',
+      body: { 'report.deadlineDay': 5 },
+    }),
+    'GET /api/audit': async () => ({ url: '/api/audit?pageSize=5' }),
+    'GET /api/audit/export': async () => ({
+      url: `/api/audit/export?from=${encodeURIComponent(new Date().toISOString())}`,
+    }),
+
+    'GET /api/regions': async () => ({ url: '/api/regions' }),
+    'GET /api/regions/:code': async (c) => ({ url: `/api/regions/${c.place!.region}` }),
+
+    'GET /api/projects': async () => ({ url: '/api/projects?pageSize=5' }),
+    'POST /api/projects': async (c) => ({
+      url: '/api/projects',
+      body: { code: `N-${unique()}`, name: '新项目', regionCode: c.place!.region },
+    }),
+    'GET /api/projects/:id': async (c) => ({ url: `/api/projects/${(await project(c)).id}` }),
+    'PATCH /api/projects/:id': async (c) => {
+      const p = await project(c);
+      return { url: `/api/projects/${p.id}`, body: { version: p.version, name: '改名项目' } };
+    },
+    'DELETE /api/projects/:id': async (c) => {
+      const p = await project(c);
+      return { url: `/api/projects/${p.id}?version=${p.version}` };
+    },
+    'GET /api/projects/:id/years': async (c) => ({ url: `/api/projects/${(await project(c)).id}/years` }),
+    'POST /api/projects/:id/years': async (c) => ({
+      url: `/api/projects/${(await project(c)).id}/years`,
+      body: { year: 2020, list: 'city_key', nature: 'continuing' },
+    }),
+    'PATCH /api/project-years/:id': async (c) => {
+      const y = await freshProjectYear(database, now, await project(c));
+      return { url: `/api/project-years/${y.id}`, body: { version: y.version, annualTarget: '600000000' } };
+    },
+    'DELETE /api/project-years/:id': async (c) => {
+      const y = await freshProjectYear(database, now, await project(c));
+      return { url: `/api/project-years/${y.id}?version=${y.version}` };
+    },
+
+    'GET /api/reports': async () => ({ url: '/api/reports?pageSize=5' }),
+    'GET /api/projects/:id/report-form': async (c) => ({
+      url: `/api/projects/${(await project(c)).id}/report-form?year=2020&month=9`,
+    }),
+    'POST /api/reports': async (c) => ({
+      url: '/api/reports',
+      body: { projectId: (await project(c)).id, year: 2020, month: 9, investYtd: '700000000' },
+    }),
+    'GET /api/reports/:id': async (c) => ({
+      url: `/api/reports/${(await freshReport(database, now, await project(c), 'draft')).id}`,
+    }),
+    'PATCH /api/reports/:id': async (c) => {
+      const r = await freshReport(database, now, await project(c), 'draft');
+      return { url: `/api/reports/${r.id}`, body: { version: r.version, investYtd: '600000000' } };
+    },
+    'DELETE /api/reports/:id': async (c) => {
+      const r = await freshReport(database, now, await project(c), 'draft');
+      return { url: `/api/reports/${r.id}?version=${r.version}` };
+    },
+    'POST /api/reports/:id/submit': async (c) => {
+      const r = await freshReport(database, now, await project(c), 'draft');
+      return { url: `/api/reports/${r.id}/submit`, body: { version: r.version } };
+    },
+    'POST /api/reports/:id/approve': async (c) => {
+      const r = await freshReport(database, now, await project(c), 'submitted');
+      return { url: `/api/reports/${r.id}/approve`, body: { version: r.version } };
+    },
+    'POST /api/reports/:id/return': async (c) => {
+      const r = await freshReport(database, now, await project(c), 'submitted');
+      return { url: `/api/reports/${r.id}/return`, body: { version: r.version, reason: '数据有误，请核实' } };
+    },
+
+    'GET /api/deals': async () => ({ url: '/api/deals?pageSize=5' }),
+    'POST /api/deals': async (c) => ({
+      url: '/api/deals',
+      body: {
+        name: `签约${unique()}`,
+        regionCode: c.place!.region,
+        origin: 'in_province',
+        signedDate: '2020-05-01',
+        contractAmount: 1000,
+      },
+    }),
+    'GET /api/deals/:id': async (c) => ({
+      url: `/api/deals/${(await freshDeal(database, now, c.place!.region)).id}`,
+    }),
+    'PATCH /api/deals/:id': async (c) => {
+      const d = await freshDeal(database, now, c.place!.region);
+      return { url: `/api/deals/${d.id}`, body: { version: d.version, investor: '新投资方' } };
+    },
+    'DELETE /api/deals/:id': async (c) => {
+      const d = await freshDeal(database, now, c.place!.region);
+      return { url: `/api/deals/${d.id}?version=${d.version}` };
+    },
+    'GET /api/reserve': async () => ({ url: '/api/reserve?pageSize=5' }),
+    'POST /api/reserve': async (c) => ({
+      url: '/api/reserve',
+      body: { name: `储备${unique()}`, regionCode: c.place!.region, targetYear: 2021 },
+    }),
+    'GET /api/reserve/:id': async (c) => ({
+      url: `/api/reserve/${(await freshReserve(database, now, c.place!.region)).id}`,
+    }),
+    'PATCH /api/reserve/:id': async (c) => {
+      const r = await freshReserve(database, now, c.place!.region);
+      return { url: `/api/reserve/${r.id}`, body: { version: r.version, major: false } };
+    },
+    'DELETE /api/reserve/:id': async (c) => {
+      const r = await freshReserve(database, now, c.place!.region);
+      return { url: `/api/reserve/${r.id}?version=${r.version}` };
+    },
+
+    'GET /api/approvals': async () => ({ url: '/api/approvals?pageSize=5' }),
+    'POST /api/approvals': async (c) => ({
+      url: '/api/approvals',
+      body: { projectId: (await project(c)).id, itemName: '环评批复' },
+    }),
+    'GET /api/approvals/:id': async (c) => ({
+      url: `/api/approvals/${(await freshApproval(database, now, await project(c))).id}`,
+    }),
+    'PATCH /api/approvals/:id': async (c) => {
+      const a = await freshApproval(database, now, await project(c));
+      return { url: `/api/approvals/${a.id}`, body: { version: a.version, doneDate: '2020-09-20' } };
+    },
+    'DELETE /api/approvals/:id': async (c) => {
+      const a = await freshApproval(database, now, await project(c));
+      return { url: `/api/approvals/${a.id}?version=${a.version}` };
+    },
+    'GET /api/issues': async () => ({ url: '/api/issues?pageSize=5' }),
+    'POST /api/issues': async (c) => ({
+      url: '/api/issues',
+      body: { projectId: (await project(c)).id, description: '用地指标不足', raisedDate: '2020-08-01' },
+    }),
+    'GET /api/issues/:id': async (c) => ({
+      url: `/api/issues/${(await freshIssue(database, now, await project(c))).id}`,
+    }),
+    'PATCH /api/issues/:id': async (c) => {
+      const i = await freshIssue(database, now, await project(c));
+      return { url: `/api/issues/${i.id}`, body: { version: i.version, resolvedDate: '2020-09-30' } };
+    },
+    'DELETE /api/issues/:id': async (c) => {
+      const i = await freshIssue(database, now, await project(c));
+      return { url: `/api/issues/${i.id}?version=${i.version}` };
+    },
+
+    'GET /api/stats': async (c) => ({ url: `/api/stats?region=${c.place!.region}&period=2020-09` }),
+    'GET /api/export/:kind': async (c) => ({ url: `/api/export/deals?region=${c.place!.region}&format=csv` }),
+    'GET /api/templates/:kind': async () => ({ url: '/api/templates/deals?format=csv' }),
+    'POST /api/import/:kind': async (c) => {
+      const region = REGION_OF[c.who] ?? '410300';
+      const csv = `签约项目名称,地区代码,投资方来源,签约日期,合同投资额(万元)\r\n导入签约${unique()},${region},省外,2020-06-01,1200\r\n`;
+      const form = new FormData();
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'deals.csv');
+      return { url: '/api/import/deals', body: form };
+    },
+  };
+
+  async function accountFor(who: Exclude<Who, 'anonymous'>, username: string, projectCodes?: string[]) {
+    return createTestAccount(database, {
+      username,
+      role: who as Role,
+      regionCode: REGION_OF[who] ?? null,
+      projectCodes:
+        who === 'project_owner' || who === 'leader' ? (projectCodes ?? [baseProjectCode]) : undefined,
+    });
+  }
+
+  /** A new account of the same role, signed in (admin roles pending TOTP enrolment, which these routes allow). */
+  async function throwawayClient(who: Who): Promise<{ client: Client; userId: number }> {
+    const client = new Client(server.url);
+    if (who === 'anonymous') return { client, userId: 0 };
+    const user = await insertUser(database.db, {
+      username: `w${unique()}`,
+      displayName: '临时账户',
+      role: who,
+      regionCode: REGION_OF[who] ?? null,
+      passwordHash,
+      mustChangePassword: false,
+    });
+    if (who === 'project_owner' || who === 'leader')
+      await bindProject(database, user!.id, (await freshProject(database, now, '410322')).id);
+    const reply = await client.login(user!.username);
+    if (reply.status !== 200) throw new Error(`throwaway login: ${reply.status}`);
+    return { client, userId: user!.id };
+  }
+
+  const letter = (status: number) =>
+    status < 400 ? 'A' : status === 401 ? '1' : status === 403 ? '3' : status === 404 ? '4' : `?${status}`;
+
+  beforeAll(async () => {
+    database = await target.open();
+    await load(database, 'regions', SCOPE_REGIONS);
+    passwordHash = await hashPassword(TEST_PASSWORD);
+    baseProjectCode = (await freshProject(database, now, '410322')).code;
+    server = await startServer(database, { clock: testClock(now), demo: true });
+    await createTestAccount(database, { username: 'm_login', role: 'viewer', regionCode: '410300' });
+    for (const who of WHO) {
+      if (who === 'anonymous') {
+        clients.set(who, new Client(server.url));
+        continue;
+      }
+      const username = `m_${who}`;
+      userIds.set(who, await accountFor(who, username));
+      clients.set(who, await loginAs(server, { username, role: who as Role }));
+    }
+  });
+  afterAll(async () => {
+    if (tally.cases > 0) {
+      console.info(
+        `authorization matrix (${target.name}): ${server.app.registeredRoutes.length} routes × ${WHO.length} roles, ` +
+          `${tally.cases} cases: ${tally.allowed} allowed, ${tally.denied401 + tally.denied403 + tally.denied404} denied ` +
+          `(401: ${tally.denied401}, 403: ${tally.denied403}, 404: ${tally.denied404})`,
+      );
+    }
+    await server?.close();
+    await database?.close();
+  });
+
+  it('has a row for every registered route, and no row for a route that does not exist', () => {
+    const registered = server.app.registeredRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(registered.length).toBeGreaterThan(60);
+    expect(registered.filter((key) => !(key in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((key) => !registered.includes(key))).toEqual([]);
+    expect(registered.filter((key) => !(key in BUILDERS))).toEqual([]);
+  });
+
+  it.each(Object.keys(MATRIX))(
+    'answers %s for every role in every scope exactly as the table says',
+    async (key) => {
+      const route = server.app.registeredRoutes.find((r) => `${r.method} ${r.url}` === key);
+      expect(route, `${key} is not registered`).toBeDefined();
+      const expected = MATRIX[key]!;
+      const build = BUILDERS[key]!;
+      const mismatches: string[] = [];
+      for (const who of WHO) {
+        const cells = expected[who];
+        const scopes: Scope[] = cells.length === 1 ? ['none'] : [...SCOPES];
+        for (const [i, scope] of scopes.entries()) {
+          const want = cells[i]!;
+          const place = scope === 'none' ? null : placeOf(who, scope);
+          if (want === '-') {
+            if (place !== null)
+              mismatches.push(`${who} ${scope}: table says no such scope, but there is one`);
+            continue;
+          }
+          if (scope !== 'none' && place === null) {
+            mismatches.push(`${who} ${scope}: no such scope for this role; the table should say '-'`);
+            continue;
+          }
+          const request = await build({ who, place });
+          const own = clients.get(who)!;
+          let client = Object.assign(new Client(server.url), { cookie: own.cookie, csrf: own.csrf });
+          let { url, body } = request;
+          if (request.throwaway && who !== 'anonymous') {
+            const fresh = await throwawayClient(who);
+            client = fresh.client;
+            ({ url, body } = await request.throwaway(client, fresh.userId));
+          }
+          const method = request.method ?? route!.method;
+          const reply: Reply = await client.request(method, url, body);
+          const got = letter(reply.status);
+          tally.cases++;
+          if (got === 'A') tally.allowed++;
+          else if (got === '1') tally.denied401++;
+          else if (got === '3') tally.denied403++;
+          else if (got === '4') tally.denied404++;
+          if (got !== want) {
+            mismatches.push(
+              `${who} ${scope}: expected ${want}, got ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`,
+            );
+          } else if (want !== 'A' && method !== 'HEAD') {
+            // A refusal says only what it is: no record data, no hint beyond the code.
+            expect(Object.keys(reply.body)).toEqual(['error']);
+            expect(reply.body.error.code).toMatch(/^(unauthenticated|forbidden|not_found)$/);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
+});
