@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { arg, fmt, median, medianOf, peakMemoryOf } from './lib';
 import { writeBenchFiles } from './import-fixture';
+import { arg, fmt, median, medianOf, peakMemoryOf } from './lib';
 
 const rows = Number(arg('rows', '100000'));
 const runs = Number(arg('runs', '3'));
@@ -14,7 +14,12 @@ const dir = mkdtempSync(join(tmpdir(), 'sibi-bench-'));
 
 async function bareRead(file: string): Promise<number> {
   let n = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+  });
   for await (const sheet of reader) {
     for await (const _row of sheet) n++;
   }
@@ -41,6 +46,8 @@ for (const n of [10_000, rows]) {
   );
 }
 rmSync(dir, { recursive: true, force: true });
-console.log('| rows | exceljs bare read | sibi parse | sibi parse + store (PGlite) | ratio to bare read | peak RSS |');
+console.log(
+  '| rows | exceljs bare read | sibi parse | sibi parse + store (PGlite) | ratio to bare read | peak RSS |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const line of results) console.log(line);

@@ -13,7 +13,10 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export async function medianOf(runs: number, work: () => Promise<unknown>): Promise<{ median: number; runs: number[] }> {
+export async function medianOf(
+  runs: number,
+  work: () => Promise<unknown>,
+): Promise<{ median: number; runs: number[] }> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await timeIt(work));
   return { median: median(times), runs: times };

@@ -17,10 +17,13 @@ const { db } = database;
 
 const PROVINCES = 31;
 const UNITS_PER_PROVINCE = 19; // 31 × 19 = 589 units
-const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from monthly_reports`);
+const n =
+  (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from monthly_reports`))[0]?.n ?? 0;
 if (n < projects * 12) {
   const seconds = await timeIt(async () => {
-    await db.execute(sql`truncate regions, projects, project_years, monthly_reports, deals, approval_items, project_issues, reserve_projects restart identity cascade`);
+    await db.execute(
+      sql`truncate regions, projects, project_years, monthly_reports, deals, approval_items, project_issues, reserve_projects restart identity cascade`,
+    );
     // Provinces 11..41 (codes P0000), each with 19 cities P01..P19 (P0100 …).
     await db.execute(sql`insert into regions (code, name, kind, province_code)
       select lpad((10 + p)::text, 2, '0') || '0000', '省' || p, 'province', lpad((10 + p)::text, 2, '0') || '0000'
@@ -65,7 +68,16 @@ if (n < projects * 12) {
       from generate_series(1, ${projects / 5}) g
       join (select code, province_code, row_number() over (order by code) - 1 as i from regions where kind <> 'province') r
         on r.i = g % ${PROVINCES * UNITS_PER_PROVINCE}`);
-    await analyzeTables(db, ['regions', 'projects', 'project_years', 'monthly_reports', 'deals', 'reserve_projects', 'approval_items', 'project_issues']);
+    await analyzeTables(db, [
+      'regions',
+      'projects',
+      'project_years',
+      'monthly_reports',
+      'deals',
+      'reserve_projects',
+      'approval_items',
+      'project_issues',
+    ]);
   });
   console.error(`generated ${projects} projects in ${(seconds / 1000).toFixed(0)} s`);
 }
@@ -76,12 +88,30 @@ const counts = await queryRows<Record<string, number>>(
 );
 const province = '410000';
 async function bareScan() {
-  await queryRows(db, sql`select count(*), sum(annual_target) from project_years where province_code = ${province} and year = 2020`);
-  await queryRows(db, sql`select count(*), sum(invest_ytd) from monthly_reports where province_code = ${province} and year = 2020 and month <= 9`);
-  await queryRows(db, sql`select count(*), sum(contract_amount) from deals where province_code = ${province} and signed_date between '2020-01-01' and '2020-09-30'`);
-  await queryRows(db, sql`select count(*) from reserve_projects where province_code = ${province} and target_year = 2021`);
-  await queryRows(db, sql`select count(*) from approval_items where province_code = ${province} and due_date between '2020-01-01' and '2020-09-30'`);
-  await queryRows(db, sql`select count(*) from project_issues where province_code = ${province} and raised_date between '2020-01-01' and '2020-09-30'`);
+  await queryRows(
+    db,
+    sql`select count(*), sum(annual_target) from project_years where province_code = ${province} and year = 2020`,
+  );
+  await queryRows(
+    db,
+    sql`select count(*), sum(invest_ytd) from monthly_reports where province_code = ${province} and year = 2020 and month <= 9`,
+  );
+  await queryRows(
+    db,
+    sql`select count(*), sum(contract_amount) from deals where province_code = ${province} and signed_date between '2020-01-01' and '2020-09-30'`,
+  );
+  await queryRows(
+    db,
+    sql`select count(*) from reserve_projects where province_code = ${province} and target_year = 2021`,
+  );
+  await queryRows(
+    db,
+    sql`select count(*) from approval_items where province_code = ${province} and due_date between '2020-01-01' and '2020-09-30'`,
+  );
+  await queryRows(
+    db,
+    sql`select count(*) from project_issues where province_code = ${province} and raised_date between '2020-01-01' and '2020-09-30'`,
+  );
 }
 const evaluateQuarter = () =>
   runEvaluation(database, { scheme: 'sibisikan-2020', period: '2020Q3', region: province, actor: 'bench' });
@@ -93,4 +123,6 @@ await database.close();
 console.log(`data: ${JSON.stringify(counts[0])}`);
 console.log('| database | bare SQL scan (one province, Jan–Sep) | evaluation 2020Q3 (19 units) | ratio |');
 console.log('|---|---|---|---|');
-console.log(`| ${database.kind} | ${fmt(bare.median)} | ${fmt(full.median)} | ${(full.median / bare.median).toFixed(2)}× |`);
+console.log(
+  `| ${database.kind} | ${fmt(bare.median)} | ${fmt(full.median)} | ${(full.median / bare.median).toFixed(2)}× |`,
+);

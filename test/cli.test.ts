@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../src/io/parse-file';
-import { sibi, ROOT } from './helpers/run-sibi';
 import { type CliTarget, createCliTarget, testDatabases } from './helpers/databases';
+import { ROOT, sibi } from './helpers/run-sibi';
 
 const REGIONS_CSV = join(ROOT, '..', 'shared', 'design', 'henan-regions.csv');
 
@@ -22,15 +22,52 @@ async function handMadeProjects(file: string): Promise<void> {
   ws.mergeCells('A2:D2');
   ws.mergeCells('E2:F2');
   ws.mergeCells('G2:H2');
-  ws.addRow(['项目代码', '项目名称', '地区代码', '建设性质', '总投资', '年度计划投资', '计划开工日期', '备注']);
-  ws.addRow(['2020-410322-47-01-000001', '孟津县智能装备产业园', 410322, '新开工', '120,000', 30000.5, new Date(Date.UTC(2020, 2, 15)), '无']);
-  ws.addRow(['2020-410300-48-01-000002', '洛阳市城市快速路', '410300', '续建', 500000, '80,000', '2019/5/1', '']);
-  ws.addRow(['2020-410800-47-01-000003', '焦作市新材料项目', '410800', '续建', 90000, 20000, '2019年6月1日', '']);
+  ws.addRow([
+    '项目代码',
+    '项目名称',
+    '地区代码',
+    '建设性质',
+    '总投资',
+    '年度计划投资',
+    '计划开工日期',
+    '备注',
+  ]);
+  ws.addRow([
+    '2020-410322-47-01-000001',
+    '孟津县智能装备产业园',
+    410322,
+    '新开工',
+    '120,000',
+    30000.5,
+    new Date(Date.UTC(2020, 2, 15)),
+    '无',
+  ]);
+  ws.addRow([
+    '2020-410300-48-01-000002',
+    '洛阳市城市快速路',
+    '410300',
+    '续建',
+    500000,
+    '80,000',
+    '2019/5/1',
+    '',
+  ]);
+  ws.addRow([
+    '2020-410800-47-01-000003',
+    '焦作市新材料项目',
+    '410800',
+    '续建',
+    90000,
+    20000,
+    '2019年6月1日',
+    '',
+  ]);
   await wb.xlsx.writeFile(file);
 }
 
 function reportsCsv(rows: string[]): Buffer {
-  const header = '项目代码,年度,月份,累计完成投资(万元),是否开工,实际开工日期,是否竣工,实际竣工日期,形象进度,存在问题,报送日期';
+  const header =
+    '项目代码,年度,月份,累计完成投资(万元),是否开工,实际开工日期,是否竣工,实际竣工日期,形象进度,存在问题,报送日期';
   return iconv.encode(`${[header, ...rows].join('\r\n')}\r\n`, 'gb18030');
 }
 
@@ -73,7 +110,16 @@ describe.each(testDatabases().map((d) => d.name))('sibi on %s', (name) => {
       ]),
     );
     expect((await run('import', 'reports', reports)).code).toBe(0);
-    const stats = await run('stats', '--region', '410300', '--period', '2020-09', '--list', 'province_key', '--json');
+    const stats = await run(
+      'stats',
+      '--region',
+      '410300',
+      '--period',
+      '2020-09',
+      '--list',
+      'province_key',
+      '--json',
+    );
     expect(stats.code).toBe(0);
     const json = JSON.parse(stats.stdout);
     expect(json.metrics['key.projectCount']).toBe(2);

@@ -20,7 +20,11 @@ describe.each(testDatabases())('demo province on $name', (target: TestDatabase) 
   afterAll(() => database.close());
 
   it('states Luoyang’s key-project figures for 2020-09', async () => {
-    const s = await computeStats(database, { region: LUOYANG, period: '2020-09', lists: ['province_key', 'city_key'] });
+    const s = await computeStats(database, {
+      region: LUOYANG,
+      period: '2020-09',
+      lists: ['province_key', 'city_key'],
+    });
     expect(s.metrics['key.projectCount']).toBe(515);
     expect(s.metrics['key.investYtd']).toBe(153_200_000_000n);
     expect(formatYi(s.metrics['key.investYtd'] as bigint, 0)).toBe('1532亿元');
@@ -50,7 +54,9 @@ describe.each(testDatabases())('demo province on $name', (target: TestDatabase) 
       const luoyang = cities.find((u) => u.code === LUOYANG)!;
       expect(luoyang.rank, period).toBe(1);
       const notLed = luoyang.indicators.filter((i) =>
-        cities.some((other) => other.code !== LUOYANG && other.indicators.find((x) => x.id === i.id)!.score > i.score),
+        cities.some(
+          (other) => other.code !== LUOYANG && other.indicators.find((x) => x.id === i.id)!.score > i.score,
+        ),
       );
       expect(notLed.length, period).toBeGreaterThan(3);
     }

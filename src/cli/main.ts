@@ -3,10 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { registerBulletinCommand } from './commands/bulletin';
 import { registerDataCommands } from './commands/data';
 import { registerDemoCommand } from './commands/demo';
+import { registerEvaluateCommand } from './commands/evaluate';
 import { registerServeCommand } from './commands/serve';
 import { registerStatsCommand } from './commands/stats';
 import { registerUserCommands } from './commands/user';
-import { registerEvaluateCommand } from './commands/evaluate';
 import { EXIT_USAGE, reportError } from './run';
 
 const program = new Command('sibi')

@@ -1,9 +1,8 @@
 // The one place audit rows are written; callers pass their transaction so the record
 // commits or rolls back with the change it describes.
-import { auditLog } from './schema';
+
 import type { Tx } from './query';
-
-
+import { auditLog } from './schema';
 
 export interface AuditEntry {
   actor: string;

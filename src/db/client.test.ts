@@ -12,11 +12,19 @@ describe.each(testDatabases())('database on $name', (target: TestDatabase) => {
   afterAll(() => database.close());
 
   it('has every table after migration', async () => {
-    const rows = await queryRows<{ table_name: string }>(database.db,
+    const rows = await queryRows<{ table_name: string }>(
+      database.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
     expect(rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['regions', 'projects', 'project_years', 'monthly_reports', 'deals', 'audit_log']),
+      expect.arrayContaining([
+        'regions',
+        'projects',
+        'project_years',
+        'monthly_reports',
+        'deals',
+        'audit_log',
+      ]),
     );
   });
 
@@ -37,7 +45,8 @@ describe.each(testDatabases())('database on $name', (target: TestDatabase) => {
     await database.db.execute(
       sql`insert into projects (code, name, region_code, province_code, total_investment) values ('P1', 'x', '410000', '410000', ${big.toString()}::bigint)`,
     );
-    const rows = await queryRows<{ s: string }>(database.db,
+    const rows = await queryRows<{ s: string }>(
+      database.db,
       sql`select (sum(total_investment) + 0)::text as s from projects`,
     );
     expect(BigInt(rows[0]!.s)).toBe(big);

@@ -21,7 +21,10 @@ export interface StoredEvaluation {
   createdAt: Date;
 }
 
-export type NewEvaluation = Omit<StoredEvaluation, 'id' | 'createdAt' | 'publishedAt' | 'publishedBy' | 'state'> & {
+export type NewEvaluation = Omit<
+  StoredEvaluation,
+  'id' | 'createdAt' | 'publishedAt' | 'publishedBy' | 'state'
+> & {
   provinceCode: string;
   state: 'draft' | 'published';
   publishedBy?: string | null;
@@ -65,7 +68,11 @@ export async function getEvaluation(db: Tx, id: number): Promise<StoredEvaluatio
   return (rows[0] as StoredEvaluation | undefined) ?? null;
 }
 
-export async function listPublished(db: Tx, parentCode: string, schemeId?: string): Promise<StoredEvaluation[]> {
+export async function listPublished(
+  db: Tx,
+  parentCode: string,
+  schemeId?: string,
+): Promise<StoredEvaluation[]> {
   const rows = await db
     .select()
     .from(evaluations)

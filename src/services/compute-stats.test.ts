@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
 import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
+import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
 import type { Database } from '../db/client';
 import { readProjects } from '../db/read-records';
 import { computeStats } from './compute-stats';
@@ -41,7 +41,12 @@ describe.each(testDatabases())('stats on $name', (target: TestDatabase) => {
       report('P4', 9, 1n * YI),
     ]);
     await load(database, 'deals', [
-      deal('D1', { contractAmount: 25n * YI, startDate: '2020-05-01', origin: 'out_of_province', fundsInPlace: 3n * YI }),
+      deal('D1', {
+        contractAmount: 25n * YI,
+        startDate: '2020-05-01',
+        origin: 'out_of_province',
+        fundsInPlace: 3n * YI,
+      }),
       deal('D2', { regionCode: '410322', top500: 'global500' }),
       deal('D3', { signedDate: '2020-10-02' }),
       deal('D4', { signedDate: '2019-12-31' }),
@@ -78,7 +83,11 @@ describe.each(testDatabases())('stats on $name', (target: TestDatabase) => {
     const province = await computeStats(database, { region: '410000', period: '2020-09' });
     expect(province.metrics['key.projectCount']).toBe(4);
     expect(province.metrics['key.investYtd']).toBe(10n * YI);
-    const provinceKey = await computeStats(database, { region: '410000', period: '2020-09', lists: ['province_key'] });
+    const provinceKey = await computeStats(database, {
+      region: '410000',
+      period: '2020-09',
+      lists: ['province_key'],
+    });
     expect(provinceKey.metrics['key.projectCount']).toBe(1);
     expect(provinceKey.metrics['key.annualTarget']).toBe(10n * YI);
   });
@@ -97,7 +106,9 @@ describe.each(testDatabases())('stats on $name', (target: TestDatabase) => {
   });
 
   it('answers an unknown region with a clear error', async () => {
-    await expect(computeStats(database, { region: '999999', period: '2020-09' })).rejects.toThrow('地区 999999 不存在');
+    await expect(computeStats(database, { region: '999999', period: '2020-09' })).rejects.toThrow(
+      '地区 999999 不存在',
+    );
   });
 });
 

@@ -1,13 +1,13 @@
 // `sibi stats`: the metrics of domain.md for a region and all its descendants.
 import type { Database } from '../db/client';
 import { loadRegions } from '../db/lookups';
-import { queryUnitTotals } from '../db/metrics/unit-totals';
 import type { MetricScope } from '../db/metrics/scope';
+import { queryUnitTotals } from '../db/metrics/unit-totals';
+import type { Tx } from '../db/query';
 import { deriveMetrics, type MetricSet, type UnitTotals } from '../domain/metrics';
 import { type Period, parsePeriod } from '../domain/period';
 import { childrenOf, provinceOf, type RegionNode, scopeMap, unitMap } from '../domain/regions';
 import { NotFoundError } from './errors';
-import type { Tx } from '../db/query';
 
 export const DEFAULT_LISTS = ['province_key', 'city_key'];
 
@@ -30,7 +30,10 @@ export async function computeStats(database: Database, request: StatsRequest): P
   const regions = await loadRegions(database.db);
   const region = requireRegion(regions, request.region);
   const lists = request.lists?.length ? request.lists : DEFAULT_LISTS;
-  const totals = await queryUnitTotals(database.db, scopeFor(scopeMap(regions, region.code), region.code, period, lists));
+  const totals = await queryUnitTotals(
+    database.db,
+    scopeFor(scopeMap(regions, region.code), region.code, period, lists),
+  );
   const unitTotals = totals.get(region.code)!;
   return {
     region: { code: region.code, name: region.name, kind: region.kind },

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
 import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
+import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
 import type { Database } from '../db/client';
 import { getEvaluation } from '../db/evaluations';
 import { ConflictError } from './errors';
@@ -41,7 +41,10 @@ describe.each(testDatabases())('evaluation on $name', (target: TestDatabase) => 
     const run = await runEvaluation(database, request);
     const cities = run.result.units.filter((u) => u.group === 'city');
     expect(cities.map((u) => u.code).sort()).toEqual(['410300', '410800']);
-    expect(run.result.units.find((u) => u.code === '410181')).toMatchObject({ group: 'direct_county', rank: 1 });
+    expect(run.result.units.find((u) => u.code === '410181')).toMatchObject({
+      group: 'direct_county',
+      rank: 1,
+    });
     // Luoyang's county project counts for Luoyang: 9 亿 of 10 亿 against 9/12 time progress → full points.
     const luoyang = run.result.units.find((u) => u.code === '410300')!;
     expect(luoyang.values['key.investYtd']).toBe(900_000_000);

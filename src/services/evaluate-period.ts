@@ -1,5 +1,7 @@
 // Evaluation use cases: compute a period's scores from SQL metrics, publish them
 // immutably with a content hash, and verify a published result by recomputing it.
+
+import { writeAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import {
   findPublished,
@@ -11,7 +13,6 @@ import {
 } from '../db/evaluations';
 import { loadRegions } from '../db/lookups';
 import type { Tx } from '../db/query';
-import { writeAudit } from '../db/audit';
 import { canonicalJson } from '../domain/evaluation/canonical-json';
 import { contentHash } from '../domain/evaluation/content-hash';
 import {
@@ -103,20 +104,39 @@ async function collectInputs(
   request: EvaluateRequest,
 ): Promise<EvaluationSnapshot> {
   const children = await computeChildMetrics(db, regions, parent.code, period, DEFAULT_LISTS);
-  const units = children.map((c) => ({ code: c.unit.code, name: c.unit.name, group: evaluationGroup(c.unit) }));
+  const units = children.map((c) => ({
+    code: c.unit.code,
+    name: c.unit.name,
+    group: evaluationGroup(c.unit),
+  }));
   if (request.group && !units.some((u) => u.group === request.group)) {
-    throw new UsageError(`${parent.name}下没有分组「${request.group}」，可用：${[...new Set(units.map((u) => u.group))].join('、')}`);
+    throw new UsageError(
+      `${parent.name}下没有分组「${request.group}」，可用：${[...new Set(units.map((u) => u.group))].join('、')}`,
+    );
   }
   const values = Object.fromEntries(children.map((c) => [c.unit.code, metricsToNumbers(c.metrics)]));
-  const events = await queryEvents(db, provinceOf(parent.code), unitMap(regions, parent.code), period.start, period.end);
+  const events = await queryEvents(
+    db,
+    provinceOf(parent.code),
+    unitMap(regions, parent.code),
+    period.start,
+    period.end,
+  );
   const adjustments = await queryAdjustments(db, scheme.id, parent.code, period.id);
-  const groups = request.group ? [request.group] : scheme.groups.filter((g) => units.some((u) => u.group === g));
+  const groups = request.group
+    ? [request.group]
+    : scheme.groups.filter((g) => units.some((u) => u.group === g));
   return {
     scheme,
     input: {
       units,
       values,
-      events: events.map((e) => ({ unit: e.unit, item: e.item, count: e.count, ...(e.note ? { note: e.note } : {}) })),
+      events: events.map((e) => ({
+        unit: e.unit,
+        item: e.item,
+        count: e.count,
+        ...(e.note ? { note: e.note } : {}),
+      })),
       adjustments: adjustments.map((a) => ({
         unit: a.unit,
         kind: a.kind,
@@ -142,7 +162,10 @@ export interface PublishOutcome {
 }
 
 /** Publishes once per scheme, region and period: a published result never changes. */
-export async function publishEvaluation(database: Database, request: EvaluateRequest): Promise<PublishOutcome> {
+export async function publishEvaluation(
+  database: Database,
+  request: EvaluateRequest,
+): Promise<PublishOutcome> {
   const run = await runEvaluation(database, request);
   if (run.published) {
     throw new ConflictError(
@@ -172,7 +195,12 @@ export async function publishEvaluation(database: Database, request: EvaluateReq
       targetType: 'evaluation',
       targetId: String(newId),
       outcome: 'ok',
-      after: { scheme: run.snapshot.scheme.id, period: run.period.id, parent: run.parent.code, hash: run.hash },
+      after: {
+        scheme: run.snapshot.scheme.id,
+        period: run.period.id,
+        parent: run.parent.code,
+        hash: run.hash,
+      },
     });
     return newId;
   });
@@ -201,7 +229,8 @@ export function verifyStored(stored: StoredEvaluation): Verification {
     id: stored.id,
     storedHash: stored.contentHash,
     recomputedHash,
-    identical: recomputedHash === stored.contentHash && canonicalJson(result) === canonicalJson(stored.result),
+    identical:
+      recomputedHash === stored.contentHash && canonicalJson(result) === canonicalJson(stored.result),
   };
 }
 

@@ -1,4 +1,6 @@
 // Export use case: the rows of one kind within a region's scope, in the import layout.
+
+import { writeAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import { loadRegions } from '../db/lookups';
 import {
@@ -10,7 +12,6 @@ import {
   readReports,
   readReserve,
 } from '../db/read-records';
-import { writeAudit } from '../db/audit';
 import type { ImportKind, KindRecords } from '../domain/records';
 import { descendantsOf } from '../domain/regions';
 import { UsageError } from './errors';

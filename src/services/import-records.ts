@@ -4,12 +4,12 @@
 import { writeAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import { loadRegions, projectsByCode, readSetting } from '../db/lookups';
+import { analyzeTables } from '../db/query';
 import { storeApprovals, storeDeals, storeIssues, storeReserve } from '../db/store/ledgers';
 import { storeProjects, storeProjectYears } from '../db/store/projects';
 import { storeRegions } from '../db/store/regions';
 import { storeApprovedReports } from '../db/store/reports';
 import type { UpsertCounts } from '../db/upsert';
-import { analyzeTables } from '../db/query';
 import type { ImportKind, InputProblem, KindRecords, ProjectRecord } from '../domain/records';
 import { checkRegionTree, provinceOf } from '../domain/regions';
 import { DEFAULT_DEADLINE_DAY, isLate } from '../domain/reporting';

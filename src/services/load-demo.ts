@@ -23,7 +23,9 @@ export interface DemoOptions {
 export function demoFingerprint(): string {
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'demo');
   const hash = createHash('sha256');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort()) {
     hash.update(file).update(readFileSync(join(dir, file)));
   }
   return hash.digest('hex').slice(0, 16);
@@ -51,10 +53,13 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
     });
     written += summary.inserted + summary.updated;
     total += summary.rows;
-    opts.onProgress?.(`  ${summary.file}: ${summary.rows} 行，新增 ${summary.inserted}，更新 ${summary.updated}`);
+    opts.onProgress?.(
+      `  ${summary.file}: ${summary.rows} 行，新增 ${summary.inserted}，更新 ${summary.updated}`,
+    );
   };
   await step('regions', data.regions);
-  for (const entry of data.projectLists) await step('projects', entry.projects, { year: entry.year, list: entry.list });
+  for (const entry of data.projectLists)
+    await step('projects', entry.projects, { year: entry.year, list: entry.list });
   await step('reports', data.reports);
   await step('deals', data.deals);
   await step('reserve', data.reserve);

@@ -68,7 +68,11 @@ export async function createCliTarget(name: 'pglite' | 'postgres'): Promise<CliT
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'sibi-cli-'));
-    return { name, env: { SIBI_DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      name,
+      env: { SIBI_DATA_DIR: dir },
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const dbName = `sibi_cli_${process.pid}_${Date.now()}_${counter++}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });

@@ -1,8 +1,15 @@
 // Record factories for tests: sensible defaults, override what the test is about.
-import type { DealRecord, ProjectRecord, RegionRecord, ReportRecord } from '../../src/domain/records';
+
 import type { Database } from '../../src/db/client';
+import type {
+  DealRecord,
+  ImportKind,
+  KindRecords,
+  ProjectRecord,
+  RegionRecord,
+  ReportRecord,
+} from '../../src/domain/records';
 import { importRecords } from '../../src/services/import-records';
-import type { ImportKind, KindRecords } from '../../src/domain/records';
 
 export const REGIONS: RegionRecord[] = [
   { code: '410000', name: '河南省', parentCode: null, kind: 'province' },
@@ -38,7 +45,12 @@ export function project(code: string, overrides: Partial<ProjectRecord> = {}): P
   };
 }
 
-export function report(projectCode: string, month: number, investYtd: bigint, overrides: Partial<ReportRecord> = {}): ReportRecord {
+export function report(
+  projectCode: string,
+  month: number,
+  investYtd: bigint,
+  overrides: Partial<ReportRecord> = {},
+): ReportRecord {
   return {
     projectCode,
     year: 2020,

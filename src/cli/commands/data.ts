@@ -34,7 +34,10 @@ export function registerDataCommands(program: Command): void {
       progress.stop();
       for (const warning of parsed.warnings) process.stderr.write(`提示：${warning}\n`);
       if (parsed.problems.length > 0) {
-        throw new InputRejectedError(`${basename(file)}：${parsed.problems.length} 处问题，未写入任何数据`, parsed.problems);
+        throw new InputRejectedError(
+          `${basename(file)}：${parsed.problems.length} 处问题，未写入任何数据`,
+          parsed.problems,
+        );
       }
       const summary = await withDatabase((database) =>
         importRecords(database, {

@@ -1,12 +1,17 @@
 // `sibi evaluate`: scores and ranks, publication, verification, robustness and "what it takes".
 import type { Command } from 'commander';
-import { formatPercent, roundHalfAway } from '../../domain/format';
 import type { EvaluationResult } from '../../domain/evaluation/types';
+import { formatPercent, roundHalfAway } from '../../domain/format';
 import { periodLabel } from '../../domain/period';
 import { GROUP_LABELS } from '../../domain/regions';
 import { analyseSensitivity, analyseWhatItTakes } from '../../services/analyse-evaluation';
 import { UsageError } from '../../services/errors';
-import { type EvaluateRequest, publishEvaluation, runEvaluation, verifyEvaluation } from '../../services/evaluate-period';
+import {
+  type EvaluateRequest,
+  publishEvaluation,
+  runEvaluation,
+  verifyEvaluation,
+} from '../../services/evaluate-period';
 import { CLI_ACTOR, EXIT_REJECTED, printJson, withDatabase } from '../run';
 
 interface EvaluateOptions {
@@ -39,11 +44,17 @@ export function registerEvaluateCommand(program: Command): void {
     .action((opts: EvaluateOptions) => withDatabase((database) => runCommand(database, opts)));
 }
 
-async function runCommand(database: Parameters<typeof runEvaluation>[0], opts: EvaluateOptions): Promise<void> {
+async function runCommand(
+  database: Parameters<typeof runEvaluation>[0],
+  opts: EvaluateOptions,
+): Promise<void> {
   if (opts.verify) {
     const v = await verifyEvaluation(database, Number(opts.verify));
     if (opts.json) printJson(v);
-    else process.stdout.write(`${v.identical ? '一致' : '不一致'}：存储 ${v.storedHash}，重算 ${v.recomputedHash}\n`);
+    else
+      process.stdout.write(
+        `${v.identical ? '一致' : '不一致'}：存储 ${v.storedHash}，重算 ${v.recomputedHash}\n`,
+      );
     if (!v.identical) process.exitCode = EXIT_REJECTED;
     return;
   }
@@ -60,7 +71,10 @@ async function runCommand(database: Parameters<typeof runEvaluation>[0], opts: E
     if (!Number.isInteger(n) || n < 10) throw new UsageError('--sensitivity 需要不小于 10 的整数');
     const result = await analyseSensitivity(database, request, { replications: n, seed: Number(opts.seed) });
     if (opts.json) return printJson(result);
-    const lines = [`稳健性分析：${result.replications} 次，种子 ${result.seed}`, '单位 | 名次 | 中位名次 | 5%–95% 区间 | 第一概率 | 前三概率'];
+    const lines = [
+      `稳健性分析：${result.replications} 次，种子 ${result.seed}`,
+      '单位 | 名次 | 中位名次 | 5%–95% 区间 | 第一概率 | 前三概率',
+    ];
     for (const u of result.units) {
       lines.push(
         `${u.name} | ${u.nominalRank} | ${u.medianRank} | ${u.rankP5}–${u.rankP95} | ${formatPercent(u.pFirst)} | ${formatPercent(u.pTop3)}`,
@@ -74,9 +88,13 @@ async function runCommand(database: Parameters<typeof runEvaluation>[0], opts: E
   if (opts.whatItTakes) {
     const result = await analyseWhatItTakes(database, request, opts.whatItTakes);
     if (opts.json) return printJson(result);
-    const lines = [`${result.name}：第 ${result.rank} 名（共 ${result.groupSize} 个），提升一个名次需要（单项）：`];
+    const lines = [
+      `${result.name}：第 ${result.rank} 名（共 ${result.groupSize} 个），提升一个名次需要（单项）：`,
+    ];
     for (const e of result.entries) {
-      lines.push(`  ${e.label}：${e.required === null ? '单项无法实现' : `${fmtNum(e.current)} → ${fmtNum(e.required)}（第 ${e.newRank} 名）`}`);
+      lines.push(
+        `  ${e.label}：${e.required === null ? '单项无法实现' : `${fmtNum(e.current)} → ${fmtNum(e.required)}（第 ${e.newRank} 名）`}`,
+      );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     return;
@@ -84,13 +102,21 @@ async function runCommand(database: Parameters<typeof runEvaluation>[0], opts: E
   if (opts.publish) {
     const outcome = await publishEvaluation(database, request);
     if (opts.json) return printJson({ id: outcome.id, hash: outcome.hash, result: outcome.run.result });
-    process.stdout.write(renderRanking(outcome.run.result, `${outcome.run.parent.name} ${periodLabel(outcome.run.period)}`));
+    process.stdout.write(
+      renderRanking(outcome.run.result, `${outcome.run.parent.name} ${periodLabel(outcome.run.period)}`),
+    );
     process.stdout.write(`已发布：编号 ${outcome.id}，内容摘要 ${outcome.hash}\n`);
     return;
   }
   const run = await runEvaluation(database, request);
   if (opts.json) {
-    return printJson({ period: run.period.id, parent: run.parent.code, hash: run.hash, published: run.published, result: run.result });
+    return printJson({
+      period: run.period.id,
+      parent: run.parent.code,
+      hash: run.hash,
+      published: run.published,
+      result: run.result,
+    });
   }
   process.stdout.write(renderRanking(run.result, `${run.parent.name} ${periodLabel(run.period)}（草稿）`));
   if (run.published) {
@@ -102,7 +128,8 @@ async function runCommand(database: Parameters<typeof runEvaluation>[0], opts: E
   }
 }
 
-const fmtNum = (x: number | null) => (x === null ? '—' : Math.abs(x) < 10 ? `${Number(x.toPrecision(4))}` : x.toFixed(0));
+const fmtNum = (x: number | null) =>
+  x === null ? '—' : Math.abs(x) < 10 ? `${Number(x.toPrecision(4))}` : x.toFixed(0);
 
 function renderRanking(result: EvaluationResult, heading: string): string {
   const lines = [`${heading}  方案：${result.scheme.name}（${result.scheme.id} ${result.scheme.version}）`];

@@ -31,7 +31,9 @@ export function registerStatsCommand(program: Command): void {
         });
         return;
       }
-      const lines = [`${stats.region.name}（${stats.region.code}） ${periodLabel(stats.period)}  名单：${stats.lists.join('、')}`];
+      const lines = [
+        `${stats.region.name}（${stats.region.code}） ${periodLabel(stats.period)}  名单：${stats.lists.join('、')}`,
+      ];
       for (const [name, value] of Object.entries(stats.metrics)) {
         lines.push(`  ${metricLabel(name).padEnd(12, '　')} ${formatMetric(name, value)}`);
       }

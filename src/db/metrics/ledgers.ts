@@ -68,7 +68,13 @@ export interface ReserveTotals {
 
 /** Reserve projects prepared for the year after the period's year. */
 export async function queryReserveTotals(db: Tx, scope: MetricScope): Promise<Map<string, ReserveTotals>> {
-  const rows = await queryRows<{ unit: string; n: number; investment: string; major: number; converted: number }>(
+  const rows = await queryRows<{
+    unit: string;
+    n: number;
+    investment: string;
+    major: number;
+    converted: number;
+  }>(
     db,
     sql`
     with m as ${unitRelation(scope)}

@@ -40,7 +40,10 @@ export function storeReserve(tx: Tx, records: readonly ReserveRecord[]): Promise
   );
 }
 
-export function storeApprovals(tx: Tx, rows: readonly (ApprovalRecord & ProjectRef)[]): Promise<UpsertCounts> {
+export function storeApprovals(
+  tx: Tx,
+  rows: readonly (ApprovalRecord & ProjectRef)[],
+): Promise<UpsertCounts> {
   return upsertRows(
     tx,
     approvalItems,

@@ -11,7 +11,11 @@ export interface StoredReport extends ReportRecord {
 }
 
 /** Imported reports arrive approved: the importing office vouches for them. */
-export async function storeApprovedReports(tx: Tx, rows: readonly StoredReport[], actor: string): Promise<UpsertCounts> {
+export async function storeApprovedReports(
+  tx: Tx,
+  rows: readonly StoredReport[],
+  actor: string,
+): Promise<UpsertCounts> {
   const counts = await upsertRows(
     tx,
     monthlyReports,
