@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
 import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
 import type { Database } from '../db/client';
 import { getEvaluation } from '../db/evaluations';
+import { builtinSchemePath } from '../schemes/load-scheme';
 import { ConflictError } from './errors';
 import { publishEvaluation, runEvaluation, verifyEvaluation } from './evaluate-period';
 
@@ -36,6 +40,33 @@ describe.each(testDatabases())('evaluation on $name', (target: TestDatabase) => 
     ]);
   });
   afterAll(() => database.close());
+
+  it('ranks by a user’s edited copy of a scheme file, without code changes', async () => {
+    const nominal = await runEvaluation(database, request);
+    const cities = (run: typeof nominal) =>
+      run.result.units.filter((u) => u.group === 'city').map((u) => [u.code, u.rank]);
+    expect(cities(nominal)).toEqual([
+      ['410300', 1],
+      ['410800', 2],
+    ]);
+    // The copy moves 12 points from 投资完成率 to 省外境外到位资金 (only Jiaozuo has outside funds).
+    const text = readFileSync(builtinSchemePath('sibisikan-2020'), 'utf8')
+      .replace(/(- id: outside_funds[\s\S]*?points: )4/, '$116')
+      .replace(/(- id: invest_rate[\s\S]*?points: )14/, '$12')
+      .replace(/(- id: attraction[\s\S]*?points: )15/, '$127')
+      .replace(/(- id: progress[\s\S]*?points: )40/, '$128');
+    const file = join(mkdtempSync(join(tmpdir(), 'sibi-scheme-')), '我的方案.yaml');
+    writeFileSync(file, text);
+    const edited = await runEvaluation(database, { ...request, scheme: file });
+    expect(
+      edited.result.units.find((u) => u.code === '410800')!.indicators.find((i) => i.id === 'outside_funds')!
+        .points,
+    ).toBe(16);
+    expect(cities(edited)).toEqual([
+      ['410800', 1],
+      ['410300', 2],
+    ]);
+  });
 
   it('ranks the cities and the directly administered county in separate groups', async () => {
     const run = await runEvaluation(database, request);
