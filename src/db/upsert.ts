@@ -34,10 +34,13 @@ export async function upsertRows<T extends PgTable>(
   table: T,
   rows: T['$inferInsert'][],
   target: PgColumn[],
-  updateKeys: (keyof T['$inferInsert'] & string)[],
+  allUpdateKeys: (keyof T['$inferInsert'] & string)[],
+  /** When given, only these keys are updated on existing rows: columns a file lacks are left as stored. */
+  only?: ReadonlySet<string>,
 ): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   if (rows.length === 0) return counts;
+  const updateKeys = only ? allUpdateKeys.filter((k) => only.has(k)) : allUpdateKeys;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(rows[0]!);
   const names = keys.map((k) => quote(columns[k]!.name));
@@ -46,12 +49,15 @@ export async function upsertRows<T extends PgTable>(
   const sets = updates.map((c) => `${c} = excluded.${c}`);
   if (columns.version) sets.push(`"version" = t."version" + 1`);
   if (columns.updatedAt) sets.push(`"updated_at" = now()`);
+  const conflict =
+    updates.length === 0
+      ? 'do nothing'
+      : `do update set ${sets.join(', ')}
+         where (${updates.map((c) => `t.${c}`).join(', ')}) is distinct from (${updates.map((c) => `excluded.${c}`).join(', ')})`;
   const statement = (payload: string) =>
     sql`insert into ${sql.raw(quote(getTableName(table)))} as t (${sql.raw(names.join(', '))})
         select ${sql.raw(names.join(', '))} from jsonb_to_recordset(${payload}::jsonb) as x(${sql.raw(definition)})
-        on conflict (${sql.raw(target.map((c) => quote(c.name)).join(', '))}) do update
-        set ${sql.raw(sets.join(', '))}
-        where (${sql.raw(updates.map((c) => `t.${c}`).join(', '))}) is distinct from (${sql.raw(updates.map((c) => `excluded.${c}`).join(', '))})
+        on conflict (${sql.raw(target.map((c) => quote(c.name)).join(', '))}) ${sql.raw(conflict)}
         returning (xmax = 0) as fresh`;
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     const chunk = rows.slice(i, i + CHUNK_ROWS);

@@ -26,6 +26,11 @@ export interface ImportRequest<K extends ImportKind> {
   rows: RowOf<KindRecords[K]>[];
   year?: number;
   list?: string;
+  /**
+   * The record fields the file has columns for. When given, existing rows keep what they store for
+   * every other field: a file without a column never erases that column's data.
+   */
+  fields?: readonly string[];
   actor: string;
   ip?: string | null;
   /** Limits of an HTTP import (the CLI operator has none); out-of-scope rows are problems. */
@@ -189,6 +194,24 @@ function referencedProjects(kind: ImportKind, rows: RowOf<unknown>[]) {
 type Known = Awaited<ReturnType<typeof projectsByCode>>;
 type Tx = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
 
+/** Stored columns derived from record fields: updated when any field they derive from is in the file. */
+const DERIVED: Record<string, string[]> = {
+  provinceCode: ['regionCode'],
+  plannedStartMonth: ['plannedStart'],
+  completionPlanned: ['nature', 'plannedCompletion'],
+  late: ['reportedAt'],
+  state: [],
+};
+
+function updatableFields(fields: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (!fields) return undefined;
+  const only = new Set(fields);
+  for (const [column, sources] of Object.entries(DERIVED)) {
+    if (sources.length === 0 || sources.some((f) => only.has(f))) only.add(column);
+  }
+  return only;
+}
+
 async function store<K extends ImportKind>(
   tx: Tx,
   request: ImportRequest<K>,
@@ -196,17 +219,18 @@ async function store<K extends ImportKind>(
   deadlineDay: number,
 ): Promise<UpsertCounts> {
   const records = request.rows.map((r) => r.record);
+  const only = updatableFields(request.fields);
   const ref = (code: string) => {
     const p = known.get(code)!;
     return { projectId: p.id, provinceCode: p.provinceCode };
   };
   switch (request.kind) {
     case 'regions':
-      return storeRegions(tx, records as KindRecords['regions'][]);
+      return storeRegions(tx, records as KindRecords['regions'][], only);
     case 'projects': {
       const projects = records as ProjectRecord[];
       const year = request.year!;
-      await storeProjects(tx, projects);
+      await storeProjects(tx, projects, only);
       // One file row is one project-year-list entry: report those counts.
       return storeProjectYears(
         tx,
@@ -222,6 +246,7 @@ async function store<K extends ImportKind>(
           completionPlanned:
             p.nature === 'completing' || (p.plannedCompletion?.startsWith(`${year}-`) ?? false),
         })),
+        only,
       );
     }
     case 'reports':
@@ -233,20 +258,23 @@ async function store<K extends ImportKind>(
           late: isLate(r.reportedAt, r.year, r.month, deadlineDay),
         })),
         request.actor,
+        only,
       );
     case 'deals':
-      return storeDeals(tx, records as KindRecords['deals'][]);
+      return storeDeals(tx, records as KindRecords['deals'][], only);
     case 'reserve':
-      return storeReserve(tx, records as KindRecords['reserve'][]);
+      return storeReserve(tx, records as KindRecords['reserve'][], only);
     case 'approvals':
       return storeApprovals(
         tx,
         (records as KindRecords['approvals'][]).map((r) => ({ ...r, ...ref(r.projectCode) })),
+        only,
       );
     case 'issues':
       return storeIssues(
         tx,
         (records as KindRecords['issues'][]).map((r) => ({ ...r, ...ref(r.projectCode) })),
+        only,
       );
   }
   throw new UsageError(`未知的导入类型：${request.kind}`);

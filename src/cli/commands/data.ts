@@ -44,6 +44,7 @@ export function registerDataCommands(program: Command): void {
           kind,
           file: basename(file),
           rows: parsed.records,
+          fields: parsed.columns.map((c) => c.field),
           year,
           list: opts.list,
           actor: CLI_ACTOR,

@@ -10,7 +10,11 @@ export interface ProjectRef {
   provinceCode: string;
 }
 
-export function storeDeals(tx: Tx, records: readonly DealRecord[]): Promise<UpsertCounts> {
+export function storeDeals(
+  tx: Tx,
+  records: readonly DealRecord[],
+  only?: ReadonlySet<string>,
+): Promise<UpsertCounts> {
   return upsertRows(
     tx,
     deals,
@@ -27,22 +31,29 @@ export function storeDeals(tx: Tx, records: readonly DealRecord[]): Promise<Upse
       'startDate',
       'projectCode',
     ],
+    only,
   );
 }
 
-export function storeReserve(tx: Tx, records: readonly ReserveRecord[]): Promise<UpsertCounts> {
+export function storeReserve(
+  tx: Tx,
+  records: readonly ReserveRecord[],
+  only?: ReadonlySet<string>,
+): Promise<UpsertCounts> {
   return upsertRows(
     tx,
     reserveProjects,
     records.map((r) => ({ ...r, provinceCode: provinceOf(r.regionCode) })),
     [reserveProjects.name, reserveProjects.regionCode, reserveProjects.targetYear],
     ['totalInvestment', 'domain', 'maturity', 'major', 'convertedProjectCode'],
+    only,
   );
 }
 
 export function storeApprovals(
   tx: Tx,
   rows: readonly (ApprovalRecord & ProjectRef)[],
+  only?: ReadonlySet<string>,
 ): Promise<UpsertCounts> {
   return upsertRows(
     tx,
@@ -50,15 +61,21 @@ export function storeApprovals(
     rows.map(({ projectCode: _code, ...r }) => r),
     [approvalItems.projectId, approvalItems.itemName],
     ['department', 'dueDate', 'submittedDate', 'doneDate'],
+    only,
   );
 }
 
-export function storeIssues(tx: Tx, rows: readonly (IssueRecord & ProjectRef)[]): Promise<UpsertCounts> {
+export function storeIssues(
+  tx: Tx,
+  rows: readonly (IssueRecord & ProjectRef)[],
+  only?: ReadonlySet<string>,
+): Promise<UpsertCounts> {
   return upsertRows(
     tx,
     projectIssues,
     rows.map(({ projectCode: _code, ...r }) => r),
     [projectIssues.projectId, projectIssues.description, projectIssues.raisedDate],
     ['category', 'responsibleUnit', 'dueDate', 'resolvedDate'],
+    only,
   );
 }

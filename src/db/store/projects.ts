@@ -13,7 +13,11 @@ export interface ProjectYearRow {
   completionPlanned: boolean;
 }
 
-export function storeProjects(tx: Tx, records: readonly ProjectRecord[]): Promise<UpsertCounts> {
+export function storeProjects(
+  tx: Tx,
+  records: readonly ProjectRecord[],
+  only?: ReadonlySet<string>,
+): Promise<UpsertCounts> {
   return upsertRows(
     tx,
     projects,
@@ -57,6 +61,7 @@ export function storeProjects(tx: Tx, records: readonly ProjectRecord[]): Promis
       'productionStart',
       'outputValue',
     ],
+    only,
   );
 }
 
@@ -66,6 +71,7 @@ export async function storeProjectYears(
   year: number,
   list: string,
   rows: readonly ProjectYearRow[],
+  only?: ReadonlySet<string>,
 ): Promise<UpsertCounts> {
   const ids = await queryRows<{ id: number; code: string; province_code: string }>(
     tx,
@@ -91,5 +97,6 @@ export async function storeProjectYears(
     }),
     [projectYears.projectId, projectYears.year, projectYears.list],
     ['nature', 'annualTarget', 'plannedStartMonth', 'completionPlanned'],
+    only,
   );
 }

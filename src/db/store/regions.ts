@@ -4,7 +4,11 @@ import type { Tx } from '../query';
 import { regions } from '../schema';
 import { type UpsertCounts, upsertRows } from '../upsert';
 
-export function storeRegions(tx: Tx, records: readonly RegionRecord[]): Promise<UpsertCounts> {
+export function storeRegions(
+  tx: Tx,
+  records: readonly RegionRecord[],
+  only?: ReadonlySet<string>,
+): Promise<UpsertCounts> {
   return upsertRows(
     tx,
     regions,
@@ -17,5 +21,6 @@ export function storeRegions(tx: Tx, records: readonly RegionRecord[]): Promise<
     })),
     [regions.code],
     ['name', 'parentCode', 'kind'],
+    only,
   );
 }

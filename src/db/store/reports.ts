@@ -15,6 +15,7 @@ export async function storeApprovedReports(
   tx: Tx,
   rows: readonly StoredReport[],
   actor: string,
+  only?: ReadonlySet<string>,
 ): Promise<UpsertCounts> {
   const counts = await upsertRows(
     tx,
@@ -50,6 +51,7 @@ export async function storeApprovedReports(
       'late',
       'state',
     ],
+    only,
   );
   await deriveMonthlyAmounts(
     tx,

@@ -87,6 +87,7 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
           kind,
           file,
           rows: parsed.records,
+          fields: parsed.columns.map((c) => c.field),
           year: request.query.year,
           list: request.query.list,
           actor: ctx.actor,
