@@ -7,6 +7,7 @@ import type { Role } from '../src/policies/roles';
 import { hashPassword } from '../src/services/auth/password-hash';
 import { totp } from '../src/services/auth/totp';
 import { startTotpEnrolment } from '../src/services/auth/totp-enrolment';
+import { publishEvaluation } from '../src/services/evaluate-period';
 import { MATRIX, WHO, type Who } from './authz-matrix';
 import { type TestDatabase, testDatabases } from './helpers/databases';
 import { load } from './helpers/factories';
@@ -87,6 +88,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
   let passwordHash = '';
   let baseProjectCode = '';
   let counter = 0;
+  let publishedId = 0;
   const now = new Date('2020-10-03T02:00:00Z');
   const tally = { cases: 0, allowed: 0, denied401: 0, denied403: 0, denied404: 0 };
 
@@ -350,6 +352,37 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       form.append('file', new Blob([csv], { type: 'text/csv' }), 'deals.csv');
       return { url: '/api/import/deals', body: form };
     },
+
+    'GET /api/schemes': async () => ({ url: '/api/schemes' }),
+    'GET /api/schemes/:id': async () => ({ url: '/api/schemes/sibisikan-2020' }),
+    'POST /api/schemes/validate': async () => ({ url: '/api/schemes/validate', body: { text: 'id: x' } }),
+    'POST /api/evaluations/draft': async () => ({
+      url: '/api/evaluations/draft',
+      body: { period: '2020Q3', region: '410000' },
+    }),
+    'POST /api/evaluations/draft/sensitivity': async () => ({
+      url: '/api/evaluations/draft/sensitivity',
+      body: { period: '2020Q3', region: '410000', replications: 20 },
+    }),
+    'POST /api/evaluations/draft/what-it-takes': async () => ({
+      url: '/api/evaluations/draft/what-it-takes',
+      body: { period: '2020Q3', region: '410000', unit: '410800' },
+    }),
+    // Each allowed publication needs a period not yet published.
+    'POST /api/evaluations': async () => ({
+      url: '/api/evaluations',
+      body: { period: `2019-${(counter++ % 12) + 1}`, region: '410000' },
+    }),
+    'GET /api/evaluations': async () => ({ url: '/api/evaluations?region=410000' }),
+    'GET /api/evaluations/:id': async () => ({ url: `/api/evaluations/${publishedId}` }),
+    'GET /api/evaluations/:id/verify': async () => ({ url: `/api/evaluations/${publishedId}/verify` }),
+    'GET /api/evaluations/:id/sensitivity': async () => ({
+      url: `/api/evaluations/${publishedId}/sensitivity?replications=20`,
+    }),
+    'GET /api/evaluations/:id/what-it-takes': async () => ({
+      url: `/api/evaluations/${publishedId}/what-it-takes?unit=410800`,
+    }),
+    'GET /api/bulletins': async () => ({ url: '/api/bulletins?period=2020Q3&region=410000&format=md' }),
   };
 
   async function accountFor(who: Exclude<Who, 'anonymous'>, username: string, projectCodes?: string[]) {
@@ -389,6 +422,9 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     await load(database, 'regions', SCOPE_REGIONS);
     passwordHash = await hashPassword(TEST_PASSWORD);
     baseProjectCode = (await freshProject(database, now, '410322')).code;
+    publishedId = (
+      await publishEvaluation(database, { scheme: 'sibisikan-2020', period: '2020Q3', actor: 'fixture' })
+    ).id;
     server = await startServer(database, { clock: testClock(now), demo: true });
     await createTestAccount(database, { username: 'm_login', role: 'viewer', regionCode: '410300' });
     for (const who of WHO) {

@@ -157,6 +157,9 @@ const USER_READ = /*           */ row('3', '3', '3', '3', '3', '3', 'A', 'A', '3
 const SYSADMIN = /*            */ row('3', '3', '3', '3', '3', '3', 'A', '3', '3', '1');
 const SECADMIN = /*            */ row('3', '3', '3', '3', '3', '3', '3', 'A', '3', '1');
 const AUDITOR = /*             */ row('3', '3', '3', '3', '3', '3', '3', '3', 'A', '1');
+const PROVINCE_OFFICER = /*    */ row('A', '3', '3', '3', '3', '3', '3', '3', '3', '1');
+// A published evaluation of the province: every reader bound to a region of the province.
+const PUBLISHED_READ = REGION_LEDGER_LIST;
 
 export const MATRIX: Record<string, Expected> = {
   // public
@@ -243,4 +246,19 @@ export const MATRIX: Record<string, Expected> = {
   'POST /api/import/:kind': OFFICERS,
   'GET /api/export/:kind': REGION_LEDGER_READ,
   'GET /api/templates/:kind': OFFICERS,
+  // evaluation schemes
+  'GET /api/schemes': PUBLISHED_READ,
+  'GET /api/schemes/:id': PUBLISHED_READ,
+  'POST /api/schemes/validate': PUBLISHED_READ,
+  // evaluations: drafts and publication by the province; published results for its readers
+  'POST /api/evaluations/draft': PROVINCE_OFFICER,
+  'POST /api/evaluations/draft/sensitivity': PROVINCE_OFFICER,
+  'POST /api/evaluations/draft/what-it-takes': PROVINCE_OFFICER,
+  'POST /api/evaluations': PROVINCE_OFFICER,
+  'GET /api/evaluations': PUBLISHED_READ,
+  'GET /api/evaluations/:id': PUBLISHED_READ,
+  'GET /api/evaluations/:id/verify': PUBLISHED_READ,
+  'GET /api/evaluations/:id/sensitivity': PUBLISHED_READ,
+  'GET /api/evaluations/:id/what-it-takes': PUBLISHED_READ,
+  'GET /api/bulletins': PUBLISHED_READ,
 };

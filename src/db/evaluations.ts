@@ -87,6 +87,46 @@ export async function listPublished(
   return rows as StoredEvaluation[];
 }
 
+export interface PublishedSummary {
+  id: number;
+  schemeId: string;
+  schemeVersion: string;
+  period: string;
+  parentCode: string;
+  contentHash: string;
+  publishedBy: string | null;
+  publishedAt: Date | null;
+}
+
+/** Published evaluations of a province, newest period first, without their (large) JSON columns. */
+export async function listPublishedSummaries(
+  db: Tx,
+  filter: { provinceCode: string; parentCode?: string; schemeId?: string; period?: string },
+): Promise<PublishedSummary[]> {
+  return db
+    .select({
+      id: evaluations.id,
+      schemeId: evaluations.schemeId,
+      schemeVersion: evaluations.schemeVersion,
+      period: evaluations.period,
+      parentCode: evaluations.parentCode,
+      contentHash: evaluations.contentHash,
+      publishedBy: evaluations.publishedBy,
+      publishedAt: evaluations.publishedAt,
+    })
+    .from(evaluations)
+    .where(
+      and(
+        eq(evaluations.provinceCode, filter.provinceCode),
+        eq(evaluations.state, 'published'),
+        filter.parentCode ? eq(evaluations.parentCode, filter.parentCode) : undefined,
+        filter.schemeId ? eq(evaluations.schemeId, filter.schemeId) : undefined,
+        filter.period ? eq(evaluations.period, filter.period) : undefined,
+      ),
+    )
+    .orderBy(desc(evaluations.period), desc(evaluations.id));
+}
+
 export interface EventRow {
   unit: string;
   item: string;

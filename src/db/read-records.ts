@@ -11,8 +11,8 @@ import type {
   ReportRecord,
   ReserveRecord,
 } from '../domain/records';
-import { jsonParam, queryRows, type Tx } from './query';
 import { big } from './metrics/scope';
+import { jsonParam, queryRows, type Tx } from './query';
 
 /** Which rows to read: a set of region codes (a scope), and for projects a year and list. */
 export interface RecordFilter {
@@ -30,10 +30,18 @@ export async function readRegions(db: Tx, filter: RecordFilter): Promise<RegionR
     db,
     sql`select code, name, parent_code, kind from regions where code in ${inRegions(filter)} order by code`,
   );
-  return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, kind: r.kind as RegionKind }));
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    parentCode: r.parent_code,
+    kind: r.kind as RegionKind,
+  }));
 }
 
-export async function readProjects(db: Tx, filter: RecordFilter & { year: number; list: string }): Promise<ProjectRecord[]> {
+export async function readProjects(
+  db: Tx,
+  filter: RecordFilter & { year: number; list: string },
+): Promise<ProjectRecord[]> {
   const rows = await queryRows<Record<string, string | number | null>>(
     db,
     sql`select p.code, p.name, p.region_code, p.owner, p.leader, p.domain, y.nature,

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { writeAudit } from '../db/audit';
+import { SchemeError } from '../domain/evaluation/scheme';
 import { PeriodError } from '../domain/period';
 import { NOT_FOUND_MESSAGE, NotAllowedError } from '../policies/authorize';
 import {
@@ -39,6 +40,7 @@ export function registerErrorHandler(app: FastifyInstance, deps: AppDeps): void 
     if (error instanceof PendingStepError) return send(403, error.code, error.message);
     if (error instanceof InputRejectedError)
       return send(422, 'input_rejected', error.message, error.problems);
+    if (error instanceof SchemeError) return send(422, 'invalid_scheme', error.message, error.issues);
     if (error instanceof RuleViolationError) return send(422, 'rule_violation', error.message, error.details);
     if (error instanceof NotFoundError) return send(404, 'not_found', error.message);
     if (error instanceof ConflictError) return send(409, 'conflict', error.message);

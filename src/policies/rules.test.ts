@@ -161,13 +161,16 @@ describe('ledgers, statistics and data files', () => {
 });
 
 describe('evaluations', () => {
-  it('lets only the province officer run and publish; readers see evaluations of regions in scope', () => {
+  it('lets only the province officer run and publish; readers in the province read published results', () => {
     expect(can(province, 'evaluation.run', { regionCode: '410000' })).toBe(true);
     expect(can(province, 'evaluation.publish', { regionCode: '410300' })).toBe(true);
     expect(refusal(() => authorize(city, 'evaluation.run', { regionCode: '410300' }))).toBe(403);
     expect(refusal(() => authorize(city, 'evaluation.publish', { regionCode: '410300' }))).toBe(403);
     expect(can(city, 'evaluation.read', { regionCode: '410300' })).toBe(true);
-    expect(can(viewer, 'evaluation.read', { regionCode: '410000' })).toBe(false);
+    // A city's viewer reads the province's published ranking it stands in, never another province's.
+    expect(can(viewer, 'evaluation.read', { regionCode: '410000' })).toBe(true);
+    expect(can(viewer, 'evaluation.read', { regionCode: '420000' })).toBe(false);
+    expect(refusal(() => authorize(city, 'evaluation.read', { regionCode: '420000' }))).toBe(404);
     expect(refusal(() => authorize(owner, 'evaluation.read', { regionCode: '410322' }))).toBe(403);
   });
 });

@@ -1,5 +1,7 @@
 // Every rule of who may do what, as pure functions of (actor, target). One action, one rule;
 // a rule lists the roles that may ever do the action and, for records, the test on the record.
+
+import { provinceOf } from '../domain/regions';
 import {
   type Actor,
   inScope,
@@ -58,6 +60,8 @@ const PROJECT_READERS: readonly Role[] = [...READERS, 'project_owner', 'leader']
 const EVERYONE: readonly Role[] = [...PROJECT_READERS, 'sysadmin', 'secadmin', 'auditor'];
 
 const regionInScope = (actor: Actor, target: RegionTarget) => inScope(actor, target.regionCode);
+const sameProvince = (actor: Actor, target: RegionTarget) =>
+  actor.regionCode !== null && provinceOf(actor.regionCode) === provinceOf(target.regionCode);
 const projectVisible = (actor: Actor, p: ProjectTarget) =>
   inScope(actor, p.regionCode) || isBoundTo(actor, p);
 const projectInScope = (actor: Actor, p: ProjectTarget) => inScope(actor, p.regionCode);
@@ -99,8 +103,9 @@ export const RULES: { [A in Action]: Rule<A> } = {
   'settings.report': { roles: ['sysadmin'] },
   'settings.security': { roles: ['secadmin'] },
   'audit.read': { roles: ['auditor'] },
-  // Only the province runs and publishes evaluations; readers see those of regions in their scope.
-  'evaluation.read': { roles: READERS, test: regionInScope },
+  // Only the province runs and publishes evaluations. A published result is read by every reader in
+  // the same province (a city reads the province's ranking it stands in; #7 makes it public anyway).
+  'evaluation.read': { roles: READERS, test: sameProvince },
   'evaluation.run': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
   'evaluation.publish': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
 };

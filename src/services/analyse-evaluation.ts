@@ -1,6 +1,10 @@
 // Robustness of a period's ranking and "what it takes" for one unit, on the same inputs.
 import type { Database } from '../db/client';
-import { runSensitivity, type SensitivityResult, type SensitivityVary } from '../domain/evaluation/sensitivity';
+import {
+  runSensitivity,
+  type SensitivityResult,
+  type SensitivityVary,
+} from '../domain/evaluation/sensitivity';
 import { type WhatItTakesResult, whatItTakes } from '../domain/evaluation/what-it-takes';
 import { UsageError } from './errors';
 import { type EvaluateRequest, runEvaluation } from './evaluate-period';

@@ -30,7 +30,10 @@ import { computeChildMetrics, DEFAULT_LISTS, requireRegion } from './compute-sta
 import { ConflictError, NotFoundError, UsageError } from './errors';
 
 export interface EvaluateRequest {
+  /** Built-in scheme id or scheme file path. */
   scheme: string;
+  /** An already validated scheme (an edited copy sent by the web app): used instead of `scheme`. */
+  schemeOverride?: Scheme;
   period: string;
   /** The region whose children are ranked; default the province. */
   region?: string;
@@ -67,7 +70,9 @@ export interface RankMove {
 
 export async function runEvaluation(database: Database, request: EvaluateRequest): Promise<EvaluationRun> {
   const { db } = database;
-  const loaded = await loadSchemeFile(request.scheme);
+  const loaded = request.schemeOverride
+    ? { scheme: request.schemeOverride }
+    : await loadSchemeFile(request.scheme);
   const period = parsePeriod(request.period);
   const regions = await loadRegions(db);
   const parent = request.region

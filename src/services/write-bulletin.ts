@@ -35,6 +35,8 @@ export interface BulletinRequest {
   date?: string;
   /** The clock for a draft's date (tests fix it). */
   now?: Date;
+  /** Refuse a draft: only a published evaluation may be stated (readers other than the province). */
+  publishedOnly?: boolean;
   actor: string;
 }
 
@@ -67,6 +69,9 @@ export async function composeBulletin(
   // The province's bulletin ranks the province's units; a unit's summary reads its place among its parent's.
   const ranked = parent ?? unit;
   const evaluation = await currentEvaluation(database, scheme, ranked, period, request.actor);
+  if (request.publishedOnly && evaluation.status.kind !== 'published') {
+    throw new NotFoundError(`${ranked.name} ${period.id} 的考评结果尚未发布`);
+  }
   const earlier = await earlierRanks(database, scheme, ranked, period, request.actor);
   const figures = await regionFigures(database, unit.code, period);
   const date =

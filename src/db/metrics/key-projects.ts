@@ -39,7 +39,10 @@ interface Row {
   reports_on_time: number;
 }
 
-export async function queryKeyProjectTotals(db: Tx, scope: MetricScope): Promise<Map<string, KeyProjectTotals>> {
+export async function queryKeyProjectTotals(
+  db: Tx,
+  scope: MetricScope,
+): Promise<Map<string, KeyProjectTotals>> {
   // planned to go into production some time in year Y (the whole year, not only up to the period end)
   const plannedThisYear = sql`e.planned_production between ${`${scope.year}-01-01`}::date and ${`${scope.year}-12-31`}::date`;
   const rows = await queryRows<Row>(

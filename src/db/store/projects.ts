@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Nature, ProjectRecord } from '../../domain/records';
 import { provinceOf } from '../../domain/regions';
 import { jsonParam, queryRows, type Tx } from '../query';
-import { projectYears, projects } from '../schema';
+import { projects, projectYears } from '../schema';
 import { type UpsertCounts, upsertRows } from '../upsert';
 
 export interface ProjectYearRow {

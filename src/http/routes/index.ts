@@ -6,8 +6,10 @@ import type { AppDeps } from '../request-auth';
 import { approvalRoutes } from './approvals';
 import { auditRoutes } from './audit';
 import { authRoutes, type LoginRateLimit } from './auth';
+import { bulletinRoutes } from './bulletins';
 import { dataFileRoutes } from './data-files';
 import { dealRoutes } from './deals';
+import { evaluationRoutes } from './evaluations';
 import { healthRoutes } from './health';
 import { issueRoutes } from './issues';
 import { projectRoutes } from './projects';
@@ -15,6 +17,7 @@ import { publicRoutes } from './public';
 import { regionRoutes } from './regions';
 import { reportRoutes } from './reports';
 import { reserveRoutes } from './reserve';
+import { schemeRoutes } from './schemes';
 import { settingsRoutes } from './settings';
 import { statsRoutes } from './stats';
 import { userRoutes } from './users';
@@ -35,4 +38,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   issueRoutes(app, deps);
   statsRoutes(app, deps);
   dataFileRoutes(app, deps);
+  schemeRoutes(app, deps);
+  evaluationRoutes(app, deps);
+  bulletinRoutes(app, deps);
 }

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { BULLETIN_FORMATS } from '../../io/bulletin/render';
+import { BUILTIN_SCHEMES } from '../../schemes/load-scheme';
+import { ZRegionCode } from '../schema/common';
+
+export const ZBulletinQuery = z
+  .object({
+    period: z.string().regex(/^\d{4}(-\d{1,2}|[Qq][1-4])?$/),
+    scheme: z.enum(BUILTIN_SCHEMES).default('sibisikan-2020'),
+    /** A unit's own summary (e.g. 410300); absent gives the province's 通报. */
+    region: ZRegionCode.optional(),
+    format: z.enum(BULLETIN_FORMATS).default('docx'),
+    /** html only: show in the browser instead of downloading. */
+    inline: z.enum(['true', 'false']).optional(),
+  })
+  .strict();

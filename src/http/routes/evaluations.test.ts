@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
+import { deal, load, project, REGIONS, report } from '../../../test/helpers/factories';
+import {
+  type Client,
+  createTestAccount,
+  loginAs,
+  startServer,
+  type TestAccount,
+  type TestServer,
+  testClock,
+} from '../../../test/helpers/http';
+import type { Database } from '../../db/client';
+import { queryRows } from '../../db/query';
+import { builtinSchemePath } from '../../schemes/load-scheme';
+
+const YI = 100_000_000n;
+const Q3 = { scheme: 'sibisikan-2020', period: '2020Q3' };
+const cityRanks = (result: { units: { code: string; group: string; rank: number }[] }) =>
+  result.units.filter((u) => u.group === 'city').map((u) => [u.code, u.rank]);
+
+describe.each(testDatabases())('evaluations over HTTP on $name', (target: TestDatabase) => {
+  let database: Database;
+  let server: TestServer;
+  let province: Client;
+  let city: Client;
+  let owner: Client;
+  let stranger: Client;
+
+  beforeAll(async () => {
+    database = await target.open();
+    await load(database, 'regions', [
+      ...REGIONS,
+      { code: '420000', name: '湖北省', parentCode: null, kind: 'province' },
+    ]);
+    await load(
+      database,
+      'projects',
+      [
+        project('L1', { regionCode: '410322', annualTarget: 10n * YI, nature: 'new' }),
+        project('J1', { regionCode: '410800', annualTarget: 10n * YI, nature: 'new' }),
+        project('G1', { regionCode: '410181', annualTarget: 10n * YI }),
+      ],
+      { year: 2020, list: 'province_key' },
+    );
+    await load(database, 'reports', [
+      report('L1', 9, 9n * YI, { started: true }),
+      report('J1', 9, 5n * YI),
+      report('G1', 9, 6n * YI),
+    ]);
+    await load(database, 'deals', [
+      deal('JD', { regionCode: '410800', contractAmount: 30n * YI, origin: 'abroad', fundsInPlace: 5n * YI }),
+      deal('LD', { regionCode: '410300', contractAmount: 3n * YI }),
+    ]);
+    const accounts: TestAccount[] = [
+      { username: 'ev_province', role: 'province_officer', regionCode: '410000' },
+      { username: 'ev_city', role: 'city_officer', regionCode: '410800' },
+      { username: 'ev_owner', role: 'project_owner', regionCode: null, projectCodes: ['L1'] },
+      { username: 'ev_hubei', role: 'viewer', regionCode: '420000' },
+    ];
+    for (const a of accounts) await createTestAccount(database, a);
+    server = await startServer(database, { clock: testClock(new Date('2020-10-08T02:00:00Z')) });
+    const clients = await Promise.all(accounts.map((a) => loginAs(server, a)));
+    [province, city, owner, stranger] = clients as [Client, Client, Client, Client];
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.close();
+  });
+
+  it('runs a draft for the province officer only, and never shows a draft to anyone else', async () => {
+    const draft = await province.post('/api/evaluations/draft', Q3);
+    expect(draft.status).toBe(200);
+    expect(draft.body).toMatchObject({
+      state: 'draft',
+      parent: { code: '410000', name: '河南省' },
+      scheme: { id: 'sibisikan-2020', edited: false },
+      published: null,
+      permissions: { publish: true },
+    });
+    expect(draft.body.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(cityRanks(draft.body.result)).toEqual([
+      ['410300', 1],
+      ['410800', 2],
+    ]);
+    const explained = draft.body.result.units[0].indicators[0];
+    expect(explained.explanation.length).toBeGreaterThan(10);
+
+    expect((await city.post('/api/evaluations/draft', Q3)).status).toBe(403);
+    expect((await owner.post('/api/evaluations/draft', Q3)).status).toBe(403);
+    expect((await city.post('/api/evaluations/draft/sensitivity', Q3)).status).toBe(403);
+    const bulletin = await city.get('/api/bulletins?period=2020Q3&format=html');
+    expect(bulletin.status).toBe(404);
+    expect(bulletin.body.error.message).toContain('尚未发布');
+    expect((await city.get('/api/evaluations')).body.items).toEqual([]);
+  });
+
+  it('scores an edited copy of a scheme, and lists every problem of a broken one', async () => {
+    const text = readFileSync(builtinSchemePath('sibisikan-2020'), 'utf8')
+      .replace(/(- id: outside_funds[\s\S]*?points: )4/, '$116')
+      .replace(/(- id: invest_rate[\s\S]*?points: )14/, '$12')
+      .replace(/(- id: attraction[\s\S]*?points: )15/, '$127')
+      .replace(/(- id: progress[\s\S]*?points: )40/, '$128');
+    const edited = await province.post('/api/evaluations/draft', { ...Q3, schemeText: text });
+    expect(edited.status).toBe(200);
+    expect(edited.body.scheme.edited).toBe(true);
+    expect(edited.body.permissions.publish).toBe(false);
+    expect(cityRanks(edited.body.result)).toEqual([
+      ['410800', 1],
+      ['410300', 2],
+    ]);
+
+    const broken = text.replace(/(- id: attraction[\s\S]*?points: )27/, '$1-3');
+    const refused = await province.post('/api/evaluations/draft', { ...Q3, schemeText: broken });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('invalid_scheme');
+    expect(refused.body.error.details.length).toBeGreaterThan(0);
+    const checked = await city.post('/api/schemes/validate', { text: broken });
+    expect(checked.status).toBe(200);
+    expect(checked.body.ok).toBe(false);
+    expect(checked.body.issues.join('\n')).toMatch(/points|分/);
+    const yamlError = await city.post('/api/schemes/validate', { text: 'id: [unclosed' });
+    expect(yamlError.body.issues[0]).toContain('YAML 格式错误');
+    expect((await city.post('/api/schemes/validate', { text })).body).toMatchObject({ ok: true, issues: [] });
+
+    const schemes = await city.get('/api/schemes');
+    expect(schemes.body.items.map((s: { id: string }) => s.id)).toEqual(['sibisikan-2020', 'sangeyipi-2022']);
+    const one = await city.get('/api/schemes/sibisikan-2020');
+    expect(one.body.text).toContain('id: sibisikan-2020');
+    expect((await city.get('/api/schemes/nope')).status).toBe(404);
+    expect((await owner.get('/api/schemes')).status).toBe(403);
+  });
+
+  it('publishes once; every reader in the province reads, verifies and analyses it; nobody else does', async () => {
+    const published = await province.post('/api/evaluations', Q3);
+    expect(published.status).toBe(201);
+    const id = published.body.id;
+    expect(published.body).toMatchObject({
+      state: 'published',
+      period: '2020Q3',
+      publishedBy: 'ev_province',
+    });
+    const again = await province.post('/api/evaluations', Q3);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('发布后不可更改');
+    expect((await city.post('/api/evaluations', Q3)).status).toBe(403);
+
+    const draft = await province.post('/api/evaluations/draft', Q3);
+    expect(draft.body.published).toMatchObject({ id, identical: true, moves: [] });
+    expect(draft.body.permissions.publish).toBe(false);
+
+    const list = await city.get('/api/evaluations');
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id, scheme: 'sibisikan-2020', period: '2020Q3' }),
+    ]);
+    const read = await city.get(`/api/evaluations/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.hash).toBe(published.body.hash);
+    expect(cityRanks(read.body.result)).toEqual([
+      ['410300', 1],
+      ['410800', 2],
+    ]);
+    expect((await city.get(`/api/evaluations/${id}/verify`)).body).toMatchObject({ identical: true });
+
+    const robust = await city.get(`/api/evaluations/${id}/sensitivity?replications=200&seed=7`);
+    expect(robust.status).toBe(200);
+    expect(robust.body.replications).toBe(200);
+    const pFirst = robust.body.units
+      .filter((u: { group: string }) => u.group === 'city')
+      .reduce((s: number, u: { pFirst: number }) => s + u.pFirst, 0);
+    expect(pFirst).toBeCloseTo(1, 6);
+    const takes = await city.get(`/api/evaluations/${id}/what-it-takes?unit=410800`);
+    expect(takes.status).toBe(200);
+    expect(takes.body).toMatchObject({ unit: '410800', rank: 2 });
+    expect((await city.get(`/api/evaluations/${id}/what-it-takes?unit=420000`)).status).toBe(400);
+
+    // Another province's reader and a project owner see nothing; an unknown id is simply not there.
+    expect((await stranger.get(`/api/evaluations/${id}`)).status).toBe(404);
+    expect((await stranger.get('/api/evaluations')).body.items).toEqual([]);
+    expect((await owner.get(`/api/evaluations/${id}`)).status).toBe(403);
+    expect((await city.get('/api/evaluations/99999')).status).toBe(404);
+  });
+
+  it('serves the published 通报 as Word and as a page, and records each download', async () => {
+    const docx = await city.get('/api/bulletins?period=2020Q3&format=docx');
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    expect(docx.headers.get('content-disposition')).toMatch(/^attachment; .*filename\*=UTF-8''/);
+    expect(docx.headers.get('x-sibi-evaluation')).toMatch(/^\d+$/);
+    const page = await city.get('/api/bulletins?period=2020Q3&format=html&inline=true');
+    expect(page.headers.get('content-disposition')).toMatch(/^inline/);
+    expect(page.body).toContain('洛阳市');
+    const summary = await city.get('/api/bulletins?period=2020Q3&format=md&region=410800');
+    expect(summary.status).toBe(200);
+    expect(summary.body).toContain('焦作市');
+    expect((await stranger.get('/api/bulletins?period=2020Q3&region=410300')).status).toBe(404);
+    // The province may fetch a draft of a period not yet published; it says so in its name.
+    const draft = await province.get('/api/bulletins?period=2020Q2&format=md');
+    expect(draft.status).toBe(200);
+    expect(draft.headers.get('x-sibi-evaluation')).toBe('draft');
+
+    const audit = await queryRows<{ action: string; actor: string; n: number }>(
+      database.db,
+      sql`select action, actor, count(*)::int as n from audit_log
+          where action in ('bulletin.download', 'evaluation.publish') group by action, actor order by action, actor`,
+    );
+    expect(audit).toEqual([
+      { action: 'bulletin.download', actor: 'ev_city', n: 3 },
+      { action: 'bulletin.download', actor: 'ev_province', n: 1 },
+      { action: 'evaluation.publish', actor: 'ev_province', n: 1 },
+    ]);
+  });
+});

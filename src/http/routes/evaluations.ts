@@ -1,0 +1,258 @@
+// Evaluations: drafts, robustness and "what it takes" on current data (province officers), publication
+// once per scheme, region and period, and published results with their analyses for every reader in
+// the province. Analyses of a published result use the inputs stored with it.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { provinceOf } from '../../domain/regions';
+import type { Actor } from '../../policies/actor';
+import { authorize, authorizeRole, can } from '../../policies/authorize';
+import { analyseSensitivity, analyseWhatItTakes } from '../../services/analyse-evaluation';
+import { UsageError } from '../../services/errors';
+import {
+  type EvaluateRequest,
+  publishEvaluation,
+  runEvaluation,
+  verifyStored,
+} from '../../services/evaluate-period';
+import {
+  analyseStoredSensitivity,
+  analyseStoredWhatItTakes,
+  listPublishedEvaluations,
+  loadPublishedEvaluation,
+} from '../../services/published-evaluations';
+import { regionTree } from '../../services/region-tree';
+import { parseEditedScheme } from '../../services/scheme-text';
+import { presentDraft, presentPublished, presentSummary } from '../presenters/evaluation';
+import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
+import type { ZodTypeProvider } from '../schema/zod-provider';
+import {
+  ZAnalysis,
+  ZDraft,
+  ZDraftBody,
+  ZEvaluationListQuery,
+  ZEvaluationParams,
+  ZPublishBody,
+  ZPublished,
+  ZPublishedSummary,
+  ZSensitivityBody,
+  ZSensitivityQuery,
+  ZUnitQuery,
+  ZVerification,
+  ZWhatItTakesBody,
+} from './evaluations.types';
+
+/** The region whose children are ranked: as asked, else the caller's province. */
+function parentOf(actor: Actor, region: string | undefined): string {
+  if (region) return region;
+  if (!actor.regionCode) throw new UsageError('请指定地区（region）');
+  return provinceOf(actor.regionCode);
+}
+
+interface DraftInput {
+  scheme: string;
+  schemeText?: string;
+  period: string;
+  region?: string;
+  group?: string;
+}
+
+function draftRequest(actor: Actor, body: DraftInput, ip: string): EvaluateRequest {
+  authorizeRole(actor, 'evaluation.run');
+  const region = parentOf(actor, body.region);
+  authorize(actor, 'evaluation.run', { regionCode: region });
+  return {
+    scheme: body.scheme,
+    schemeOverride: body.schemeText === undefined ? undefined : parseEditedScheme(body.schemeText),
+    period: body.period,
+    region,
+    group: body.group,
+    actor: actor.username,
+    ip,
+  };
+}
+
+export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { database } = deps;
+  const tags = ['evaluations'];
+
+  app.post(
+    '/api/evaluations/draft',
+    {
+      schema: {
+        summary: '按当前数据试算考评（草稿，不保存）；可用编辑过的方案副本（schemeText）',
+        tags,
+        body: ZDraftBody,
+        response: { 200: ZDraft },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      const run = await runEvaluation(database, draftRequest(actor, request.body, request.ip));
+      return presentDraft(run, {
+        edited: request.body.schemeText !== undefined,
+        mayPublish: can(actor, 'evaluation.publish', { regionCode: run.parent.code }),
+      });
+    },
+  );
+
+  app.post(
+    '/api/evaluations/draft/sensitivity',
+    {
+      schema: {
+        summary: '草稿的稳健性分析：名次区间、第一概率、敏感性指数',
+        tags,
+        body: ZSensitivityBody,
+        response: { 200: ZAnalysis },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      const { replications, seed, ...draft } = request.body;
+      return analyseSensitivity(database, draftRequest(actor, draft, request.ip), { replications, seed });
+    },
+  );
+
+  app.post(
+    '/api/evaluations/draft/what-it-takes',
+    {
+      schema: {
+        summary: '草稿中某单位提升一个名次需要的最小单项变化',
+        tags,
+        body: ZWhatItTakesBody,
+        response: { 200: ZAnalysis },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      const { unit, ...draft } = request.body;
+      return analyseWhatItTakes(database, draftRequest(actor, draft, request.ip), unit);
+    },
+  );
+
+  app.post(
+    '/api/evaluations',
+    {
+      schema: {
+        summary: '发布考评结果（每个方案、地区、期间只能发布一次，发布后不可更改）',
+        tags,
+        body: ZPublishBody,
+        response: { 201: ZPublished },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'evaluation.publish');
+      const region = parentOf(actor, request.body.region);
+      authorize(actor, 'evaluation.publish', { regionCode: region });
+      const ctx = auditContext(request, deps);
+      const outcome = await publishEvaluation(database, {
+        scheme: request.body.scheme,
+        period: request.body.period,
+        region,
+        actor: ctx.actor,
+        ip: ctx.ip,
+      });
+      const stored = await loadPublishedEvaluation(database, outcome.id);
+      reply.status(201);
+      return presentPublished(stored, await regionTree(database));
+    },
+  );
+
+  app.get(
+    '/api/evaluations',
+    {
+      schema: {
+        summary: '已发布的考评结果（本省）',
+        tags,
+        querystring: ZEvaluationListQuery,
+        response: { 200: z.object({ items: z.array(ZPublishedSummary) }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'evaluation.read');
+      const provinceCode = provinceOf(request.query.region ?? actor.regionCode ?? '');
+      authorize(actor, 'evaluation.read', { regionCode: provinceCode });
+      const items = await listPublishedEvaluations(database, {
+        provinceCode,
+        parentCode: request.query.region,
+        schemeId: request.query.scheme,
+        period: request.query.period,
+      });
+      const regions = await regionTree(database);
+      return { items: items.map((s) => presentSummary(s, regions)) };
+    },
+  );
+
+  /** Loads a published evaluation the caller may read (404 otherwise). */
+  async function readable(actor: Actor, id: number) {
+    authorizeRole(actor, 'evaluation.read');
+    const stored = await loadPublishedEvaluation(database, id);
+    authorize(actor, 'evaluation.read', { regionCode: stored.parentCode });
+    return stored;
+  }
+
+  app.get(
+    '/api/evaluations/:id',
+    {
+      schema: {
+        summary: '一份已发布的考评结果（含每项得分的说明）',
+        tags,
+        params: ZEvaluationParams,
+        response: { 200: ZPublished },
+      },
+    },
+    async (request) => {
+      const stored = await readable(actorOfRequest(request), request.params.id);
+      return presentPublished(stored, await regionTree(database));
+    },
+  );
+
+  app.get(
+    '/api/evaluations/:id/verify',
+    {
+      schema: {
+        summary: '用发布时保存的输入重新计算并比对内容摘要',
+        tags,
+        params: ZEvaluationParams,
+        response: { 200: ZVerification },
+      },
+    },
+    async (request) => verifyStored(await readable(actorOfRequest(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/evaluations/:id/sensitivity',
+    {
+      schema: {
+        summary: '已发布结果的稳健性分析（基于发布时保存的输入）',
+        tags,
+        params: ZEvaluationParams,
+        querystring: ZSensitivityQuery,
+        response: { 200: ZAnalysis },
+      },
+    },
+    async (request) => {
+      const stored = await readable(actorOfRequest(request), request.params.id);
+      return analyseStoredSensitivity(stored, request.query);
+    },
+  );
+
+  app.get(
+    '/api/evaluations/:id/what-it-takes',
+    {
+      schema: {
+        summary: '已发布结果中某单位提升一个名次需要的最小单项变化',
+        tags,
+        params: ZEvaluationParams,
+        querystring: ZUnitQuery,
+        response: { 200: ZAnalysis },
+      },
+    },
+    async (request) => {
+      const stored = await readable(actorOfRequest(request), request.params.id);
+      return analyseStoredWhatItTakes(stored, request.query.unit);
+    },
+  );
+}

@@ -1,0 +1,52 @@
+// Reading published evaluations: the list a province's readers see, one result, and the robustness
+// and "what it takes" analyses recomputed from the inputs stored with it (never from today's data).
+import type { Database } from '../db/client';
+import {
+  getEvaluation,
+  listPublishedSummaries,
+  type PublishedSummary,
+  type StoredEvaluation,
+} from '../db/evaluations';
+import type { EvaluationInput } from '../domain/evaluation/engine';
+import type { Scheme } from '../domain/evaluation/scheme';
+import { runSensitivity, type SensitivityResult } from '../domain/evaluation/sensitivity';
+import { type WhatItTakesResult, whatItTakes } from '../domain/evaluation/what-it-takes';
+import { DEFAULT_VARY } from './analyse-evaluation';
+import { NotFoundError, UsageError } from './errors';
+
+export function listPublishedEvaluations(
+  database: Database,
+  filter: { provinceCode: string; parentCode?: string; schemeId?: string; period?: string },
+): Promise<PublishedSummary[]> {
+  return listPublishedSummaries(database.db, filter);
+}
+
+/** A published evaluation; drafts are never stored, so anything else is not found. */
+export async function loadPublishedEvaluation(database: Database, id: number): Promise<StoredEvaluation> {
+  const stored = await getEvaluation(database.db, id);
+  if (!stored || stored.state !== 'published') throw new NotFoundError(`考评结果 ${id} 不存在`);
+  return stored;
+}
+
+export function storedInput(stored: StoredEvaluation): EvaluationInput {
+  return { scheme: stored.scheme as Scheme, ...(stored.inputs as Omit<EvaluationInput, 'scheme'>) };
+}
+
+export function analyseStoredSensitivity(
+  stored: StoredEvaluation,
+  opts: { replications?: number; seed?: number } = {},
+): SensitivityResult {
+  return runSensitivity(storedInput(stored), {
+    replications: opts.replications ?? 1000,
+    seed: opts.seed ?? 20201,
+    vary: DEFAULT_VARY,
+  });
+}
+
+export function analyseStoredWhatItTakes(stored: StoredEvaluation, unit: string): WhatItTakesResult {
+  const input = storedInput(stored);
+  if (!input.units.some((u) => u.code === unit)) {
+    throw new UsageError(`${unit} 不是该考评结果中的单位`);
+  }
+  return whatItTakes(input, unit);
+}
