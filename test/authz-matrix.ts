@@ -243,6 +243,7 @@ export const MATRIX: Record<string, Expected> = {
   'DELETE /api/issues/:id': PROJECT_WRITE,
   // statistics and data files
   'GET /api/stats': REGION_LEDGER_READ,
+  'GET /api/dashboard': REGION_LEDGER_READ,
   'POST /api/import/:kind': OFFICERS,
   'GET /api/export/:kind': REGION_LEDGER_READ,
   'GET /api/templates/:kind': OFFICERS,

@@ -182,6 +182,26 @@ export function metricsToJson(metrics: MetricSet): Record<string, number | strin
 /** Engine input: every metric as a plain number (amounts in 元; fine for scoring, never for sums). */
 export function metricsToNumbers(metrics: MetricSet): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const [name, value] of Object.entries(metrics)) out[name] = typeof value === 'bigint' ? Number(value) : value;
+  for (const [name, value] of Object.entries(metrics))
+    out[name] = typeof value === 'bigint' ? Number(value) : value;
   return out;
+}
+
+/** The totals of several units together: every total is a count or a sum, so they add exactly. */
+export function addTotals(a: UnitTotals, b: UnitTotals): UnitTotals {
+  const add = <T extends Record<string, number | bigint>>(x: T, y: T): T => {
+    const out: Record<string, number | bigint> = {};
+    for (const key of Object.keys(x)) {
+      const u = x[key]!;
+      const v = y[key]!;
+      out[key] = typeof u === 'bigint' ? u + (v as bigint) : u + (v as number);
+    }
+    return out as T;
+  };
+  return {
+    key: add(a.key, b.key),
+    deals: add(a.deals, b.deals),
+    reserve: add(a.reserve, b.reserve),
+    services: add(a.services, b.services),
+  };
 }

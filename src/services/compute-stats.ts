@@ -71,7 +71,7 @@ export function requireRegion(regions: RegionNode[], code: string): RegionNode {
   return region;
 }
 
-function scopeFor(unitOf: Map<string, string>, root: string, period: Period, lists: string[]): MetricScope {
+export function scopeFor(unitOf: Map<string, string>, root: string, period: Period, lists: string[]): MetricScope {
   return {
     provinceCode: provinceOf(root),
     unitOf,

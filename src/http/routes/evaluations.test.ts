@@ -176,6 +176,15 @@ describe.each(testDatabases())('evaluations over HTTP on $name', (target: TestDa
     expect(takes.body).toMatchObject({ unit: '410800', rank: 2 });
     expect((await city.get(`/api/evaluations/${id}/what-it-takes?unit=420000`)).status).toBe(400);
 
+    // The city's 驾驶舱 shows its place in the published result, and amounts as exact 元 strings.
+    const dashboard = await city.get('/api/dashboard?region=410800&period=2020-09');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.rankHistory).toEqual([
+      expect.objectContaining({ evaluationId: id, period: '2020Q3', rank: 2, groupSize: 2 }),
+    ]);
+    expect(dashboard.body.monthly[8]).toEqual({ month: 9, investYtd: '500000000', planToDate: '750000000' });
+    expect((await city.get('/api/dashboard?region=410300&period=2020-09')).status).toBe(404);
+
     // Another province's reader and a project owner see nothing; an unknown id is simply not there.
     expect((await stranger.get(`/api/evaluations/${id}`)).status).toBe(404);
     expect((await stranger.get('/api/evaluations')).body.items).toEqual([]);

@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { metricsToJson } from '../../domain/metrics';
 import { authorize, authorizeRole } from '../../policies/authorize';
+import { composeDashboard } from '../../services/compose-dashboard';
 import { computeStats } from '../../services/compute-stats';
 import { type AppDeps, actorOfRequest } from '../request-auth';
-import { ZRegionCode } from '../schema/common';
+import { ZMoneyOut, ZRegionCode } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 
 const ZStatsQuery = z
@@ -22,6 +23,44 @@ const ZStats = z.object({
   lists: z.array(z.string()),
   metrics: z.record(z.union([z.number(), z.string(), z.null()])),
 });
+
+const ZMetrics = z.record(z.union([z.number(), z.string(), z.null()]));
+const ZRegion = z.object({ code: z.string(), name: z.string(), kind: z.string() });
+
+const ZDashboard = z.object({
+  region: ZRegion,
+  period: z.string(),
+  lists: z.array(z.string()),
+  metrics: ZMetrics,
+  monthly: z.array(
+    z.object({
+      month: z.number(),
+      investYtd: ZMoneyOut.describe('元, carried forward from the latest approved report'),
+      planToDate: ZMoneyOut.describe('元: the annual target × month / 12'),
+    }),
+  ),
+  children: z.array(z.object({ region: ZRegion, metrics: ZMetrics, gap: z.number().nullable() })),
+  lagging: z.array(z.string()).describe('codes of children behind time progress, furthest first'),
+  rankHistory: z.array(
+    z.object({
+      evaluationId: z.number(),
+      schemeId: z.string(),
+      period: z.string(),
+      group: z.string(),
+      rank: z.number(),
+      groupSize: z.number(),
+      total: z.number(),
+    }),
+  ),
+});
+
+const regionOut = (r: { code: string; name: string; kind: string }) => ({
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+});
+const metricsOut = (m: Parameters<typeof metricsToJson>[0]) =>
+  metricsToJson(m) as Record<string, number | string | null>;
 
 export function statsRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -46,7 +85,45 @@ export function statsRoutes(root: FastifyInstance, deps: AppDeps): void {
         region: stats.region,
         period: stats.period.id,
         lists: stats.lists,
-        metrics: metricsToJson(stats.metrics) as Record<string, number | string | null>,
+        metrics: metricsOut(stats.metrics),
+      };
+    },
+  );
+
+  app.get(
+    '/api/dashboard',
+    {
+      schema: {
+        summary: '驾驶舱：地区指标、下级单位对比与落后单位、逐月投资与时间进度、历次考评名次',
+        tags: ['stats'],
+        querystring: ZStatsQuery,
+        response: { 200: ZDashboard },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      const { region, period, list } = request.query;
+      authorizeRole(actor, 'stats.read');
+      authorize(actor, 'stats.read', { regionCode: region });
+      const lists = list === undefined ? undefined : Array.isArray(list) ? list : [list];
+      const d = await composeDashboard(deps.database, { region, period, lists });
+      return {
+        region: regionOut(d.region),
+        period: d.period.id,
+        lists: d.lists,
+        metrics: metricsOut(d.metrics),
+        monthly: d.monthly.map((m) => ({
+          month: m.month,
+          investYtd: m.investYtd.toString(),
+          planToDate: m.planToDate.toString(),
+        })),
+        children: d.children.map((c) => ({
+          region: regionOut(c.unit),
+          metrics: metricsOut(c.metrics),
+          gap: c.gap,
+        })),
+        lagging: d.lagging.map((c) => c.unit.code),
+        rankHistory: d.rankHistory,
       };
     },
   );
