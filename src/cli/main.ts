@@ -1,5 +1,6 @@
 // The `sibi` command.
 import { Command, CommanderError } from 'commander';
+import { registerBackupCommands } from './commands/backup';
 import { registerBulletinCommand } from './commands/bulletin';
 import { registerDataCommands } from './commands/data';
 import { registerDemoCommand } from './commands/demo';
@@ -21,6 +22,7 @@ registerStatsCommand(program);
 registerUserCommands(program);
 registerBulletinCommand(program);
 registerEvaluateCommand(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

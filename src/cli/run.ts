@@ -1,5 +1,5 @@
 // Runs a command with the database open, and turns errors into one clear line and an exit code.
-import { type Database, openDatabase } from '../db/client';
+import { configFromEnv, type Database, type DatabaseConfig, openDatabase } from '../db/client';
 import { PeriodError } from '../domain/period';
 import {
   ConflictError,
@@ -15,8 +15,11 @@ export const EXIT_USAGE = 2;
 
 export const CLI_ACTOR = `cli:${process.env.USER ?? 'local'}`;
 
-export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase();
+export async function withDatabase<T>(
+  work: (database: Database) => Promise<T>,
+  config: DatabaseConfig = configFromEnv(),
+): Promise<T> {
+  const database = await openDatabase(config);
   try {
     return await work(database);
   } finally {

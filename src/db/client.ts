@@ -33,9 +33,9 @@ export interface DatabaseConfig {
   migrate?: boolean;
 }
 
-const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 // Serialises concurrent migrations from several server instances on one PostgreSQL.
-const MIGRATION_LOCK = 73_110_001;
+export const MIGRATION_LOCK = 73_110_001;
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
@@ -73,12 +73,12 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
 
 async function runMigrations(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
-    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS });
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-    await migratePg(tx as never, { migrationsFolder: MIGRATIONS });
+    await migratePg(tx as never, { migrationsFolder: MIGRATIONS_FOLDER });
   });
 }
 

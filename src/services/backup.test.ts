@@ -1,0 +1,307 @@
+// The restore drill on both databases: fill every table, back up, restore into a fresh database of
+// each kind, and compare every table's row count and digest (computed independently, with SQL).
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCliTarget, type TestDatabase, testDatabases } from '../../test/helpers/databases';
+import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
+import { fingerprint } from '../../test/helpers/fingerprint';
+import { type Database, openDatabase } from '../db/client';
+import { applyMigrations, forgetMigrations, migrationFiles } from '../db/migration-level';
+import { queryRows } from '../db/query';
+import { createAccount } from './auth/accounts';
+import { createBackup } from './backup';
+import { readBackupHeader } from './backup-file';
+import { InputRejectedError } from './errors';
+import { restoreBackup } from './restore-backup';
+
+const context = { actor: 'test', ip: null, now: new Date() };
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/** Every table gets rows, with the values that break naive dumps: big money, floats, odd text, jsonb. */
+async function fill(database: Database, projects = 250): Promise<void> {
+  await load(database, 'regions', REGIONS);
+  const codes = Array.from({ length: projects }, (_, i) => `P${String(i).padStart(4, '0')}`);
+  await load(
+    database,
+    'projects',
+    codes.map((code, i) =>
+      project(code, {
+        name: i === 0 ? '引号"反斜杠\\换行\n制表\t表情😀 行分隔\u2028' : `项目${code}`,
+        totalInvestment: i === 0 ? 9_007_199_254_740_993n : BigInt(i) * 1_000_000n,
+        lng: 112.4540000000001 + i / 3,
+        lat: 34.61922222,
+        plannedStart: '2020-03-15',
+      }),
+    ),
+    { year: 2020, list: 'province_key' },
+  );
+  await load(
+    database,
+    'reports',
+    codes.flatMap((code, i) => MONTHS.map((m) => report(code, m, BigInt(m * (i + 1)) * 10_000n))),
+  );
+  await load(database, 'deals', [
+    deal('签约一', { contractAmount: 123_456_789_012_345_678n }),
+    deal('签约二'),
+  ]);
+  await load(database, 'reserve', [
+    {
+      name: '储备一',
+      regionCode: '410300',
+      targetYear: 2021,
+      totalInvestment: 5n,
+      domain: null,
+      maturity: null,
+      major: true,
+      convertedProjectCode: null,
+    },
+  ]);
+  await load(database, 'approvals', [
+    {
+      projectCode: 'P0001',
+      itemName: '用地预审',
+      department: '自然资源局',
+      dueDate: '2020-06-30',
+      submittedDate: '2020-05-01',
+      doneDate: null,
+    },
+  ]);
+  await load(database, 'issues', [
+    {
+      projectCode: 'P0002',
+      category: '要素保障',
+      description: '用电接入',
+      responsibleUnit: null,
+      raisedDate: '2020-04-01',
+      dueDate: null,
+      resolvedDate: '2020-05-20',
+    },
+  ]);
+  const { account } = await createAccount(database, context, {
+    username: 'owner1',
+    role: 'project_owner',
+    projectCodes: ['P0001', 'P0002'],
+  });
+  const { db } = database;
+  await db.execute(sql`insert into sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
+    values ('h', ${account.user.id}, 'c', now(), now(), now() + interval '1 hour')`);
+  await db.execute(
+    sql`insert into settings (key, value) values ('test.value', '{"n": 12345678901234567890.5, "s": "中"}')`,
+  );
+  await db.execute(sql`insert into evaluation_events (province_code, region_code, item, event_date, author)
+    values ('410000', '410300', 'foreign_enterprise', '2020-07-01', 'test')`);
+  await db.execute(sql`insert into evaluation_adjustments (scheme_id, parent_code, period, unit_code, kind, points, reason, author)
+    values ('s', '410000', '2020Q3', '410300', 'bonus', 12.25, '奖励', 'test'),
+           ('s', '410000', '2020Q3', '410800', 'penalty', -0.50, '扣分', 'test')`);
+  await db.execute(sql`insert into evaluations (scheme_id, scheme_version, period, parent_code, province_code, scheme,
+      inputs, options, result, content_hash, created_by, published_at)
+    values ('s', '1', '2020Q3', '410000', '410000', '{}', '[1.10, 2e-7]', '{}', '{"big": 123456789012345678901234}',
+      'h', 'test', '2020-10-01 08:00:00.123456+08')`);
+  // A gap in a sequence: the next id after a restore must still be beyond every id ever handed out.
+  await db.execute(sql`select setval('projects_id_seq', 10000)`);
+}
+
+async function expectRestored(source: Database, restored: Database): Promise<void> {
+  const [before, after] = [await fingerprint(source), await fingerprint(restored)];
+  // Sessions are not backed up: everyone signs in again after a restore.
+  expect([before.sessions!.rows, after.sessions!.rows]).toEqual([1, 0]);
+  delete before.sessions;
+  delete after.sessions;
+  expect(after).toEqual(before);
+}
+
+describe.each(testDatabases())('backup and restore on $name', (target: TestDatabase) => {
+  let source: Database;
+  let dir: string;
+  let file: string;
+
+  beforeAll(async () => {
+    source = await target.open();
+    await fill(source);
+    dir = mkdtempSync(join(tmpdir(), 'sibi-backup-'));
+    file = join(dir, 'drill.sibi.gz');
+    const summary = await createBackup(source, file, context);
+    expect(summary.tables).toBe(16);
+    expect(summary.rows).toBeGreaterThan(2_750);
+  }, 300_000);
+
+  afterAll(async () => {
+    await source?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a header with the migration level and every table’s rows and checksum', async () => {
+    const header = await readBackupHeader(file);
+    expect(header.migrations.map((m) => m.hash)).toEqual(migrationFiles().map((m) => m.hash));
+    const reports = header.tables.find((t) => t.name === 'monthly_reports')!;
+    expect(reports).toMatchObject({ rows: 2_500, sequences: [{ column: 'id', next: '2501' }] });
+    expect(header.tables.find((t) => t.name === 'sessions')!.rows).toBe(0);
+    const order = header.tables.map((t) => t.name);
+    expect(order.indexOf('projects')).toBeLessThan(order.indexOf('monthly_reports'));
+    expect(order.indexOf('users')).toBeLessThan(order.indexOf('user_projects'));
+  });
+
+  it.each(testDatabases())('restores into a fresh $name database with every table equal', async (into) => {
+    const restored = await into.open();
+    try {
+      const summary = await restoreBackup(restored, file, context);
+      expect(summary).toMatchObject({ tables: 16, laterMigrations: 0 });
+      await expectRestored(source, restored);
+      const [next] = await queryRows<{ id: number }>(
+        restored.db,
+        sql`select nextval('projects_id_seq')::int as id`,
+      );
+      expect(next!.id).toBe(10_001);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('refuses a database that holds data unless --force, which replaces everything', async () => {
+    const restored = await target.open();
+    try {
+      await load(restored, 'regions', REGIONS.slice(0, 2));
+      const before = await fingerprint(restored);
+      await expect(restoreBackup(restored, file, context)).rejects.toThrow(/不是空的.*--force/);
+      expect(await fingerprint(restored)).toEqual(before);
+      await restoreBackup(restored, file, context, { force: true });
+      await expectRestored(source, restored);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('keeps the audit log append-only and every privilege as it was', async () => {
+    const restored = await target.open();
+    try {
+      // As scripts/app-role.sql does for the application role, here for PUBLIC (tests cannot create roles).
+      await restored.db.execute(
+        sql`alter default privileges in schema public grant select, insert, update, delete on tables to public`,
+      );
+      await restored.db.execute(
+        sql`grant select, insert, update, delete on all tables in schema public to public`,
+      );
+      await restored.db.execute(sql`revoke update, delete on audit_log from public`);
+      await restoreBackup(restored, file, context);
+      const privileges = await queryRows<{
+        audit_update: boolean;
+        audit_insert: boolean;
+        project_update: boolean;
+      }>(
+        restored.db,
+        sql`select has_table_privilege('public', 'audit_log', 'UPDATE') or has_table_privilege('public', 'audit_log', 'DELETE') as audit_update,
+                   has_table_privilege('public', 'audit_log', 'INSERT') as audit_insert,
+                   has_table_privilege('public', 'projects', 'UPDATE') as project_update`,
+      );
+      expect(privileges[0]).toEqual({ audit_update: false, audit_insert: true, project_update: true });
+      const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+        restored.db,
+        sql`select count(*)::int as n from audit_log`,
+      );
+      expect(n).toBeGreaterThan(5);
+      await expect(restored.db.execute(sql`update audit_log set actor = 'x'`)).rejects.toThrow();
+      await expect(restored.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+      await expect(restored.db.execute(sql`truncate audit_log`)).rejects.toThrow();
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('rejects a damaged, cut or foreign file naming it, and writes nothing', async () => {
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    const lines = text.split('\n');
+    const row = lines.findIndex((l) => l.startsWith('["410300"'));
+    const edited = replaced(lines, row, lines[row]!.replace('洛阳市', '洛阳县'));
+    const bytes = readFileSync(file);
+    const cases: [string, Buffer, RegExp][] = [
+      ['cut.sibi.gz', bytes.subarray(0, Math.floor(bytes.length / 2)), /不完整/],
+      ['flipped.sibi.gz', Buffer.from(bytes.map((b, i) => (i === 200 ? b ^ 0xff : b))), /./],
+      ['plain.txt', Buffer.from('name,code\n'), /不是 gzip/],
+      ['foreign.gz', gzipSync('{"hello": 1}\n'), /不是 sibi 备份文件/],
+      ['edited.sibi.gz', gzipSync(edited.join('\n')), /regions 的数据与其校验值不符/],
+      ['resealed.sibi.gz', gzipSync(resealSection(edited, 'regions').join('\n')), /regions 载入后与备份不符/],
+      ['short.sibi.gz', gzipSync(lines.slice(0, -2).join('\n')), /不完整/],
+    ];
+    const restored = await target.open();
+    try {
+      await load(restored, 'regions', REGIONS);
+      const before = await fingerprint(restored);
+      for (const [name, content, message] of cases) {
+        const bad = join(dir, name);
+        writeFileSync(bad, content);
+        const failure = restoreBackup(restored, bad, context, { force: true });
+        await expect(failure, name).rejects.toBeInstanceOf(InputRejectedError);
+        await expect(failure, name).rejects.toThrow(message);
+        await expect(failure, name).rejects.toThrow(`备份文件 ${bad}：`);
+      }
+      expect(await fingerprint(restored)).toEqual(before);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('restores a backup made before the latest migration, then applies it', async () => {
+    const migrations = migrationFiles();
+    const older = await openUnmigrated(target.name);
+    const restored = await target.open();
+    try {
+      await older.database.db.transaction(async (tx) => {
+        await forgetMigrations(tx);
+        await applyMigrations(tx, migrations.slice(0, -1));
+      });
+      await load(older.database, 'regions', REGIONS);
+      await load(older.database, 'projects', [project('OLD1')], { year: 2020, list: 'province_key' });
+      const oldFile = join(dir, 'older.sibi.gz');
+      await createBackup(older.database, oldFile, context);
+      expect((await readBackupHeader(oldFile)).migrations).toHaveLength(migrations.length - 1);
+      const summary = await restoreBackup(restored, oldFile, context);
+      expect(summary).toMatchObject({ backupMigrations: migrations.length - 1, laterMigrations: 1 });
+      const after = await fingerprint(restored);
+      const before = await fingerprint(older.database);
+      for (const [table, print] of Object.entries(before)) expect(after[table], table).toEqual(print);
+      expect(Object.keys(after).length).toBeGreaterThan(Object.keys(before).length);
+      const [applied] = await queryRows<{ n: number }>(
+        restored.db,
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
+      expect(applied!.n).toBe(migrations.length);
+    } finally {
+      await restored.close();
+      await older.close();
+    }
+  });
+});
+
+const replaced = (lines: string[], at: number, line: string) => lines.map((l, i) => (i === at ? line : l));
+
+/** Gives a section a matching SHA-256 again, so only the database-side checksum can notice the edit. */
+function resealSection(lines: string[], table: string): string[] {
+  const start = lines.indexOf(JSON.stringify({ table }));
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('{"end"'));
+  const hash = createHash('sha256');
+  for (const line of lines.slice(start + 1, end)) hash.update(`${line}\n`);
+  const trailer = { ...JSON.parse(lines[end]!), sha256: hash.digest('hex') };
+  return replaced(lines, end, JSON.stringify(trailer));
+}
+
+/** A database without any migration: PGlite in memory, or a new PostgreSQL database. */
+async function openUnmigrated(name: TestDatabase['name']) {
+  if (name === 'pglite') {
+    const database = await openDatabase({ migrate: false });
+    return { database, close: () => database.close() };
+  }
+  const cli = await createCliTarget('postgres');
+  const database = await openDatabase({ url: cli.env.DATABASE_URL, migrate: false });
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      await cli.cleanup();
+    },
+  };
+}
