@@ -35,6 +35,15 @@ export interface ImportRequest<K extends ImportKind> {
   ip?: string | null;
   /** Limits of an HTTP import (the CLI operator has none); out-of-scope rows are problems. */
   scope?: ImportScope;
+  /** Check everything and count what would change, inside a transaction that is rolled back. */
+  dryRun?: boolean;
+}
+
+/** Thrown inside a dry run's transaction to roll it back, carrying what would have changed. */
+class DryRunRollback extends Error {
+  constructor(readonly counts: UpsertCounts) {
+    super('dry run');
+  }
 }
 
 export interface ImportScope {
@@ -140,6 +149,16 @@ export async function importRecords<K extends ImportKind>(
   }
 
   const deadlineDay = await readSetting(db, 'report.deadlineDay', DEFAULT_DEADLINE_DAY);
+  if (request.dryRun) {
+    try {
+      await db.transaction(async (tx) => {
+        throw new DryRunRollback(await store(tx, request, known, deadlineDay));
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+      return { kind: request.kind, file: request.file, rows: rows.length, ...error.counts };
+    }
+  }
   const counts = await db.transaction(async (tx) => {
     const result = await store(tx, request, known, deadlineDay);
     await writeAudit(tx, {

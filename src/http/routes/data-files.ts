@@ -44,7 +44,8 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
     '/api/import/:kind',
     {
       schema: {
-        summary: '导入 .xlsx / .csv（multipart 字段 file，≤ 50 MB；任何一行有误则整批拒绝）',
+        summary:
+          '导入 .xlsx / .csv（multipart 字段 file，≤ 50 MB；任何一行有误则整批拒绝；dryRun=true 只检查并统计将新增/更新的行数，不写入）',
         tags,
         consumes: ['multipart/form-data'],
         params: ZKindParams,
@@ -93,8 +94,14 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
           actor: ctx.actor,
           ip: ctx.ip,
           scope: importScope(actor),
+          dryRun: request.query.dryRun,
         });
-        return { ...summary, warnings: parsed.warnings };
+        return {
+          ...summary,
+          dryRun: request.query.dryRun ?? false,
+          columns: parsed.columns,
+          warnings: parsed.warnings,
+        };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import { IMPORT_KINDS } from '../../domain/records';
-import { ZRegionCode } from '../schema/common';
+import { ZBoolQuery, ZRegionCode } from '../schema/common';
 
 export const ZKindParams = z.object({ kind: z.enum(IMPORT_KINDS) });
 export const ZImportQuery = z
   .object({
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     list: z.string().max(40).default('province_key'),
+    /** Check the file and count what would change, writing nothing. */
+    dryRun: ZBoolQuery.optional(),
   })
   .strict();
 export const ZImportSummary = z.object({
+  dryRun: z.boolean(),
+  /** How the file's headers were read: header text → record field (and its column letter). */
+  columns: z.array(z.object({ header: z.string(), field: z.string(), column: z.string() })),
   kind: z.enum(IMPORT_KINDS),
   file: z.string(),
   rows: z.number().int(),

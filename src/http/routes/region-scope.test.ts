@@ -155,7 +155,7 @@ describe.each(testDatabases())('region scope on $name', (target: TestDatabase) =
 
   const upload = (client: Client, kind: string, name: string, content: string | Uint8Array) => {
     const form = new FormData();
-    form.append('file', new Blob([content]), name);
+    form.append('file', new Blob([Buffer.from(content)]), name);
     return client.request('POST', `/api/import/${kind}`, form);
   };
   const dealCount = async () =>
@@ -172,9 +172,23 @@ describe.each(testDatabases())('region scope on $name', (target: TestDatabase) =
       { file: 'deals.csv', row: 3, column: '地区代码', value: '410311', reason: '地区不在您的管辖范围内' },
     ]);
     expect(await dealCount()).toBe(before);
-    const accepted = await upload(county, 'deals', 'deals.csv', csv.split('\r\n').slice(0, 2).join('\r\n'));
+    const good = csv.split('\r\n').slice(0, 2).join('\r\n');
+    // A dry run checks everything, shows how the headers were read and what would change, and writes nothing.
+    const form = new FormData();
+    form.append('file', new Blob([good]), 'deals.csv');
+    const checked = await county.request('POST', '/api/import/deals?dryRun=true', form);
+    expect(checked.status).toBe(200);
+    expect(checked.body).toMatchObject({ dryRun: true, rows: 1, inserted: 1, updated: 0 });
+    expect(checked.body.columns).toContainEqual({
+      header: '合同投资额(万元)',
+      field: 'contractAmount',
+      column: 'E',
+    });
+    expect(await dealCount()).toBe(before);
+    const accepted = await upload(county, 'deals', 'deals.csv', good);
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({
+      dryRun: false,
       kind: 'deals',
       file: 'deals.csv',
       rows: 1,
