@@ -40,3 +40,21 @@ export function arg(name: string, fallback: string): string {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+/**
+ * Times `a` and `b` alternately `runs` times (so the machine's load hits both alike) and
+ * returns both medians.
+ */
+export async function pairedMedians(
+  runs: number,
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<{ a: number; b: number }> {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    ta.push(await timeIt(a));
+    tb.push(await timeIt(b));
+  }
+  return { a: median(ta), b: median(tb) };
+}

@@ -1,13 +1,21 @@
 // National scale: ~600 evaluation units in 31 provinces, 300k projects, 3.6M monthly reports
-// (deals, approvals and issues in proportion), generated in SQL. Measures the evaluation of one
-// province's quarter against the bare SQL scan of that province's rows (goal ≤ 1.5×).
-// Usage: npx tsx bench/national.ts [--projects 300000] [--runs 5]   (PGlite in .bench-data/national,
-// or PostgreSQL when DATABASE_URL is set — use an empty database).
+// (deals, approvals and issues in proportion), generated in SQL. Measures, for one province:
+// the evaluation of its quarter against the bare SQL scan of its rows (goal ≤ 1.5×), and the
+// evaluation, `computeStats` and the dashboard (as a service and over real HTTP) each against
+// executing the very SQL statements it runs, captured at the driver (goal ≤ 1.3×).
+// Usage: npx tsx bench/national.ts [--projects 300000] [--runs 5] [--explain]
+// (PGlite in .bench-data/national, or PostgreSQL when DATABASE_URL is set — use an empty database).
+// --explain prints EXPLAIN (ANALYZE, BUFFERS) of every statement of the evaluation and the dashboard.
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client';
 import { analyzeTables, queryRows } from '../src/db/query';
+import { buildApp } from '../src/http/app';
+import { createAccount } from '../src/services/auth/accounts';
+import { composeDashboard } from '../src/services/compose-dashboard';
+import { computeStats } from '../src/services/compute-stats';
+import { ConflictError } from '../src/services/errors';
 import { runEvaluation } from '../src/services/evaluate-period';
-import { arg, fmt, medianOf, timeIt } from './lib';
+import { arg, fmt, pairedMedians, timeIt } from './lib';
 
 const projects = Number(arg('projects', '300000'));
 const runs = Number(arg('runs', '5'));
@@ -84,9 +92,68 @@ if (n < projects * 12) {
 const counts = await queryRows<Record<string, number>>(
   db,
   sql`select (select count(*) from regions where kind <> 'province')::int as units, (select count(*) from projects)::int as projects,
-             (select count(*) from monthly_reports)::int as reports`,
+             (select count(*) from monthly_reports)::int as reports, (select count(*) from deals)::int as deals,
+             (select count(*) from approval_items)::int as approvals, (select count(*) from project_issues)::int as issues,
+             (select count(*) from reserve_projects)::int as reserve`,
+);
+const sizes = await queryRows<{ relation: string; size: string }>(
+  db,
+  sql`select c.relname as relation, pg_size_pretty(pg_relation_size(c.oid)) as size
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and (c.relname like 'monthly\_reports%' or c.relname like 'project\_years%')
+      order by c.relname`,
 );
 const province = '410000';
+const period = { month: '2020-09', quarter: '2020Q3' };
+
+// --- Capturing and replaying the SQL a service runs, at the driver ------------------------
+type QueryArgs = unknown[];
+interface DriverClient {
+  query(...args: QueryArgs): Promise<unknown>;
+}
+const client = (db as unknown as { $client: DriverClient }).$client;
+
+/** Every statement `work` sends to the driver (text, parameters and options), in order. */
+async function captureStatements(work: () => Promise<unknown>): Promise<QueryArgs[]> {
+  const statements: QueryArgs[] = [];
+  const query = client.query;
+  client.query = function (this: DriverClient, ...args: QueryArgs) {
+    statements.push(args);
+    return query.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    client.query = query;
+  }
+  return statements;
+}
+
+async function replay(statements: QueryArgs[]): Promise<void> {
+  for (const args of statements) await client.query(...args);
+}
+
+const textOf = (args: QueryArgs) =>
+  typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
+
+async function explain(label: string, statements: QueryArgs[]): Promise<void> {
+  for (const args of statements) {
+    const text = textOf(args);
+    const explained = `explain (analyze, buffers) ${text}`;
+    const [first, ...rest] = args;
+    const result = (await client.query(
+      ...(typeof first === 'string'
+        ? [explained, ...rest]
+        : [{ ...(first as object), text: explained }, ...rest]),
+    )) as { rows: Record<string, string>[] };
+    const plan = result.rows.map((r) => Object.values(r)[0]).join('\n');
+    const ms = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? 0);
+    console.log(`\n### ${label}: ${text.replace(/\s+/g, ' ').trim().slice(0, 100)}… (${ms} ms)\n`);
+    if (ms >= 5) console.log(plan);
+  }
+}
+
+// --- The work measured --------------------------------------------------------------------
 async function bareScan() {
   await queryRows(
     db,
@@ -114,15 +181,99 @@ async function bareScan() {
   );
 }
 const evaluateQuarter = () =>
-  runEvaluation(database, { scheme: 'sibisikan-2020', period: '2020Q3', region: province, actor: 'bench' });
+  runEvaluation(database, {
+    scheme: 'sibisikan-2020',
+    period: period.quarter,
+    region: province,
+    actor: 'bench',
+  });
+const stats = () => computeStats(database, { region: province, period: period.month });
+const dashboard = () => composeDashboard(database, { region: province, period: period.month });
+
+// The dashboard over real HTTP, as a province officer logged in from the web app's origin.
+const app = await buildApp({ database, loginRateLimit: { max: 1000, timeWindow: 60_000 } });
+const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const account = { username: 'bench_province', password: 'Huanghe#River2020' };
+try {
+  await createAccount(
+    database,
+    { actor: 'bench', ip: null, now: new Date() },
+    { ...account, role: 'province_officer', regionCode: province, mustChangePassword: false },
+  );
+} catch (error) {
+  if (!(error instanceof ConflictError)) throw error;
+}
+const login = await fetch(`${base}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: base },
+  body: JSON.stringify(account),
+});
+if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+const session = login.headers
+  .getSetCookie()
+  .map((c) => c.split(';')[0]!)
+  .find((c) => c.startsWith('sibi_session='));
+if (!session) throw new Error('login set no session cookie');
+const cookie: string = session;
+async function dashboardHttp() {
+  const response = await fetch(`${base}/api/dashboard?region=${province}&period=${period.month}`, {
+    headers: { cookie, origin: base },
+  });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`dashboard: ${response.status} ${body}`);
+  return body;
+}
+
+// Warm up every path once (region tree cache, plans, buffers), then capture the statements.
 await bareScan();
 await evaluateQuarter();
-const bare = await medianOf(runs, bareScan);
-const full = await medianOf(runs, evaluateQuarter);
+await stats();
+await dashboard();
+await dashboardHttp();
+const evaluationSql = await captureStatements(evaluateQuarter);
+const statsSql = await captureStatements(stats);
+const dashboardSql = await captureStatements(dashboard);
+const httpSql = await captureStatements(dashboardHttp);
+
+if (process.argv.includes('--explain')) {
+  await explain('evaluation', evaluationSql);
+  await explain('dashboard', dashboardSql);
+}
+
+const rows: [string, string, { a: number; b: number }][] = [
+  [
+    'evaluation 2020Q3 (19 units) vs bare scan (goal ≤ 1.5×)',
+    'bare scan',
+    await pairedMedians(runs, evaluateQuarter, bareScan),
+  ],
+  [
+    `evaluation vs its ${evaluationSql.length} statements`,
+    'its SQL',
+    await pairedMedians(runs, evaluateQuarter, () => replay(evaluationSql)),
+  ],
+  [
+    `computeStats (goal ≤ 1.3×) vs its ${statsSql.length} statements`,
+    'its SQL',
+    await pairedMedians(runs, stats, () => replay(statsSql)),
+  ],
+  [
+    `composeDashboard vs its ${dashboardSql.length} statements`,
+    'its SQL',
+    await pairedMedians(runs, dashboard, () => replay(dashboardSql)),
+  ],
+  [
+    `GET /api/dashboard (goal ≤ 1.3×; ${httpSql.length} statements, ${httpSql.length - dashboardSql.length} of them the session's) vs the dashboard's ${dashboardSql.length}`,
+    'its SQL',
+    await pairedMedians(runs, dashboardHttp, () => replay(dashboardSql)),
+  ],
+];
+await app.close();
 await database.close();
 console.log(`data: ${JSON.stringify(counts[0])}`);
-console.log('| database | bare SQL scan (one province, Jan–Sep) | evaluation 2020Q3 (19 units) | ratio |');
-console.log('|---|---|---|---|');
-console.log(
-  `| ${database.kind} | ${fmt(bare.median)} | ${fmt(full.median)} | ${(full.median / bare.median).toFixed(2)}× |`,
-);
+console.log(`sizes: ${sizes.map((s) => `${s.relation} ${s.size}`).join(', ')}`);
+console.log(`\n${database.kind}, province ${province}, medians of ${runs} alternating runs:\n`);
+console.log('| measured | time | against | time | ratio |');
+console.log('|---|---|---|---|---|');
+for (const [what, against, m] of rows) {
+  console.log(`| ${what} | ${fmt(m.a)} | ${against} | ${fmt(m.b)} | ${(m.a / m.b).toFixed(2)}× |`);
+}

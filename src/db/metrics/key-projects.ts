@@ -1,7 +1,7 @@
 // key.* metrics: one pass over the period's list entries and reports, grouped by unit.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../query';
-import { big, listRelation, type MetricScope, unitRelation } from './scope';
+import { big, listArray, type MetricScope, unitRelation } from './scope';
 
 export interface KeyProjectTotals {
   projectCount: number;
@@ -44,29 +44,26 @@ export async function queryKeyProjectTotals(
   scope: MetricScope,
 ): Promise<Map<string, KeyProjectTotals>> {
   // planned to go into production some time in year Y (the whole year, not only up to the period end)
-  const plannedThisYear = sql`e.planned_production between ${`${scope.year}-01-01`}::date and ${`${scope.year}-12-31`}::date`;
+  const plannedThisYear = sql`p.planned_production between ${`${scope.year}-01-01`}::date and ${`${scope.year}-12-31`}::date`;
   const rows = await queryRows<Row>(
     db,
     sql`
     with m as ${unitRelation(scope)},
     entries as (
       -- a project on several of the chosen lists counts once, with its largest annual target
-      select p.id, m.unit, p.actual_start, p.actual_completion,
-             p.planned_production, p.production_start, p.output_value,
-             max(y.annual_target) as target,
+      select y.project_id as id, max(y.annual_target) as target,
              bool_or(y.nature = 'new') as is_new,
              bool_or(y.completion_planned) as completion_planned
       from project_years y
-      join projects p on p.id = y.project_id
-      join m on m.region = p.region_code
-      where y.province_code = ${scope.provinceCode} and p.province_code = ${scope.provinceCode}
-        and y.year = ${scope.year}
-        and y.list in ${listRelation(scope)}
-      group by p.id, m.unit
+      where y.province_code = ${scope.provinceCode} and y.year = ${scope.year}
+        and y.list = any(${listArray(scope)})
+      group by y.project_id
     ),
     reports as (
+      -- one hashed pass over the province's reports of the year; the latest approved report is the
+      -- largest [month, invest_ytd] pair (one report per project and month)
       select r.project_id,
-             (array_agg(r.invest_ytd order by r.month desc) filter (where r.state = 'approved'))[1] as invest_ytd,
+             (max(array[r.month::bigint, r.invest_ytd]) filter (where r.state = 'approved'))[2] as invest_ytd,
              bool_or(r.started and (r.start_date is null or r.start_date <= ${scope.periodEnd}::date))
                filter (where r.state = 'approved') as started,
              bool_or(r.completed and (r.completion_date is null or r.completion_date <= ${scope.periodEnd}::date))
@@ -75,25 +72,27 @@ export async function queryKeyProjectTotals(
              count(*) filter (where not r.late and r.state <> 'draft') as on_time
       from monthly_reports r
       where r.province_code = ${scope.provinceCode} and r.year = ${scope.year} and r.month <= ${scope.month}
-        and r.project_id in (select id from entries)
       group by r.project_id
     )
-    select e.unit,
+    select m.unit,
            count(*)::int as project_count,
            coalesce(sum(e.target), 0)::text as annual_target,
            coalesce(sum(r.invest_ytd), 0)::text as invest_ytd,
            count(*) filter (where e.is_new)::int as planned_new,
-           count(*) filter (where e.is_new and (coalesce(r.started, false) or e.actual_start <= ${scope.periodEnd}::date))::int as new_started,
+           count(*) filter (where e.is_new and (coalesce(r.started, false) or p.actual_start <= ${scope.periodEnd}::date))::int as new_started,
            count(*) filter (where e.completion_planned)::int as planned_completions,
-           count(*) filter (where e.completion_planned and (coalesce(r.completed, false) or e.actual_completion <= ${scope.periodEnd}::date))::int as completed,
+           count(*) filter (where e.completion_planned and (coalesce(r.completed, false) or p.actual_completion <= ${scope.periodEnd}::date))::int as completed,
            count(*) filter (where ${plannedThisYear})::int as planned_productions,
-           count(*) filter (where ${plannedThisYear} and e.production_start <= ${scope.periodEnd}::date)::int as planned_in_production,
-           count(*) filter (where e.production_start <= ${scope.periodEnd}::date)::int as production_started,
-           coalesce(sum(e.output_value) filter (where e.production_start <= ${scope.periodEnd}::date), 0)::text as output_value,
+           count(*) filter (where ${plannedThisYear} and p.production_start <= ${scope.periodEnd}::date)::int as planned_in_production,
+           count(*) filter (where p.production_start <= ${scope.periodEnd}::date)::int as production_started,
+           coalesce(sum(p.output_value) filter (where p.production_start <= ${scope.periodEnd}::date), 0)::text as output_value,
            (count(*) * ${scope.month})::int as reports_expected,
            coalesce(sum(r.on_time), 0)::int as reports_on_time
-    from entries e left join reports r on r.project_id = e.id
-    group by e.unit`,
+    from entries e
+    join projects p on p.id = e.id and p.province_code = ${scope.provinceCode}
+    join m on m.region = p.region_code
+    left join reports r on r.project_id = e.id
+    group by m.unit`,
   );
   return new Map(
     rows.map((r) => [

@@ -121,7 +121,9 @@ export async function queryServiceTotals(db: Tx, scope: MetricScope): Promise<Ma
              count(*) filter (where a.done_date <= ${scope.periodEnd}::date)::int as done,
              coalesce(sum(a.done_date - a.submitted_date) filter (where a.done_date <= ${scope.periodEnd}::date and a.submitted_date is not null), 0)::int as days,
              count(*) filter (where a.done_date <= ${scope.periodEnd}::date and a.submitted_date is not null)::int as days_n
-      from approval_items a join projects p on p.id = a.project_id join m on m.region = p.region_code
+      from approval_items a
+      join projects p on p.id = a.project_id and p.province_code = ${scope.provinceCode}
+      join m on m.region = p.region_code
       where a.province_code = ${scope.provinceCode}
         and a.due_date between ${scope.periodStart}::date and ${scope.periodEnd}::date
       group by m.unit
@@ -129,7 +131,9 @@ export async function queryServiceTotals(db: Tx, scope: MetricScope): Promise<Ma
     i as (
       select m.unit, count(*)::int as raised,
              count(*) filter (where i.resolved_date <= ${scope.periodEnd}::date)::int as resolved
-      from project_issues i join projects p on p.id = i.project_id join m on m.region = p.region_code
+      from project_issues i
+      join projects p on p.id = i.project_id and p.province_code = ${scope.provinceCode}
+      join m on m.region = p.region_code
       where i.province_code = ${scope.provinceCode}
         and i.raised_date between ${scope.periodStart}::date and ${scope.periodEnd}::date
       group by m.unit

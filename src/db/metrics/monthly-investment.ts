@@ -2,7 +2,7 @@
 // carried-forward rule as key.investYtd (a project's latest approved report up to that month).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../query';
-import { big, listRelation, type MetricScope, unitRelation } from './scope';
+import { big, listArray, type MetricScope, unitRelation } from './scope';
 
 export interface MonthInvestment {
   month: number;
@@ -17,24 +17,24 @@ export async function queryMonthlyInvestment(db: Tx, scope: MetricScope): Promis
     entries as (
       select distinct p.id
       from project_years y
-      join projects p on p.id = y.project_id
+      join projects p on p.id = y.project_id and p.province_code = ${scope.provinceCode}
       join m on m.region = p.region_code
-      where y.province_code = ${scope.provinceCode} and p.province_code = ${scope.provinceCode}
-        and y.year = ${scope.year} and y.list in ${listRelation(scope)}
+      where y.province_code = ${scope.provinceCode} and y.year = ${scope.year} and y.list = any(${listArray(scope)})
     ),
-    r as (
-      -- each approved report holds from its month until the project's next approved report
-      select r.month, r.invest_ytd,
-             lead(r.month) over (partition by r.project_id order by r.month) as next_month
-      from monthly_reports r
+    deltas as (
+      -- what each approved report adds to the project's carried-forward figure: the sum of a
+      -- project's deltas up to month M is its latest approved investYtd at or before M
+      select r.month,
+             r.invest_ytd - coalesce(lag(r.invest_ytd) over (partition by r.project_id order by r.month), 0) as delta
+      from monthly_reports r join entries e on e.id = r.project_id
       where r.province_code = ${scope.provinceCode} and r.year = ${scope.year} and r.month <= ${scope.month}
-        and r.state = 'approved' and r.project_id in (select id from entries)
+        and r.state = 'approved'
     ),
+    by_month as (select month, sum(delta) as delta from deltas group by month),
     months as (select generate_series(1, ${scope.month}::int) as month)
-    select months.month::int as month, coalesce(sum(r.invest_ytd), 0)::text as invest_ytd
-    from months
-    left join r on r.month <= months.month and (r.next_month is null or r.next_month > months.month)
-    group by months.month
+    select months.month::int as month,
+           coalesce(sum(b.delta) over (order by months.month), 0)::text as invest_ytd
+    from months left join by_month b on b.month = months.month
     order by months.month`,
   );
   return rows.map((r) => ({ month: r.month, investYtd: big(r.invest_ytd) }));

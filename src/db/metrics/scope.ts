@@ -23,5 +23,13 @@ export function listRelation(scope: MetricScope) {
   return sql`(select jsonb_array_elements_text(${jsonParam(scope.lists)}::jsonb))`;
 }
 
+/** The lists as a `text[]` of parameters, for `list = any(…)`: the planner sees the values. */
+export function listArray(scope: MetricScope) {
+  return sql`array[${sql.join(
+    scope.lists.map((list) => sql`${list}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
 /** Sums come back as text from both drivers, so bigint values stay exact. */
 export const big = (text: string | null | undefined): bigint => BigInt(text ?? '0');
