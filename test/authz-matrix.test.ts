@@ -239,6 +239,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     },
 
     'GET /api/reports': async () => ({ url: '/api/reports?pageSize=5' }),
+    'GET /api/reports/missing': async () => ({ url: '/api/reports/missing?year=2020&month=9&pageSize=5' }),
     'GET /api/projects/:id/report-form': async (c) => ({
       url: `/api/projects/${(await project(c)).id}/report-form?year=2020&month=9`,
     }),

@@ -211,6 +211,7 @@ export const MATRIX: Record<string, Expected> = {
   'DELETE /api/project-years/:id': PROJECT_WRITE,
   // monthly reports and their workflow
   'GET /api/reports': PROJECT_LIST,
+  'GET /api/reports/missing': PROJECT_LIST,
   'GET /api/projects/:id/report-form': PROJECT_READ,
   'POST /api/reports': REPORT_FILL,
   'GET /api/reports/:id': PROJECT_READ,

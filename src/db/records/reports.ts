@@ -131,3 +131,57 @@ export async function insertReport(
     .returning();
   return rows[0];
 }
+
+export interface MissingReportRow {
+  projectId: number;
+  projectCode: string;
+  projectName: string;
+  regionCode: string;
+  leader: string | null;
+  /** A draft exists but was not submitted. */
+  hasDraft: boolean;
+  /** The last month of the year with a submitted (or approved) report. */
+  lastMonth: number | null;
+}
+
+/** Projects on the year's lists, visible to the caller, with no submitted report for the month. */
+export async function listMissingReports(
+  db: Tx,
+  filter: {
+    visibility: Visibility;
+    regionCodes?: readonly string[];
+    year: number;
+    month: number;
+    lists: readonly string[];
+  },
+  request: PageRequest,
+): Promise<Page<MissingReportRow>> {
+  // Written as projects.id: drizzle renders a column inside a select list without its table.
+  const sent = sql`r.project_id = projects.id and r.year = ${filter.year} and r.state <> 'draft'`;
+  const rows = await db
+    .select({
+      projectId: projects.id,
+      projectCode: projects.code,
+      projectName: projects.name,
+      regionCode: projects.regionCode,
+      leader: projects.leader,
+      hasDraft: sql<boolean>`exists (select 1 from monthly_reports r where r.project_id = projects.id
+        and r.year = ${filter.year} and r.month = ${filter.month} and r.state = 'draft')`,
+      lastMonth: sql<number | null>`(select max(r.month) from monthly_reports r where ${sent})`,
+      total: totalColumn(),
+    })
+    .from(projects)
+    .where(
+      and(
+        projectVisibleSql(filter.visibility),
+        filter.regionCodes ? inCodes(projects.regionCode, filter.regionCodes) : undefined,
+        sql`exists (select 1 from project_years y where y.project_id = projects.id and y.year = ${filter.year}
+          and ${inCodes(sql`y.list`, filter.lists)})`,
+        sql`not exists (select 1 from monthly_reports r where ${sent} and r.month = ${filter.month})`,
+      ),
+    )
+    .orderBy(asc(projects.regionCode), asc(projects.code))
+    .limit(request.pageSize)
+    .offset(offsetOf(request));
+  return pageOf(rows, request);
+}

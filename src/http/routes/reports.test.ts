@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
-import { load, REGIONS } from '../../../test/helpers/factories';
+import { load, REGIONS, report } from '../../../test/helpers/factories';
 import {
   type Client,
   createTestAccount,
@@ -399,5 +399,41 @@ describe.each(testDatabases())('the monthly report workflow on $name', (target: 
     const gone = await county.delete(`/api/reports/${draft.body.id}?version=${submitted.body.version}`);
     expect(gone.status).toBe(409);
     expect(gone.body.error.message).toBe('只能删除草稿状态的月报');
+  });
+
+  it('lists the projects that owe a month’s report: in scope only, a draft still owed, a submitted one not', async () => {
+    const owed = await freshProject(database, server.clock(), '410322');
+    await freshProjectYear(database, server.clock(), owed);
+    const sent = await freshProject(database, server.clock(), '410322');
+    await freshProjectYear(database, server.clock(), sent);
+    const neighbour = await freshProject(database, server.clock(), '410311');
+    await freshProjectYear(database, server.clock(), neighbour);
+    const unlisted = await freshProject(database, server.clock(), '410322');
+    await load(database, 'reports', [{ ...report(sent.code, 3, 100_000_000n) }]);
+    const draft = await owner.post('/api/reports', {
+      projectId,
+      year: 2020,
+      month: 3,
+      investYtd: String(YI),
+    });
+    expect(draft.status).toBe(201);
+
+    const ids = (reply: { body: { items: { projectId: number }[] } }) =>
+      reply.body.items.map((i) => i.projectId);
+    const forCounty = await county.get('/api/reports/missing?year=2020&month=3&pageSize=200');
+    expect(forCounty.status).toBe(200);
+    expect(ids(forCounty)).toEqual(expect.arrayContaining([projectId, owed.id]));
+    expect(ids(forCounty)).not.toContain(sent.id);
+    expect(ids(forCounty)).not.toContain(neighbour.id);
+    expect(ids(forCounty)).not.toContain(unlisted.id);
+    expect(forCounty.body.items.find((i: { projectId: number }) => i.projectId === projectId)).toMatchObject({
+      hasDraft: true,
+    });
+    expect(forCounty.body.total).toBe(forCounty.body.items.length);
+    const forCity = await city.get('/api/reports/missing?year=2020&month=3&region=410311&pageSize=200');
+    expect(ids(forCity)).toContain(neighbour.id);
+    expect(ids(forCity)).not.toContain(owed.id);
+    expect((await county.get('/api/reports/missing?year=2020&month=3&region=410311')).status).toBe(404);
+    expect(ids(await owner.get('/api/reports/missing?year=2020&month=3'))).toEqual([projectId]);
   });
 });

@@ -9,6 +9,7 @@ import { projectVisibility } from '../../policies/visibility';
 import { projectTargets } from '../../services/records/project-target';
 import { loadProject } from '../../services/records/projects';
 import { loadReport } from '../../services/reports/load-report';
+import { findMissingReports } from '../../services/reports/missing-reports';
 import { reportForm } from '../../services/reports/report-form';
 import { approveReport, returnReport, submitReport } from '../../services/reports/report-transitions';
 import { createReport, deleteReport, updateReport } from '../../services/reports/save-report';
@@ -20,6 +21,8 @@ import { ZIdParams, ZOk, ZVersionQuery } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import {
   ZFormQuery,
+  ZMissingList,
+  ZMissingQuery,
   ZReport,
   ZReportCreate,
   ZReportForm,
@@ -70,6 +73,35 @@ export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
       );
       const targetOf = await projectTargets(database);
       return { ...result, items: result.items.map((row) => present(request, row, row, targetOf(row))) };
+    },
+  );
+
+  app.get(
+    '/api/reports/missing',
+    {
+      schema: {
+        summary: '漏报：名单内本月尚未报送月报的项目（仅本人可见范围）',
+        tags,
+        querystring: ZMissingQuery,
+        response: { 200: ZMissingList },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'report.read');
+      const { page, pageSize, sort, region, list, year, month } = request.query;
+      const regionCodes = await regionSubtree(deps, actor, region);
+      return findMissingReports(
+        database,
+        {
+          visibility: projectVisibility(actor),
+          regionCodes,
+          year,
+          month,
+          lists: list === undefined ? undefined : [list].flat(),
+        },
+        { page, pageSize, sort },
+      );
     },
   );
 

@@ -98,3 +98,24 @@ export const ZReportForm = z.object({
   locked: z.boolean(),
 });
 export { ZReport };
+
+export const ZMissingQuery = zPageQuery(['projectCode'])
+  .extend({
+    region: ZRegionCode.optional(),
+    year: ZYear,
+    month: ZMonth,
+    list: z.union([z.string().max(40), z.array(z.string().max(40)).max(10)]).optional(),
+  })
+  .strict();
+
+export const ZMissingList = zPage(
+  z.object({
+    projectId: z.number(),
+    projectCode: z.string(),
+    projectName: z.string(),
+    regionCode: z.string(),
+    leader: z.string().nullable(),
+    hasDraft: z.boolean(),
+    lastMonth: z.number().nullable(),
+  }),
+);
