@@ -9,6 +9,7 @@ import type { Database } from '../db/client';
 import { registerErrorHandler } from './errors';
 import { securityHeaders } from './plugins/security-headers';
 import { sessionHook } from './plugins/session';
+import { webStatic } from './plugins/web-static';
 import type { AppDeps } from './request-auth';
 import { registerRoutes } from './routes';
 import type { LoginRateLimit } from './routes/auth';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installZodSchemas(app);
   registerErrorHandler(app, deps);
   securityHeaders(app);
+  await webStatic(app); // the web app, before the session check: the bundle is public
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, {

@@ -1,0 +1,119 @@
+// The one way the web app talks to the server: same-origin fetch with the session cookie, the
+// CSRF token on every write, and error bodies ({ error: { code, message, details } }) turned into
+// ApiError. A lost session (401 unauthenticated / session_expired) sends the app back to login.
+
+export interface Problem {
+  file?: string;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    /** The server's error code (login_failed, conflict, input_rejected, …), or "network". */
+    readonly code: string,
+    message: string,
+    readonly details: unknown = null,
+  ) {
+    super(message);
+  }
+
+  /** Rejected input (422 input_rejected): every problem, with row, column, value and reason. */
+  get problems(): Problem[] {
+    return this.code === 'input_rejected' && Array.isArray(this.details) ? (this.details as Problem[]) : [];
+  }
+}
+
+/** Codes that mean "no valid session": the app returns to the login page. */
+const SESSION_LOST = new Set(['unauthenticated', 'session_expired']);
+
+let csrfToken = '';
+let onSessionLost: ((code: string) => void) | null = null;
+let lastRequestAt = 0;
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Registers what to do when the server says the session is gone (the session provider does). */
+export function handleSessionLost(handler: ((code: string) => void) | null): void {
+  onSessionLost = handler;
+}
+
+/** When the last request was sent (ms since epoch), for the keep-alive of an active user. */
+export const lastRequestTime = (): number => lastRequestAt;
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = csrfToken;
+  // No body, no content-type: Fastify refuses an empty JSON body.
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  lastRequestAt = Date.now();
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'network error');
+  }
+  const text = await response.text();
+  const body = text ? parseJson(text) : null;
+  if (response.ok) return body as T;
+  const error = toApiError(response.status, body);
+  if (response.status === 401 && SESSION_LOST.has(error.code)) onSessionLost?.(error.code);
+  throw error;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const error =
+    body && typeof body === 'object' && 'error' in body
+      ? (body as { error: { code?: string; message?: string; details?: unknown } }).error
+      : null;
+  if (!error) return new ApiError(status, status >= 500 ? 'internal' : 'bad_request', String(body ?? status));
+  return new ApiError(status, error.code ?? 'bad_request', error.message ?? '', error.details ?? null);
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+};

@@ -1,0 +1,223 @@
+// The frame every page sits in: a collapsible side menu (what the role may open), a header
+// (working region, language, the account and sign-out), the breadcrumb and the page itself.
+import {
+  DownOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import {
+  App as AntApp,
+  Avatar,
+  Breadcrumb,
+  Button,
+  Dropdown,
+  Layout,
+  Menu,
+  type MenuProps,
+  Result,
+  Tag,
+} from 'antd';
+import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import type { Me } from '../api/types';
+import { ErrorBoundary } from '../components/error-boundary';
+import { LanguageSwitch } from '../components/language-switch';
+import { Loading } from '../components/states';
+import { type Translate, useI18n } from '../i18n';
+import { type MenuEntry, menuTrail, visibleMenu } from '../menu';
+import { RegionProvider } from '../regions';
+import { Link, navigate, useLocation } from '../router';
+import { findRoute, ROUTES, type RouteDef, routeAllowed } from '../routes';
+import { useCan, useSession } from '../session';
+import { RegionPicker } from './region-picker';
+
+const COLLAPSED_KEY = 'sibi.menuCollapsed';
+
+export default function Shell({ me }: { me: Me }) {
+  return (
+    <AntApp>
+      <RegionProvider home={me.regionCode}>
+        <ShellLayout me={me} />
+      </RegionProvider>
+    </AntApp>
+  );
+}
+
+function ShellLayout({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const can = useCan();
+  const found = findRoute(pathname);
+  const [collapsed, setCollapsed] = useState(() => readFlag(COLLAPSED_KEY));
+  const menu = useMemo(() => visibleMenu(can), [can]);
+  const menuKey = found ? menuKeyOf(found.route) : null;
+  const groupKeys = menuKey
+    ? menuTrail(menuKey)
+        .slice(0, -1)
+        .map((e) => e.key)
+    : [];
+  const [openKeys, setOpenKeys] = useState<string[]>(groupKeys);
+  const groupKeysText = groupKeys.join(',');
+
+  // Opening a page opens its menu group (keeping whatever else the user opened).
+  useEffect(() => {
+    if (!groupKeysText) return;
+    setOpenKeys((open) => [...new Set([...open, ...groupKeysText.split(',')])]);
+  }, [groupKeysText]);
+
+  const title = found ? t(found.route.title) : t('page.notFound.title');
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    writeFlag(COLLAPSED_KEY, !collapsed);
+  };
+
+  let page: ReactNode;
+  if (!found)
+    page = <Result status="404" title={t('page.notFound.title')} subTitle={t('page.notFound.text')} />;
+  else if (!routeAllowed(found.route, can))
+    page = <Result status="403" title={t('page.forbidden.title')} subTitle={t('page.forbidden.text')} />;
+  else {
+    const Page = found.route.page;
+    page = <Page params={found.params} />;
+  }
+
+  return (
+    <Layout className="sibi-shell" style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        trigger={null}
+        width={220}
+        collapsedWidth={64}
+        breakpoint="lg"
+        onBreakpoint={(broken) => broken && setCollapsed(true)}
+      >
+        <div className="sibi-sider-inner">
+          <Link to="/" className="sibi-logo" aria-label={t('app.name')}>
+            <span className="sibi-logo-mark">四</span>
+            {!collapsed && <span className="sibi-logo-text">{t('app.name')}</span>}
+          </Link>
+          <Menu
+            theme="dark"
+            mode="inline"
+            data-testid="side-menu"
+            items={menuItems(menu, t)}
+            selectedKeys={menuKey ? [menuKey] : []}
+            openKeys={collapsed ? undefined : openKeys}
+            onOpenChange={setOpenKeys}
+            onClick={({ key }) => navigate(key)}
+          />
+        </div>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="sibi-header">
+          <Button
+            type="text"
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={toggle}
+            aria-label={collapsed ? t('shell.expand') : t('shell.collapse')}
+          />
+          <div className="sibi-header-spacer" />
+          {me.demo && <Tag color="orange">{t('app.demoBanner')}</Tag>}
+          <RegionPicker />
+          <LanguageSwitch />
+          <UserMenu me={me} />
+        </Layout.Header>
+        <Layout.Content className="sibi-content">
+          <Breadcrumb className="sibi-breadcrumb" items={breadcrumb(found?.route ?? null, t)} />
+          <ErrorBoundary resetKey={pathname}>
+            <Suspense fallback={<Loading />}>{page}</Suspense>
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function UserMenu({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const { logout } = useSession();
+  const items: MenuProps['items'] = [
+    { key: '/account/password', icon: <LockOutlined />, label: t('menu.password') },
+    ...(me.totpEnabled
+      ? []
+      : [{ key: '/account/totp', icon: <SafetyCertificateOutlined />, label: t('menu.totp') }]),
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('shell.logout'), danger: true },
+  ];
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key !== 'logout') return navigate(key);
+    void logout('logout').then(() => navigate('/', { replace: true }));
+  };
+  return (
+    <Dropdown trigger={['click']} menu={{ items, onClick }}>
+      <span className="sibi-header-user" data-testid="user-menu">
+        <Avatar size="small" icon={<UserOutlined />} />
+        <span className="sibi-header-user-name">{me.displayName}</span>
+        <Tag>{t(`role.${me.role}`)}</Tag>
+        <DownOutlined style={{ fontSize: 10 }} />
+      </span>
+    </Dropdown>
+  );
+}
+
+function menuItems(entries: MenuEntry[], t: Translate): MenuProps['items'] {
+  return entries.map((entry) =>
+    entry.children
+      ? { key: entry.key, icon: entry.icon, label: t(entry.label), children: menuItems(entry.children, t) }
+      : { key: entry.key, icon: entry.icon, label: t(entry.label) },
+  );
+}
+
+/** The menu entry a route belongs to: itself, or the nearest parent route that is in the menu. */
+function menuKeyOf(route: RouteDef): string | null {
+  let current: RouteDef | undefined = route;
+  while (current) {
+    if (menuTrail(current.path).length > 0) return current.path;
+    current = current.parent ? ROUTES.find((r) => r.path === current!.parent) : undefined;
+  }
+  return null;
+}
+
+function breadcrumb(route: RouteDef | null, t: Translate) {
+  const home = { key: 'home', title: <Link to="/">{t('shell.home')}</Link> };
+  if (!route) return [home];
+  if (route.path === '/') return [{ key: '/', title: t(route.title) }];
+  const parents: RouteDef[] = [];
+  for (let p = route.parent; p; ) {
+    const parent = ROUTES.find((r) => r.path === p);
+    if (!parent) break;
+    parents.unshift(parent);
+    p = parent.parent;
+  }
+  const groups = menuTrail(parents[0]?.path ?? route.path).slice(0, -1);
+  return [
+    home,
+    ...groups.map((g) => ({ key: g.key, title: t(g.label) })),
+    ...parents.map((p) => ({ key: p.path, title: <Link to={p.path}>{t(p.title)}</Link> })),
+    { key: route.path, title: t(route.title) },
+  ];
+}
+
+function readFlag(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeFlag(key: string, value: boolean): void {
+  try {
+    localStorage.setItem(key, value ? '1' : '0');
+  } catch {
+    // Not remembered; harmless.
+  }
+}

@@ -1,0 +1,40 @@
+// The statistics' metrics (src/domain/metrics.ts): which are amounts in 元, which are rates,
+// their groups and their display. Labels live in i18n as `metric.<name>`.
+import { formatAmount, formatCount, formatPercent } from './format';
+import { isMessageKey, type Locale, type Translate } from './i18n';
+
+export const AMOUNT_METRICS = new Set([
+  'key.annualTarget',
+  'key.investYtd',
+  'key.outputValue',
+  'deals.signedAmount',
+  'deals.fundsInPlace',
+  'deals.outsideFunds',
+  'reserve.investment',
+]);
+
+export const METRIC_GROUPS = ['key', 'deals', 'reserve', 'approvals', 'issues', 'reports'] as const;
+export type MetricGroup = (typeof METRIC_GROUPS)[number];
+
+export const isRate = (name: string): boolean => /(Rate|Share|timeProgress)$/.test(name);
+
+export const metricGroup = (name: string): string => name.split('.')[0] ?? name;
+
+export function metricLabel(name: string, t: Translate): string {
+  const key = `metric.${name}`;
+  return isMessageKey(key) ? t(key) : name;
+}
+
+export function formatMetric(
+  name: string,
+  value: number | string | null | undefined,
+  t: Translate,
+  locale: Locale,
+): string {
+  if (value === null || value === undefined) return '—';
+  if (AMOUNT_METRICS.has(name)) return formatAmount(value, locale);
+  if (isRate(name)) return formatPercent(typeof value === 'number' ? value : Number(value));
+  if (name === 'approvals.avgDays')
+    return t('unit.days', { n: typeof value === 'number' ? value.toFixed(1) : value });
+  return formatCount(value);
+}
