@@ -119,6 +119,7 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
   let source: Database;
   let dir: string;
   let file: string;
+  let tables: number;
 
   beforeAll(async () => {
     source = await target.open();
@@ -126,7 +127,8 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     dir = mkdtempSync(join(tmpdir(), 'sibi-backup-'));
     file = join(dir, 'drill.sibi.gz');
     const summary = await createBackup(source, file, context);
-    expect(summary.tables).toBe(16);
+    tables = Object.keys(await fingerprint(source)).length;
+    expect(summary.tables).toBe(tables);
     expect(summary.rows).toBeGreaterThan(2_750);
   }, 300_000);
 
@@ -150,7 +152,7 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     const restored = await into.open();
     try {
       const summary = await restoreBackup(restored, file, context);
-      expect(summary).toMatchObject({ tables: 16, laterMigrations: 0 });
+      expect(summary).toMatchObject({ tables, laterMigrations: 0 });
       await expectRestored(source, restored);
       const [next] = await queryRows<{ id: number }>(
         restored.db,

@@ -55,7 +55,7 @@ describe.each(NAMES)('sibi backup on %s', (name) => {
   it(`restores into ${other} with every table equal, and replaces data only with --force`, async () => {
     expect(backup.stderr).toBe('');
     expect(backup.stdout).toMatch(
-      /^已备份 16 张表 \d+ 行到 .*（[\d.]+ MB，数据库迁移 \d+ 个，用时 [\d.]+ 秒）\n$/,
+      /^已备份 \d+ 张表 \d+ 行到 .*（[\d.]+ MB，数据库迁移 \d+ 个，用时 [\d.]+ 秒）\n$/,
     );
     expect(backup.code).toBe(0);
 
