@@ -32,9 +32,19 @@ export function exitCodeFor(error: unknown): number {
   return EXIT_REJECTED;
 }
 
+/** The message of a thrown non-Error (some drivers throw plain objects with a `message`). */
+function messageOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}
+
 /** Prints an error without a stack trace; rejected input lists every problem, one per line. */
 export function reportError(error: unknown): number {
-  const err = error instanceof Error ? error : new Error(String(error));
+  const err = error instanceof Error ? error : new Error(messageOf(error));
   if (err instanceof InputRejectedError) {
     process.stderr.write(`错误：${err.message}\n`);
     for (const p of err.problems) {

@@ -1,5 +1,5 @@
 // One client factory: PostgreSQL when DATABASE_URL is set, otherwise PGlite in SIBI_DATA_DIR.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -50,6 +50,11 @@ export async function openDatabase(config: DatabaseConfig = configFromEnv()): Pr
   return database;
 }
 
+/** SIBI_DATA_DIR points at a folder that is neither empty nor a database. */
+export class DataDirError extends Error {
+  override name = 'DataDirError';
+}
+
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SIBI_PG_POOL ?? 10) });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -57,7 +62,16 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPglite(config: DatabaseConfig): Promise<Database> {
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  if (config.dataDir) {
+    mkdirSync(config.dataDir, { recursive: true });
+    // PGlite aborts with "Program terminated" on a folder holding other files: say what is wrong.
+    const entries = readdirSync(config.dataDir);
+    if (entries.length > 0 && !entries.includes('PG_VERSION') && !config.loadDataDir) {
+      throw new DataDirError(
+        `数据目录 ${config.dataDir} 不是空目录，也不是 sibi 的数据库目录：请为 SIBI_DATA_DIR 指定空目录或已有的数据目录`,
+      );
+    }
+  }
   const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;

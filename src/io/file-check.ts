@@ -11,6 +11,8 @@ export const LIMITS = {
   maxFileBytes: 50 * 1024 * 1024,
   maxZipEntries: 1000,
   maxUncompressedBytes: 500 * 1024 * 1024,
+  /** Rows read from one sheet (header included): the records of a file are held until it is stored. */
+  maxRows: 150_000,
   /** Longest wait for the next row before a file is given up as unreadable. */
   stallMs: 60_000,
 };
@@ -81,12 +83,22 @@ async function checkXlsx(path: string, head: Buffer, limits: typeof LIMITS): Pro
     if ((zip.uncompressedBytes ?? 0) > limits.maxUncompressedBytes) {
       return `.xlsx 解压后过大（${megabytes(zip.uncompressedBytes ?? 0)} MB，上限 ${megabytes(limits.maxUncompressedBytes)} MB），拒绝读取`;
     }
+    const unsafe = zip.files.find((f) => unsafeEntryName(f.name));
+    if (unsafe) return `.xlsx 含可疑的内部路径「${unsafe.name.slice(0, 80)}」，拒绝读取`;
     await verifyZip(path, zip.files, limits.maxUncompressedBytes);
     return null;
   } catch (err) {
     if (err instanceof ZipFormatError) return err.message;
     throw err;
   }
+}
+
+/** Zip-slip: an entry that would land outside the folder it was unpacked into, were it unpacked. */
+export function unsafeEntryName(name: string): boolean {
+  const path = name.replace(/\\/g, '/');
+  return (
+    path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.split('/').includes('..') || name.includes('\0')
+  );
 }
 
 function checkCsv(head: Buffer): string | null {

@@ -385,6 +385,25 @@ describe('CSV files', () => {
     expect(parsed.records).toHaveLength(2500);
     expect(calls).toEqual([1000, 2000, 2501]);
   });
+
+  it('stops reading at the row limit and keeps no records', async () => {
+    const lines = [
+      '地区代码,地区名称,地区类型',
+      ...Array.from({ length: 2500 }, (_, i) => `${410000 + i},地区${i},县区`),
+    ];
+    const calls: number[] = [];
+    const parsed = await parseFile('regions', await save('long.csv', lines.join('\n')), {
+      maxRows: 1500,
+      onProgress: (n) => calls.push(n),
+    });
+    expect(parsed.records).toEqual([]);
+    expect(parsed.problems).toEqual([
+      problem('long.csv', null, null, null, '文件超过 1500 行的上限，请拆分后分批导入'),
+    ]);
+    // it stopped right after the limit instead of reading the rest of the file
+    expect(calls.at(-1)).toBe(1501);
+    expect(LIMITS.maxRows).toBeGreaterThanOrEqual(100_000);
+  });
 });
 
 describe('files that are not what they claim', () => {

@@ -27,9 +27,15 @@ export async function parseFile<K extends ImportKind>(
     };
   }
   const table = openTable(path, check.format);
-  const session = new SheetSession(specOf(kind), file, table.meta, opts);
+  const session = new SheetSession(specOf(kind), file, table.meta, { maxRows: LIMITS.maxRows, ...opts });
   try {
-    for await (const row of withStallLimit(table.rows, LIMITS.stallMs)) session.push(row);
+    for await (const row of withStallLimit(table.rows, LIMITS.stallMs)) {
+      session.push(row);
+      if (session.overLimit) {
+        table.abort();
+        break;
+      }
+    }
   } catch (err) {
     if (err instanceof StallError) table.abort();
     session.fail(readFailure(check.format, err));

@@ -13,6 +13,8 @@ export const PROGRESS_EVERY = 1000;
 
 export interface SessionOptions {
   year?: number;
+  /** Stop after this many rows (a problem for the whole file); default no limit. */
+  maxRows?: number;
   onProgress?: (rowsRead: number) => void;
 }
 
@@ -35,8 +37,18 @@ export class SheetSession<T> {
     private readonly opts: SessionOptions = {},
   ) {}
 
+  /** The row limit was passed: the reader should stop. */
+  get overLimit(): boolean {
+    return this.opts.maxRows !== undefined && this.rowsRead > this.opts.maxRows;
+  }
+
   push(row: TableRow): void {
     this.rowsRead++;
+    if (this.overLimit) {
+      this.fail(`文件超过 ${this.opts.maxRows} 行的上限，请拆分后分批导入`);
+      this.result.records = [];
+      return;
+    }
     if (this.rowsRead % PROGRESS_EVERY === 0) this.opts.onProgress?.(this.rowsRead);
     if (!this.header) {
       if (row.row <= HEADER_SEARCH_ROWS) {
