@@ -82,6 +82,25 @@ describe('formula-injection defence', () => {
     expect(parsed.records[0]?.record).toEqual(dangerous);
   });
 
+  it('a leading tab or carriage return is neutralised too, in both formats', async () => {
+    // Stored as typed (the importer trims cells, so these come from other paths: API text, notes).
+    const sneaky = { ...dangerous, name: '\t=cmd|calc', owner: '\r=1+1', leader: 'plain' };
+    const xlsx = join(dir, 'inject-ws.xlsx');
+    await writeFile('projects', [sneaky], xlsx);
+    const sheet = await firstSheet(xlsx);
+    expect(sheet.getCell('B2').value).toBe("'\t=cmd|calc");
+    // XML reads a carriage return back as a line feed; the apostrophe in front is what matters
+    expect(sheet.getCell('D2').value).toMatch(/^'[\r\n]=1\+1$/);
+    expect(sheet.getCell('E2').value).toBe('plain');
+    expect(sheet.getCell('B2').formula).toBeUndefined();
+    const csv = join(dir, 'inject-ws.csv');
+    await writeFile('projects', [sneaky], csv);
+    const text = await readFile(csv, 'utf8');
+    expect(text).toContain("'\t=cmd|calc");
+    expect(text).toContain('"\'\r=1+1"');
+    expect(text).not.toMatch(/[,\n]\t=/);
+  });
+
   it('csv: the same texts are written with an apostrophe and read back as written', async () => {
     const path = join(dir, 'inject.csv');
     await writeFile('projects', [dangerous], path);
