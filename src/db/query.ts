@@ -19,18 +19,22 @@ const ANALYZABLE = new Set([
   'projects',
   'project_years',
   'monthly_reports',
+  'project_months',
   'deals',
   'reserve_projects',
   'approval_items',
   'project_issues',
 ]);
 
+/** Tables written by triggers when their source is written: their statistics go stale together. */
+const DERIVED: Record<string, string[]> = { monthly_reports: ['project_months'] };
+
 /**
  * Refreshes planner statistics after a bulk write. PGlite runs no autovacuum, and without
  * statistics the metric queries can pick plans that are orders of magnitude slower.
  */
 export async function analyzeTables(db: Tx, tables: readonly string[]): Promise<void> {
-  for (const table of tables) {
+  for (const table of tables.flatMap((t) => [t, ...(DERIVED[t] ?? [])])) {
     if (!ANALYZABLE.has(table)) throw new Error(`not an analyzable table: ${table}`);
     await db.execute(sql.raw(`analyze ${table}`));
   }

@@ -12,6 +12,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -125,6 +126,34 @@ export const monthlyReports = pgTable(
   (t) => [
     uniqueIndex('monthly_reports_key').on(t.projectId, t.year, t.month),
     index('monthly_reports_period_idx').on(t.provinceCode, t.year, t.month),
+  ],
+);
+
+// Derived from monthly_reports, never written by the application: what the metrics read at the end
+// of month N of a year for each project, carried forward from its reports up to N (domain.md: the
+// latest approved investYtd; started and completed by the month end; reports that arrived on time).
+// One row per project, year, month and province code from the project's first filed report to
+// December. Triggers on monthly_reports keep it in step in the same statement (migration
+// 0004_project_months); direct inserts are dropped, so a restore rebuilds it from the reports.
+export const projectMonths = pgTable(
+  'project_months',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    year: smallint('year').notNull(),
+    month: smallint('month').notNull(),
+    /** The latest approved report's investYtd at or before this month; null before the first approval. */
+    investYtd: money('invest_ytd'),
+    started: boolean('started').notNull(),
+    completed: boolean('completed').notNull(),
+    /** Reports up to this month that arrived by the deadline (not late, not a draft). */
+    onTime: smallint('on_time').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provinceCode, t.year, t.month, t.projectId] }),
+    index('project_months_project_idx').on(t.projectId, t.year),
   ],
 );
 

@@ -1,7 +1,7 @@
 // key.* metrics: one pass over the period's list entries and reports, grouped by unit.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../query';
-import { big, listArray, type MetricScope, unitRelation } from './scope';
+import { big, listArray, type MetricScope, requireMonthEnd, unitRelation } from './scope';
 
 export interface KeyProjectTotals {
   projectCount: number;
@@ -43,6 +43,7 @@ export async function queryKeyProjectTotals(
   db: Tx,
   scope: MetricScope,
 ): Promise<Map<string, KeyProjectTotals>> {
+  requireMonthEnd(scope);
   // planned to go into production some time in year Y (the whole year, not only up to the period end)
   const plannedThisYear = sql`p.planned_production between ${`${scope.year}-01-01`}::date and ${`${scope.year}-12-31`}::date`;
   const rows = await queryRows<Row>(
@@ -59,20 +60,12 @@ export async function queryKeyProjectTotals(
         and y.list = any(${listArray(scope)})
       group by y.project_id
     ),
-    reports as (
-      -- one hashed pass over the province's reports of the year; the latest approved report is the
-      -- largest [month, invest_ytd] pair (one report per project and month)
-      select r.project_id,
-             (max(array[r.month::bigint, r.invest_ytd]) filter (where r.state = 'approved'))[2] as invest_ytd,
-             bool_or(r.started and (r.start_date is null or r.start_date <= ${scope.periodEnd}::date))
-               filter (where r.state = 'approved') as started,
-             bool_or(r.completed and (r.completion_date is null or r.completion_date <= ${scope.periodEnd}::date))
-               filter (where r.state = 'approved') as completed,
-             -- arrival is what counts for punctuality, whatever the review state
-             count(*) filter (where not r.late and r.state <> 'draft') as on_time
-      from monthly_reports r
-      where r.province_code = ${scope.provinceCode} and r.year = ${scope.year} and r.month <= ${scope.month}
-      group by r.project_id
+    reports as materialized (
+      -- each project's figures at the end of month N, carried forward from its reports (project_months);
+      -- materialized, so it is read once by its index and hashed, never probed once per project
+      select s.project_id, s.invest_ytd, s.started, s.completed, s.on_time
+      from project_months s
+      where s.province_code = ${scope.provinceCode} and s.year = ${scope.year} and s.month = ${scope.month}
     )
     select m.unit,
            count(*)::int as project_count,

@@ -2,7 +2,7 @@
 // carried-forward rule as key.investYtd (a project's latest approved report up to that month).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../query';
-import { big, listArray, type MetricScope, unitRelation } from './scope';
+import { big, listArray, type MetricScope, requireMonthEnd, unitRelation } from './scope';
 
 export interface MonthInvestment {
   month: number;
@@ -10,31 +10,37 @@ export interface MonthInvestment {
 }
 
 export async function queryMonthlyInvestment(db: Tx, scope: MetricScope): Promise<MonthInvestment[]> {
+  requireMonthEnd(scope);
   const rows = await queryRows<{ month: number; invest_ytd: string }>(
     db,
     sql`
     with m as ${unitRelation(scope)},
-    entries as (
-      select distinct p.id
+    listed as (
+      select distinct y.project_id
       from project_years y
-      join projects p on p.id = y.project_id and p.province_code = ${scope.provinceCode}
-      join m on m.region = p.region_code
       where y.province_code = ${scope.provinceCode} and y.year = ${scope.year} and y.list = any(${listArray(scope)})
     ),
-    deltas as (
-      -- what each approved report adds to the project's carried-forward figure: the sum of a
-      -- project's deltas up to month M is its latest approved investYtd at or before M
-      select r.month,
-             r.invest_ytd - coalesce(lag(r.invest_ytd) over (partition by r.project_id order by r.month), 0) as delta
-      from monthly_reports r join entries e on e.id = r.project_id
-      where r.province_code = ${scope.provinceCode} and r.year = ${scope.year} and r.month <= ${scope.month}
-        and r.state = 'approved'
+    entries as (
+      select p.id
+      from listed l
+      join projects p on p.id = l.project_id and p.province_code = ${scope.provinceCode}
+      join m on m.region = p.region_code
     ),
-    by_month as (select month, sum(delta) as delta from deltas group by month),
+    carried as materialized (
+      -- each project's carried-forward figure at every month end up to N (project_months), read
+      -- once by its index and hashed, never probed once per project
+      select s.project_id, s.month, s.invest_ytd
+      from project_months s
+      where s.province_code = ${scope.provinceCode} and s.year = ${scope.year} and s.month <= ${scope.month}
+    ),
+    invested as (
+      select c.month, sum(c.invest_ytd) as invest_ytd
+      from carried c join entries e on e.id = c.project_id
+      group by c.month
+    ),
     months as (select generate_series(1, ${scope.month}::int) as month)
-    select months.month::int as month,
-           coalesce(sum(b.delta) over (order by months.month), 0)::text as invest_ytd
-    from months left join by_month b on b.month = months.month
+    select months.month::int as month, coalesce(i.invest_ytd, 0)::text as invest_ytd
+    from months left join invested i on i.month = months.month
     order by months.month`,
   );
   return rows.map((r) => ({ month: r.month, investYtd: big(r.invest_ytd) }));

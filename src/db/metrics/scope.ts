@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { lastDayOfMonth } from '../../domain/period';
 import { jsonParam } from '../query';
 
 /** What one metric query covers: which regions count for which unit, and the period. */
@@ -19,10 +20,6 @@ export function unitRelation(scope: MetricScope) {
   return sql`(select key as region, value as unit from jsonb_each_text(${jsonParam(Object.fromEntries(scope.unitOf))}::jsonb))`;
 }
 
-export function listRelation(scope: MetricScope) {
-  return sql`(select jsonb_array_elements_text(${jsonParam(scope.lists)}::jsonb))`;
-}
-
 /** The lists as a `text[]` of parameters, for `list = any(…)`: the planner sees the values. */
 export function listArray(scope: MetricScope) {
   return sql`array[${sql.join(
@@ -33,3 +30,13 @@ export function listArray(scope: MetricScope) {
 
 /** Sums come back as text from both drivers, so bigint values stay exact. */
 export const big = (text: string | null | undefined): bigint => BigInt(text ?? '0');
+
+/**
+ * project_months holds each project's figures at the end of every month, so a scope read from it
+ * must end on the last day of its last month (every period does: parsePeriod).
+ */
+export function requireMonthEnd(scope: MetricScope): void {
+  if (scope.periodEnd !== lastDayOfMonth(scope.year, scope.month)) {
+    throw new Error(`metric scope ends ${scope.periodEnd}, not at the end of ${scope.year}-${scope.month}`);
+  }
+}

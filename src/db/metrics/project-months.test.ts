@@ -1,0 +1,207 @@
+// project_months (the carried-forward month-end figures the key-project metrics read) must equal the
+// direct computation from monthly_reports after every kind of write: imports, the report workflow,
+// raw SQL, deletes, truncation, the migration's backfill, and a restore's attempt to load it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
+import { load, project, REGIONS, report } from '../../../test/helpers/factories';
+import { approveReport, returnReport, submitReport } from '../../services/reports/report-transitions';
+import { createReport, deleteReport, updateReport } from '../../services/reports/save-report';
+import { loadSettings } from '../../services/settings';
+import { type Database, MIGRATIONS_FOLDER } from '../client';
+import { queryRows } from '../query';
+import { getProject } from '../records/projects';
+import { getReport } from '../records/reports';
+
+const YI = 100_000_000n;
+const ctx = { actor: 'filler', ip: null, now: new Date('2020-12-15T02:00:00Z') };
+
+/**
+ * The rule of domain.md straight from the reports, for every month N: over the reports of months
+ * ≤ N with the same province code, the latest approved investYtd; started / completed by the end of
+ * month N; reports on time. What key-projects.ts computed per query before project_months existed.
+ */
+const DIRECT = sql`
+  select r.project_id, r.province_code, r.year, n.month,
+         ((array_agg(r.invest_ytd order by r.month desc) filter (where r.state = 'approved'))[1])::text as invest_ytd,
+         coalesce(bool_or(r.started and (r.start_date is null
+           or r.start_date <= (make_date(r.year, n.month, 1) + interval '1 month - 1 day')::date))
+           filter (where r.state = 'approved'), false) as started,
+         coalesce(bool_or(r.completed and (r.completion_date is null
+           or r.completion_date <= (make_date(r.year, n.month, 1) + interval '1 month - 1 day')::date))
+           filter (where r.state = 'approved'), false) as completed,
+         (count(*) filter (where not r.late and r.state <> 'draft'))::int as on_time
+  from monthly_reports r join generate_series(1, 12) as n(month) on r.month <= n.month
+  group by r.project_id, r.province_code, r.year, n.month
+  having count(*) filter (where r.state <> 'draft') > 0
+  order by 1, 2, 3, 4`;
+
+const STORED = sql`
+  select project_id, province_code, year, month, invest_ytd::text as invest_ytd, started, completed, on_time
+  from project_months order by 1, 2, 3, 4`;
+
+describe.each(testDatabases())('project_months on $name', (target: TestDatabase) => {
+  let database: Database;
+  let ids: Map<string, number>;
+
+  async function expectDirect(): Promise<number> {
+    const direct = await queryRows<Record<string, unknown>>(database.db, DIRECT);
+    const stored = await queryRows<Record<string, unknown>>(database.db, STORED);
+    expect(stored).toEqual(direct);
+    return stored.length;
+  }
+  const reportId = async (code: string, month: number, year = 2020) =>
+    (
+      await queryRows<{ id: number }>(
+        database.db,
+        sql`select id from monthly_reports where project_id = ${ids.get(code)!} and year = ${year} and month = ${month}`,
+      )
+    )[0]!.id;
+  const reportRow = async (code: string, month: number) =>
+    (await getReport(database.db, await reportId(code, month)))!;
+
+  beforeAll(async () => {
+    database = await target.open();
+    await load(database, 'regions', REGIONS);
+    await load(
+      database,
+      'projects',
+      [
+        project('A', { regionCode: '410300' }),
+        project('B', { regionCode: '410800' }),
+        project('C', { regionCode: '410322' }),
+        project('D', { regionCode: '410181' }),
+      ],
+      { year: 2020, list: 'province_key' },
+    );
+    const rows = await queryRows<{ code: string; id: number }>(
+      database.db,
+      sql`select code, id from projects`,
+    );
+    ids = new Map(rows.map((r) => [r.code, r.id]));
+  });
+  afterAll(() => database.close());
+
+  it('follows imports: gaps carried forward, start and completion dates after the month, in another year', async () => {
+    await load(database, 'reports', [
+      report('A', 1, 1n * YI),
+      report('A', 3, 3n * YI, { started: true, startDate: '2020-05-10' }),
+      report('A', 6, 6n * YI, { started: true, startDate: '2020-05-10', completed: true }),
+      report('B', 2, 2n * YI, { started: true }),
+      report('B', 9, 9n * YI, { started: true, completed: true, completionDate: '2021-02-01' }),
+      report('C', 4, 4n * YI, { started: true, startDate: '2019-12-01' }),
+      report('C', 12, 12n * YI, { started: true, startDate: '2019-12-01' }),
+      report('A', 1, 13n * YI, { year: 2021 }),
+    ]);
+    // A 2020 from January, B from February, C from April, A 2021 from January: every month to December
+    expect(await expectDirect()).toBe(12 + 11 + 9 + 12);
+    const a = await queryRows<{ month: number; invest: string; started: boolean }>(
+      database.db,
+      sql`select month, invest_ytd::text as invest, started from project_months
+          where project_id = ${ids.get('A')!} and year = 2020 and month in (2, 4, 5) order by month`,
+    );
+    expect(a).toEqual([
+      { month: 2, invest: String(1n * YI), started: false },
+      { month: 4, invest: String(3n * YI), started: false },
+      { month: 5, invest: String(3n * YI), started: true },
+    ]);
+    // Re-importing changes only what changed, and the carried figures follow.
+    await load(database, 'reports', [report('A', 3, 4n * YI, { started: true, startDate: '2020-03-01' })]);
+    await expectDirect();
+  });
+
+  it('follows the report workflow: drafts count for nothing, submitted for punctuality, approved for figures', async () => {
+    const d = (await getProject(database.db, ids.get('D')!))!;
+    const settings = await loadSettings(database.db);
+    const values = {
+      started: true,
+      startDate: '2020-03-02',
+      completed: false,
+      completionDate: null,
+      progressNote: null,
+      problems: null,
+    };
+    for (const month of [3, 5, 7, 8]) {
+      await createReport(database, ctx, d, { year: 2020, month, investYtd: BigInt(month) * YI, ...values });
+    }
+    await expectDirect();
+    for (const month of [3, 7, 8]) {
+      const row = await reportRow('D', month);
+      await submitReport(database, ctx, row, row.version, settings);
+    }
+    await expectDirect();
+    const three = await reportRow('D', 3);
+    await approveReport(database, { ...ctx, actor: 'reviewer' }, three, three.version);
+    const seven = await reportRow('D', 7);
+    await returnReport(database, { ...ctx, actor: 'reviewer' }, seven, seven.version, '数据有误');
+    expect(await expectDirect()).toBeGreaterThan(0);
+    // A correction of an approved report sends it back for review: its figure no longer counts.
+    const approved = await reportRow('D', 3);
+    await updateReport(
+      database,
+      ctx,
+      approved,
+      approved.version,
+      { investYtd: (35n * YI) / 10n },
+      '更正',
+      settings,
+    );
+    await expectDirect();
+    const draft = await reportRow('D', 5);
+    await deleteReport(database, ctx, draft, draft.version);
+    await expectDirect();
+  });
+
+  it('follows raw SQL: state, punctuality, province code and deletes', async () => {
+    const a = ids.get('A')!;
+    await database.db.execute(
+      sql`update monthly_reports set late = true where project_id = ${a} and month = 3`,
+    );
+    await database.db.execute(
+      sql`update monthly_reports set state = 'submitted' where project_id = ${ids.get('B')!} and month = 9`,
+    );
+    await database.db.execute(
+      sql`update monthly_reports set province_code = '420000' where project_id = ${a} and month = 6`,
+    );
+    await database.db.execute(sql`update monthly_reports set invest_month = 0, progress_note = '只改备注'`);
+    await expectDirect();
+    await database.db.execute(
+      sql`delete from monthly_reports where project_id = ${ids.get('C')!} and month = 12`,
+    );
+    await expectDirect();
+  });
+
+  it('drops direct inserts: a restore loads the reports, and they rebuild the same rows', async () => {
+    const before = await expectDirect();
+    await database.db.execute(
+      sql`insert into project_months (project_id, province_code, year, month, invest_ytd, started, completed, on_time)
+          values (${ids.get('B')!}, '410000', 2019, 1, 1, true, true, 1)`,
+    );
+    expect(await expectDirect()).toBe(before);
+  });
+
+  it('is rebuilt exactly by the migration that created it', async () => {
+    const before = await expectDirect();
+    const migration = readFileSync(join(MIGRATIONS_FOLDER, '0004_project_months.sql'), 'utf8');
+    const backfill = migration
+      .split('--> statement-breakpoint')
+      .map((s) => s.trim())
+      .find((s) => s.startsWith('SELECT project_months_refresh('));
+    expect(backfill).toBeDefined();
+    // In the migration the backfill runs before the trigger that drops direct inserts exists.
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from project_months`);
+      await tx.execute(sql`alter table project_months disable trigger project_months_derived_only`);
+      await tx.execute(sql.raw(backfill!));
+      await tx.execute(sql`alter table project_months enable trigger project_months_derived_only`);
+    });
+    expect(await expectDirect()).toBe(before);
+  });
+
+  it('empties with its reports', async () => {
+    await database.db.execute(sql`truncate monthly_reports`);
+    expect(await expectDirect()).toBe(0);
+  });
+});
