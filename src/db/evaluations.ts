@@ -30,7 +30,8 @@ export type NewEvaluation = Omit<
   publishedBy?: string | null;
 };
 
-export async function insertEvaluation(tx: Tx, row: NewEvaluation): Promise<number> {
+/** The new row's id, or null when a published evaluation of the same scheme, region and period exists. */
+export async function insertEvaluation(tx: Tx, row: NewEvaluation): Promise<number | null> {
   const [inserted] = await tx
     .insert(evaluations)
     .values({
@@ -38,8 +39,9 @@ export async function insertEvaluation(tx: Tx, row: NewEvaluation): Promise<numb
       publishedBy: row.publishedBy ?? null,
       publishedAt: row.state === 'published' ? new Date() : null,
     })
+    .onConflictDoNothing()
     .returning({ id: evaluations.id });
-  return inserted!.id;
+  return inserted?.id ?? null;
 }
 
 export async function findPublished(

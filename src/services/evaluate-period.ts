@@ -193,6 +193,12 @@ export async function publishEvaluation(
       createdBy: request.actor,
       publishedBy: request.actor,
     });
+    // Another publication of the same period committed first (a race the check above cannot see).
+    if (newId === null) {
+      throw new ConflictError(
+        `${run.parent.name} ${run.period.id} 的「${run.snapshot.scheme.name}」考评结果已由他人同时发布，发布后不可更改`,
+      );
+    }
     await writeAudit(tx, {
       actor: request.actor,
       ip: request.ip,
