@@ -1,0 +1,206 @@
+// Load on loopback: N concurrent users, each with its own session, mixing dashboard reads, report
+// lists and report saves against one `sibi serve` process, or two processes on one PostgreSQL
+// (users alternate between them, as behind a load balancer). Counts every non-2xx as an error.
+// Usage: npx tsx bench/load.ts [--users 200] [--seconds 30] [--servers 1]
+//   PGlite in .bench-data/load, or PostgreSQL when DATABASE_URL is set (required for --servers 2).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { insertUser } from '../src/db/auth/users';
+import { openDatabase } from '../src/db/client';
+import { queryRows } from '../src/db/query';
+import { hashPassword } from '../src/services/auth/password-hash';
+import { createSession } from '../src/services/auth/sessions';
+import { loadDemo } from '../src/services/load-demo';
+import { loadSettings } from '../src/services/settings';
+import { arg } from './lib';
+
+const USERS = Number(arg('users', '200'));
+const SECONDS = Number(arg('seconds', '30'));
+const SERVERS = Number(arg('servers', '1'));
+const url = process.env.DATABASE_URL;
+const dataDir = join(process.cwd(), '.bench-data', 'load');
+if (SERVERS > 1 && !url) throw new Error('--servers 2 needs DATABASE_URL (PGlite is one process)');
+const ROOT = join(import.meta.dirname, '..');
+const PERIOD = '2020-09';
+// The month the users are filling now (never locked: its deadline is next month).
+const now = new Date();
+const FILL_YEAR = Number(now.toISOString().slice(0, 4));
+const FILL_MONTH = Number(now.toISOString().slice(5, 7));
+
+interface User {
+  cookie: string;
+  csrf: string;
+  county: string;
+  projectId: number;
+  base: string;
+  reportId: number;
+  version: number;
+}
+
+// ---- setup: demo data, accounts bound to counties, one project each, sessions ----------------
+const database = await openDatabase(url ? { url } : { dataDir });
+console.error(await loadDemo(database, { skipIfLoaded: true, onProgress: (m) => console.error(m) }));
+const { db } = database;
+const slots = await queryRows<{ county: string; project_id: number }>(
+  db,
+  sql`select county, project_id from (
+        select p.region_code as county, p.id as project_id,
+               row_number() over (partition by p.region_code order by p.id) as k
+        from projects p join regions r on r.code = p.region_code where r.kind = 'county') x
+      order by k, county limit ${USERS}`,
+);
+if (slots.length < USERS) throw new Error(`only ${slots.length} county projects for ${USERS} users`);
+const passwordHash = await hashPassword('Load#Bench2020');
+const settings = await loadSettings(db);
+const users: Omit<User, 'base' | 'reportId' | 'version'>[] = [];
+for (const [i, slot] of slots.entries()) {
+  const username = `load_u${i}`;
+  await insertUser(db, {
+    username,
+    displayName: `压测${i}`,
+    role: 'county_officer',
+    regionCode: slot.county,
+    passwordHash,
+    mustChangePassword: false,
+  });
+  const [row] = await queryRows<{ id: number }>(db, sql`select id from users where username = ${username}`);
+  const session = await createSession(
+    db,
+    row!.id,
+    { ip: '127.0.0.1', userAgent: 'bench/load' },
+    new Date(),
+    settings,
+  );
+  users.push({
+    cookie: `sibi_session=${session.token}`,
+    csrf: session.csrfToken,
+    county: slot.county,
+    projectId: slot.project_id,
+  });
+}
+await database.close();
+
+// ---- servers ---------------------------------------------------------------------------------
+function startServer(port: number): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--port', String(port)], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url ?? '', SIBI_DATA_DIR: url ? '' : dataDir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d) => {
+      err += d;
+      if (err.includes('sibi 已启动')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err.slice(-500)}`)));
+  });
+}
+const ports = Array.from({ length: SERVERS }, (_, i) => 3900 + i);
+const servers = await Promise.all(ports.map(startServer));
+const bases = ports.map((p) => `http://127.0.0.1:${p}`);
+
+async function call(user: User, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${user.base}${path}`, {
+    method,
+    headers: {
+      cookie: user.cookie,
+      origin: user.base,
+      ...(method === 'GET' ? {} : { 'x-csrf-token': user.csrf, 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+// Each user's draft of this month (created once; found again on a re-run).
+const ready: User[] = [];
+for (const [i, u] of users.entries()) {
+  const user: User = { ...u, base: bases[i % bases.length]!, reportId: 0, version: 0 };
+  let reply = await call(user, 'POST', '/api/reports', {
+    projectId: user.projectId,
+    year: FILL_YEAR,
+    month: FILL_MONTH,
+    investYtd: '0',
+  });
+  if (reply.status === 409) {
+    const list = await call(
+      user,
+      'GET',
+      `/api/reports?projectId=${user.projectId}&year=${FILL_YEAR}&month=${FILL_MONTH}`,
+    );
+    reply = { status: 200, body: list.body.items[0] };
+  }
+  if (reply.status >= 300)
+    throw new Error(`draft for ${user.projectId}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  user.reportId = reply.body.id;
+  user.version = reply.body.version;
+  ready.push(user);
+}
+
+// ---- the load --------------------------------------------------------------------------------
+type Kind = 'dashboard' | 'report list' | 'report save';
+const latencies: Record<Kind, number[]> = { dashboard: [], 'report list': [], 'report save': [] };
+const errors: string[] = [];
+const deadline = Date.now() + SECONDS * 1000;
+
+async function act(user: User, n: number): Promise<void> {
+  const roll = n % 20;
+  const kind: Kind = roll < 17 ? 'dashboard' : roll < 19 ? 'report list' : 'report save';
+  const start = performance.now();
+  let reply: { status: number; body: { version?: number } | null };
+  try {
+    if (kind === 'dashboard') {
+      reply = await call(user, 'GET', `/api/dashboard?region=${user.county}&period=${PERIOD}`);
+    } else if (kind === 'report list') {
+      reply = await call(user, 'GET', `/api/reports?region=${user.county}&year=2020&month=9&pageSize=20`);
+    } else {
+      reply = await call(user, 'PATCH', `/api/reports/${user.reportId}`, {
+        version: user.version,
+        investYtd: String(1_000_000 * (n + 1)),
+        progressNote: `压测第 ${n} 次保存`,
+      });
+      if (reply.status === 200) user.version = reply.body!.version!;
+    }
+  } catch (error) {
+    errors.push(`${kind}: ${(error as Error).message}`);
+    return;
+  }
+  latencies[kind].push(performance.now() - start);
+  if (reply.status >= 300)
+    errors.push(`${kind}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
+}
+
+async function userLoop(user: User, offset: number): Promise<void> {
+  // Users start spread over the first second, not all in the same instant.
+  await new Promise((r) => setTimeout(r, offset));
+  for (let n = offset % 20; Date.now() < deadline; n++) await act(user, n);
+}
+
+const started = performance.now();
+await Promise.all(ready.map((u, i) => userLoop(u, Math.floor((i * 1000) / ready.length))));
+const elapsed = (performance.now() - started) / 1000;
+for (const s of servers) s.kill('SIGTERM');
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const total = Object.values(latencies).reduce((s, l) => s + l.length, 0);
+console.log(
+  `${USERS} users, ${SECONDS} s, ${SERVERS} server process(es) on ${url ? 'postgres' : 'pglite'}: ` +
+    `${total} requests, ${(total / elapsed).toFixed(0)} req/s, ${errors.length} errors`,
+);
+console.log('| request | count | p50 | p90 | p99 | max |');
+console.log('|---|---|---|---|---|---|');
+for (const [kind, list] of Object.entries(latencies)) {
+  const sorted = [...list].sort((a, b) => a - b);
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  console.log(
+    `| ${kind} | ${list.length} | ${ms(pct(sorted, 50))} | ${ms(pct(sorted, 90))} | ${ms(pct(sorted, 99))} | ${ms(sorted.at(-1) ?? 0)} |`,
+  );
+}
+if (errors.length > 0) {
+  console.log(`first errors:\n${errors.slice(0, 5).join('\n')}`);
+  process.exitCode = 1;
+}
