@@ -15,7 +15,7 @@ import { composeDashboard } from '../src/services/compose-dashboard';
 import { computeStats } from '../src/services/compute-stats';
 import { ConflictError } from '../src/services/errors';
 import { runEvaluation } from '../src/services/evaluate-period';
-import { arg, fmt, pairedMedians, timeIt } from './lib';
+import { arg, fmt, medianOf, pairedMedians, timeIt } from './lib';
 
 const projects = Number(arg('projects', '300000'));
 const runs = Number(arg('runs', '5'));
@@ -139,6 +139,7 @@ const textOf = (args: QueryArgs) =>
 async function explain(label: string, statements: QueryArgs[]): Promise<void> {
   for (const args of statements) {
     const text = textOf(args);
+    const alone = await medianOf(runs, () => client.query(...args));
     const explained = `explain (analyze, buffers) ${text}`;
     const [first, ...rest] = args;
     const result = (await client.query(
@@ -147,9 +148,10 @@ async function explain(label: string, statements: QueryArgs[]): Promise<void> {
         : [{ ...(first as object), text: explained }, ...rest]),
     )) as { rows: Record<string, string>[] };
     const plan = result.rows.map((r) => Object.values(r)[0]).join('\n');
-    const ms = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? 0);
-    console.log(`\n### ${label}: ${text.replace(/\s+/g, ' ').trim().slice(0, 100)}… (${ms} ms)\n`);
-    if (ms >= 5) console.log(plan);
+    console.log(
+      `\n### ${label}: ${fmt(alone.median)} (median alone) — ${text.replace(/\s+/g, ' ').trim().slice(0, 100)}…\n`,
+    );
+    if (alone.median >= 5) console.log(plan);
   }
 }
 

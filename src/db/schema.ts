@@ -152,6 +152,8 @@ export const projectMonths = pgTable(
     onTime: smallint('on_time').notNull(),
   },
   (t) => [
+    // The migration adds INCLUDE (invest_ytd, started, completed, on_time): a month's figures of a
+    // province are an index-only scan where the visibility map is kept (PostgreSQL's autovacuum).
     primaryKey({ columns: [t.provinceCode, t.year, t.month, t.projectId] }),
     index('project_months_project_idx').on(t.projectId, t.year),
   ],

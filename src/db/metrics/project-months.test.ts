@@ -173,6 +173,45 @@ describe.each(testDatabases())('project_months on $name', (target: TestDatabase)
     await expectDirect();
   });
 
+  it('stays exact when two transactions write reports of one project at once', async () => {
+    if (target.name !== 'postgres') return; // PGlite has one connection: nothing runs at once
+    const a = ids.get('A')!;
+    let updated!: () => void;
+    const hasUpdated = new Promise<void>((resolve) => {
+      updated = resolve;
+    });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = database.db.transaction(async (tx) => {
+      await tx.execute(
+        sql`update monthly_reports set invest_ytd = invest_ytd + 1 where project_id = ${a} and month = 1`,
+      );
+      updated();
+      await held;
+    });
+    await hasUpdated;
+    // drizzle runs a query when it is awaited or then'd: start it now
+    const second = database.db
+      .execute(sql`delete from monthly_reports where project_id = ${a} and year = 2020 and month = 3`)
+      .then(() => undefined);
+    // the second waits for the first's lock before the first commits
+    for (let waited = 0; ; waited += 50) {
+      const [blocked] = await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      if (blocked!.n > 0) break;
+      if (waited > 10_000) throw new Error('the second writer never waited for the first');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    release();
+    await Promise.all([first, second]);
+    await expectDirect();
+  });
+
   it('drops direct inserts: a restore loads the reports, and they rebuild the same rows', async () => {
     const before = await expectDirect();
     await database.db.execute(

@@ -8,6 +8,7 @@ CREATE TABLE "project_months" (
 	"completed" boolean NOT NULL,
 	"on_time" smallint NOT NULL,
 	CONSTRAINT "project_months_province_code_year_month_project_id_pk" PRIMARY KEY("province_code","year","month","project_id")
+		INCLUDE ("invest_ytd","started","completed","on_time")
 );
 --> statement-breakpoint
 ALTER TABLE "project_months" ADD CONSTRAINT "project_months_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -22,8 +23,11 @@ CREATE INDEX "project_months_project_idx" ON "project_months" USING btree ("proj
 --   on_time     reports that are not late and not drafts.
 -- Each report's figures hold from its month until the month before the project's next report.
 -- Months before the first report that is not a draft carry nothing and get no row.
+-- Two transactions refreshing one project take turns: the second locks the project's row (in id
+-- order, so two bulk writes cannot deadlock here) until the first commits, then reads afresh.
 CREATE OR REPLACE FUNCTION project_months_refresh(p_projects integer[], p_years integer[]) RETURNS void
 LANGUAGE sql SET jit = off SET work_mem = '64MB' AS $$
+  SELECT 1 FROM projects p WHERE p.id = ANY (p_projects) ORDER BY p.id FOR NO KEY UPDATE;
   DELETE FROM project_months s
   USING (SELECT DISTINCT k.project_id, k.year FROM unnest(p_projects, p_years) AS k(project_id, year)) k
   WHERE s.project_id = k.project_id AND s.year = k.year;
@@ -59,6 +63,8 @@ $$;
 --> statement-breakpoint
 SELECT project_months_refresh(array_agg(k.project_id), array_agg(k.year))
 FROM (SELECT DISTINCT project_id, year::int AS year FROM monthly_reports) k;
+--> statement-breakpoint
+ANALYZE project_months;
 --> statement-breakpoint
 -- Every statement that writes monthly_reports refreshes the project-years it touched.
 CREATE OR REPLACE FUNCTION project_months_after_write() RETURNS trigger LANGUAGE plpgsql AS $$
