@@ -20,7 +20,9 @@ export async function queryMonthlyInvestment(db: Tx, scope: MetricScope): Promis
       from project_years y
       where y.province_code = ${scope.provinceCode} and y.year = ${scope.year} and y.list = any(${listArray(scope)})
     ),
-    entries as (
+    entries as materialized (
+      -- the listed projects of the scope's regions, hashed once (the planner cannot tell that
+      -- nearly all of a province's listed projects lie in the scope)
       select p.id
       from listed l
       join projects p on p.id = l.project_id and p.province_code = ${scope.provinceCode}
