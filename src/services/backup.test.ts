@@ -15,7 +15,8 @@ import { applyMigrations, forgetMigrations, migrationFiles } from '../db/migrati
 import { queryRows } from '../db/query';
 import { createAccount } from './auth/accounts';
 import { createBackup } from './backup';
-import { readBackupHeader } from './backup-file';
+import type { BackupHeader } from './backup-file';
+import { readBackupHeader } from './backup-read';
 import { InputRejectedError } from './errors';
 import { restoreBackup } from './restore-backup';
 
@@ -247,6 +248,32 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     }
   });
 
+  it('rebuilds a migration edited since the backup, and refuses other versions’ or changed tables', async () => {
+    const variants: [string, (h: BackupHeader) => void, RegExp | null][] = [
+      ['edited.sibi.gz', (h) => void (h.migrations.at(-1)!.hash = 'edited'), null],
+      ['branch.sibi.gz', (h) => void (h.migrations.at(-1)!.createdAt += 1), /来自另一版本分支/],
+      ['newer.sibi.gz', (h) => void h.migrations.push({ hash: 'x', createdAt: 9e12 }), /较新版本的 sibi/],
+      [
+        'column.sibi.gz',
+        (h) => void (h.tables[0]!.columns[0]!.type = 'text'),
+        /的列与该迁移级别的数据库结构不符/,
+      ],
+    ];
+    const restored = await target.open();
+    try {
+      for (const [name, edit, refusal] of variants) {
+        const variant = join(dir, name);
+        writeFileSync(variant, withHeader(readFileSync(file), edit));
+        const restore = restoreBackup(restored, variant, context, { force: true });
+        if (refusal) await expect(restore, name).rejects.toThrow(refusal);
+        else expect((await restore).changedMigrations).toEqual([migrationFiles().at(-1)!.tag]);
+      }
+      await expectRestored(source, restored);
+    } finally {
+      await restored.close();
+    }
+  });
+
   it('restores a backup made before the latest migration, then applies it', async () => {
     const migrations = migrationFiles();
     const older = await openUnmigrated(target.name);
@@ -278,6 +305,14 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     }
   });
 });
+
+/** The file with its header edited. */
+function withHeader(gzipped: Buffer, edit: (header: BackupHeader) => void): Buffer {
+  const lines = gunzipSync(gzipped).toString('utf8').split('\n');
+  const header = JSON.parse(lines[0]!) as BackupHeader;
+  edit(header);
+  return gzipSync(replaced(lines, 0, JSON.stringify(header)).join('\n'));
+}
 
 const replaced = (lines: string[], at: number, line: string) => lines.map((l, i) => (i === at ? line : l));
 

@@ -14,13 +14,15 @@ import {
   resetSequence,
 } from '../db/dump/load';
 import { readGrants, restoreGrants } from '../db/dump/privileges';
-import { tableSum, useCanonicalText } from '../db/dump/rows';
-import { applyMigrations, forgetMigrations, type MigrationFile, migrationFiles } from '../db/migration-level';
+import { useCanonicalText } from '../db/dump/rows';
+import { applyMigrations, forgetMigrations, migrationFiles } from '../db/migration-level';
 import type { Tx } from '../db/query';
 import { rowsOf } from './backup';
-import { type BackupHeader, readBackupHeader, readBackupRows, rejectFile } from './backup-file';
+import { type BackupHeader, rejectFile } from './backup-file';
+import { readBackupHeader, readBackupRows } from './backup-read';
 import type { AuditContext } from './context';
 import { ConflictError, InputRejectedError } from './errors';
+import { matchTables, migrationLevel, verifyTables } from './restore-checks';
 
 export interface RestoreOptions {
   /** Replace a database that holds data (otherwise only an empty one is restored into). */
@@ -36,6 +38,8 @@ export interface RestoreSummary {
   rows: number;
   /** Migrations the backup was made at, and those applied after loading it. */
   backupMigrations: number;
+  /** Migrations edited since the backup, rebuilt in this program's version. */
+  changedMigrations: string[];
   laterMigrations: number;
   seconds: number;
 }
@@ -49,7 +53,7 @@ export async function restoreBackup(
   const started = performance.now();
   const header = await readBackupHeader(file);
   const migrations = migrationFiles();
-  const level = migrationLevel(file, header, migrations);
+  const { level, changed } = migrationLevel(file, header, migrations);
   const total = rowsOf(header);
   try {
     await database.db.transaction(async (tx) => {
@@ -102,26 +106,10 @@ export async function restoreBackup(
     tables: header.tables.length,
     rows: total,
     backupMigrations: level,
+    changedMigrations: changed,
     laterMigrations: migrations.length - level,
     seconds: (performance.now() - started) / 1000,
   };
-}
-
-/** How many of this program's migrations the backup was made at; refuses unknown or newer ones. */
-function migrationLevel(file: string, header: BackupHeader, migrations: MigrationFile[]): number {
-  if (header.migrations.length === 0) throw rejectFile(file, '备份中没有数据库迁移记录');
-  if (header.migrations.length > migrations.length) {
-    throw rejectFile(
-      file,
-      `备份来自较新版本的 sibi（${header.appVersion}，数据库迁移 ${header.migrations.length} 个，本程序只有 ${migrations.length} 个），请先升级 sibi`,
-    );
-  }
-  header.migrations.forEach((m, i) => {
-    if (m.hash !== migrations[i]!.hash) {
-      throw rejectFile(file, `备份的第 ${i + 1} 个数据库迁移与本程序的 ${migrations[i]!.tag} 不同，无法恢复`);
-    }
-  });
-  return header.migrations.length;
 }
 
 async function refuseData(tx: Tx, location: string): Promise<void> {
@@ -133,41 +121,11 @@ async function refuseData(tx: Tx, location: string): Promise<void> {
   );
 }
 
-/** The schema rebuilt at the backup's level must be the backup's, table for table, column for column. */
-function matchTables(file: string, header: BackupHeader, shapes: TableShape[]): Map<string, TableShape> {
-  const byName = new Map(shapes.map((s) => [s.name, s]));
-  const describe = (columns: { name: string; type: string }[]) =>
-    columns.map((c) => `${c.name} ${c.type}`).join(', ');
-  for (const table of header.tables) {
-    const shape = byName.get(table.name);
-    if (!shape) throw rejectFile(file, `表 ${table.name} 不在该迁移级别的数据库结构中`);
-    if (describe(shape.columns) !== describe(table.columns)) {
-      throw rejectFile(file, `表 ${table.name} 的列与该迁移级别的数据库结构不符`);
-    }
-  }
-  const missing = shapes.filter((s) => !header.tables.some((t) => t.name === s.name));
-  if (missing.length) throw rejectFile(file, `缺少表 ${missing.map((s) => s.name).join('、')}`);
-  return byName;
-}
-
 async function load(tx: Tx, file: string, table: TableShape, lines: string[]): Promise<void> {
   try {
     await insertLines(tx, table, lines);
   } catch (error) {
     throw rejectFile(file, `表 ${table.name} 的数据无法写入（${databaseMessage(error)}）`);
-  }
-}
-
-/** Row counts and checksums computed by the database after loading, against the backup's. */
-async function verifyTables(tx: Tx, file: string, header: BackupHeader, shapes: Map<string, TableShape>) {
-  for (const table of header.tables) {
-    const sum = await tableSum(tx, table.name, shapes.get(table.name)!.columns);
-    if (sum.rows !== table.rows || sum.checksum !== table.checksum) {
-      throw rejectFile(
-        file,
-        `表 ${table.name} 载入后与备份不符（行数 ${sum.rows}，备份 ${table.rows}；校验和 ${sum.checksum}，备份 ${table.checksum}）`,
-      );
-    }
   }
 }
 

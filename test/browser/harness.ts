@@ -1,34 +1,29 @@
 // The browser-test harness: the built web app served by a real `sibi serve --demo` child process
-// on its own copy of a prepared demo database, driven by Debian's Chromium through
+// on its own copy of a prepared demo database (server.ts), driven by Debian's Chromium through
 // playwright-core. Screenshots go to tmp/screenshots/ (look at them).
 //
-//   const ctx = browserSuite('name');          // in a describe: server + browser per test file
+//   const ctx = browserSuite();                // in a describe: server + browser per test file
 //   const page = await ctx.page();             // a fresh browser context (no cookies)
 //   await signIn(page, 'demo_city');           // through the login form, waits for the shell
 //   await shot(page, 'city-dashboard');        // tmp/screenshots/<name>.png
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { zhCN } from '../../web/src/i18n/zh-CN';
 import { ROOT } from '../helpers/run-sibi';
+import { DEMO_PASSWORD, type SibiServer, startDemoServer } from './server';
 
-export const DEMO_PASSWORD = 'Sibi#Demo2020';
+export {
+  buildWebOnce,
+  DEMO_PASSWORD,
+  preparedDemoData,
+  type SibiServer,
+  startDemoServer,
+  startSibi,
+} from './server';
+
 export const SCREENSHOTS = join(ROOT, 'tmp', 'screenshots');
-const PREPARED = join(ROOT, 'tmp', 'browser-data');
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -47,124 +42,8 @@ export function chromiumPath(): string | null {
   return found;
 }
 
-/** Builds web/dist when it is missing or older than web/ (scripts/build-web.mjs; one build at a time). */
-export async function buildWebOnce(): Promise<void> {
-  const { buildWeb } = (await import(join(ROOT, 'scripts', 'build-web.mjs'))) as {
-    buildWeb(options: { quiet: boolean }): Promise<boolean>;
-  };
-  await buildWeb({ quiet: true });
-}
-
-/**
- * A data directory with the demo province loaded, made once (about a minute) and kept in
- * tmp/browser-data/ under a fingerprint of the demo generator; a change to it prepares a new
- * one. Each server gets a copy, so tests never share a database.
- */
-export async function preparedDemoData(): Promise<string> {
-  const dir = join(PREPARED, `demo-${demoFingerprint()}`);
-  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
-  mkdirSync(PREPARED, { recursive: true });
-  const lock = join(PREPARED, '.lock');
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (existsSync(join(dir, 'PG_VERSION'))) return dir;
-      await sleep(1000);
-    }
-  }
-  try {
-    if (existsSync(join(dir, 'PG_VERSION'))) return dir;
-    for (const old of readdirSync(PREPARED).filter((name) => name.startsWith('demo-'))) {
-      rmSync(join(PREPARED, old), { recursive: true, force: true });
-    }
-    const building = `${dir}.building`;
-    rmSync(building, { recursive: true, force: true });
-    const server = await startSibi(building, 840_000);
-    await server.stop();
-    renameSync(building, dir);
-    return dir;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-/**
- * The demo generator and the demo accounts. Not the migrations: a copy made before a new
- * migration is upgraded by the server when it opens it, as a real installation would be.
- */
-function demoFingerprint(): string {
-  const hash = createHash('sha256');
-  for (const file of readdirSync(join(ROOT, 'src/demo')).sort()) {
-    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-    hash.update(file).update(readFileSync(join(ROOT, 'src/demo', file)));
-  }
-  hash.update(readFileSync(join(ROOT, 'src/services/auth/demo-accounts.ts')));
-  return hash.digest('hex').slice(0, 12);
-}
-
-export interface SibiServer {
-  url: string;
-  dataDir: string;
-  /** What the server printed so far (stdout and stderr). */
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** `sibi serve --demo` on a free port with its data in `dataDir`; resolves once it listens. */
-export async function startSibi(dataDir: string, timeoutMs = 120_000): Promise<SibiServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--demo', '--port', String(port)],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: dataDir } },
-  );
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
-  const started = Date.now();
-  while (!output.includes('sibi 已启动')) {
-    if (child.exitCode !== null) throw new Error(`sibi serve exited (${child.exitCode}):\n${output}`);
-    if (Date.now() - started > timeoutMs) {
-      await stop();
-      throw new Error(`sibi serve did not start within ${timeoutMs} ms:\n${output}`);
-    }
-    await sleep(200);
-  }
-  return { url: `http://127.0.0.1:${port}`, dataDir, output: () => output, stop };
-}
-
-/** A server on a private copy of the prepared demo database (removed when it stops). */
-export async function startDemoServer(): Promise<SibiServer> {
-  const [prepared] = await Promise.all([preparedDemoData(), buildWebOnce()]);
-  const copy = mkdtempSync(join(tmpdir(), 'sibi-browser-'));
-  cpSync(prepared, copy, { recursive: true });
-  const server = await startSibi(copy);
-  return {
-    ...server,
-    stop: async () => {
-      await server.stop();
-      rmSync(copy, { recursive: true, force: true });
-    },
-  };
-}
-
 export function launchBrowser(executablePath = chromiumPath()!): Promise<Browser> {
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 300_000 });
 }
 
 export interface BrowserSuite {
@@ -185,8 +64,10 @@ export function browserSuite(): BrowserSuite {
   let browser: Browser | undefined;
   const seen = new WeakMap<Page, string[]>();
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 900_000);
+    // One after the other: preparing the demo database is CPU-heavy, and so is starting Chromium.
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  }, 1_800_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -288,17 +169,3 @@ export async function untranslatedKeys(page: Page): Promise<string[]> {
     new RegExp(`(^|[^\\w.])${key.replace(/\./g, '\\.')}($|[^\\w.])`).test(text),
   );
 }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

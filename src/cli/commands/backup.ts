@@ -48,6 +48,11 @@ export function registerBackupCommands(program: Command): void {
           }),
         asIs(),
       ).finally(() => progress.stop());
+      if (summary.changedMigrations.length) {
+        process.stderr.write(
+          `提示：迁移 ${summary.changedMigrations.join('、')} 在备份之后修改过；表结构与备份一致，已按本程序的版本重建\n`,
+        );
+      }
       const later = summary.laterMigrations ? `，其后又执行迁移 ${summary.laterMigrations} 个` : '';
       process.stdout.write(
         `已从 ${file} 恢复 ${summary.tables} 张表 ${summary.rows} 行（备份于 ${summary.createdAt}，来自 ${summary.source.database}；` +

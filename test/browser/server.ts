@@ -1,0 +1,231 @@
+// The server side of the browser tests, without Vitest or Playwright (so a script can use it too):
+// the web app built when stale, a demo database prepared once and copied per server, and a real
+// `sibi serve --demo` child process on a free port.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/run-sibi';
+
+export const DEMO_PASSWORD = 'Sibi#Demo2020';
+const PREPARED = join(ROOT, 'tmp', 'browser-data');
+
+/** Builds web/dist when it is missing or older than web/ (scripts/build-web.mjs; one build at a time). */
+export async function buildWebOnce(): Promise<void> {
+  const { buildWeb } = (await import(join(ROOT, 'scripts', 'build-web.mjs'))) as {
+    buildWeb(options: { quiet: boolean }): Promise<boolean>;
+  };
+  await buildWeb({ quiet: true });
+}
+
+/**
+ * A data directory with the demo province loaded, made once and kept in tmp/browser-data/ under a
+ * fingerprint of the demo generator; a change to it prepares a new one. Each server gets a copy,
+ * so tests never share a database.
+ *
+ * The load (a minute on an idle machine, far longer on a busy one) runs in a detached
+ * `sibi serve --demo` that outlives the test process which started it: a test that times out
+ * does not throw the work away, and whichever test process next finds the server listening
+ * stops it and moves the directory into place.
+ */
+export async function preparedDemoData(): Promise<string> {
+  const dir = join(PREPARED, `demo-${demoFingerprint()}`);
+  const building = `${dir}.building`;
+  const lock = join(PREPARED, 'prepare.lock');
+  const log = join(PREPARED, 'prepare.log');
+  mkdirSync(PREPARED, { recursive: true });
+  for (;;) {
+    if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+    const owner = Number(readFileSafe(join(lock, 'pid')));
+    if (existsSync(lock)) {
+      if (owner && alive(owner)) {
+        if (isLoader(owner) && readFileSafe(log).includes('sibi 已启动'))
+          await finishPreparation(owner, building, dir, lock);
+        else await sleep(2000);
+      } else if (owner || Date.now() - mtime(lock) > 60_000) {
+        // Its loader died before finishing (or a lock from an older harness): start again.
+        rmSync(lock, { recursive: true, force: true });
+      } else await sleep(1000);
+      continue;
+    }
+    try {
+      mkdirSync(lock);
+    } catch {
+      continue;
+    }
+    for (const old of readdirSync(PREPARED).filter((name) => name.startsWith('demo-'))) {
+      rmSync(join(PREPARED, old), { recursive: true, force: true });
+    }
+    const out = openSync(log, 'w');
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--demo', '--port', String(await freePort())],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: building },
+        detached: true,
+        stdio: ['ignore', out, out],
+      },
+    );
+    closeSync(out);
+    child.unref();
+    writeFileSync(join(lock, 'pid'), String(child.pid));
+  }
+}
+
+/** Whether a pid is a `sibi serve` (not, say, the test process of an older harness holding the lock). */
+function isLoader(pid: number): boolean {
+  const cmdline = `/proc/${pid}/cmdline`;
+  return existsSync('/proc/self') ? readFileSafe(cmdline).includes('serve') : true;
+}
+
+/** Stops the loader that has finished (it listens once the demo is in) and moves its data into place. */
+async function finishPreparation(pid: number, building: string, dir: string, lock: string): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // Another test process stopped it first.
+  }
+  while (alive(pid)) await sleep(200);
+  try {
+    renameSync(building, dir);
+  } catch {
+    // Moved already by another test process.
+  }
+  rmSync(lock, { recursive: true, force: true });
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function mtime(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The demo generator and the demo accounts. Not the migrations: a copy made before a new
+ * migration is upgraded by the server when it opens it, as a real installation would be.
+ */
+function demoFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(join(ROOT, 'src/demo')).sort()) {
+    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+    hash.update(file).update(readFileSync(join(ROOT, 'src/demo', file)));
+  }
+  hash.update(readFileSync(join(ROOT, 'src/services/auth/demo-accounts.ts')));
+  return hash.digest('hex').slice(0, 12);
+}
+
+export interface SibiServer {
+  url: string;
+  dataDir: string;
+  /** What the server printed so far (stdout and stderr). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** `sibi serve --demo` on a free port with its data in `dataDir`; resolves once it listens. */
+export async function startSibi(dataDir: string, timeoutMs = 120_000): Promise<SibiServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--demo', '--port', String(port)],
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: dataDir } },
+  );
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  // If this test process ends first (a timeout, Ctrl-C), the server must not outlive it.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', orphanGuard);
+      resolve();
+    }),
+  );
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  const started = Date.now();
+  while (!output.includes('sibi 已启动')) {
+    if (child.exitCode !== null) throw new Error(`sibi serve exited (${child.exitCode}):\n${output}`);
+    if (Date.now() - started > timeoutMs) {
+      await stop();
+      throw new Error(`sibi serve did not start within ${timeoutMs} ms:\n${output}`);
+    }
+    await sleep(200);
+  }
+  return { url: `http://127.0.0.1:${port}`, dataDir, output: () => output, stop };
+}
+
+/** A server on a private copy of the prepared demo database (removed when it stops). */
+export async function startDemoServer(): Promise<SibiServer> {
+  const [prepared] = await Promise.all([preparedDemoData(), buildWebOnce()]);
+  const copy = mkdtempSync(join(tmpdir(), 'sibi-browser-'));
+  cpSync(prepared, copy, { recursive: true });
+  const server = await startSibi(copy);
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      rmSync(copy, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
