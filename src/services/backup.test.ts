@@ -250,12 +250,26 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
 
   it('rebuilds a migration edited since the backup, and refuses other versions’ or changed tables', async () => {
     const variants: [string, (h: BackupHeader) => void, RegExp | null][] = [
-      ['edited.sibi.gz', (h) => void (h.migrations.at(-1)!.hash = 'edited'), null],
-      ['branch.sibi.gz', (h) => void (h.migrations.at(-1)!.createdAt += 1), /来自另一版本分支/],
+      [
+        'edited.sibi.gz',
+        (h) => {
+          h.migrations.at(-1)!.hash = 'edited';
+        },
+        null,
+      ],
+      [
+        'branch.sibi.gz',
+        (h) => {
+          h.migrations.at(-1)!.createdAt += 1;
+        },
+        /来自另一版本分支/,
+      ],
       ['newer.sibi.gz', (h) => void h.migrations.push({ hash: 'x', createdAt: 9e12 }), /较新版本的 sibi/],
       [
         'column.sibi.gz',
-        (h) => void (h.tables[0]!.columns[0]!.type = 'text'),
+        (h) => {
+          h.tables[0]!.columns[0]!.type = 'text';
+        },
         /的列与该迁移级别的数据库结构不符/,
       ],
     ];
