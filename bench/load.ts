@@ -1,7 +1,7 @@
 // Load on loopback: N concurrent users, each with its own session, mixing dashboard reads, report
 // lists and report saves against one `sibi serve` process, or two processes on one PostgreSQL
 // (users alternate between them, as behind a load balancer). Counts every non-2xx as an error.
-// Usage: npx tsx bench/load.ts [--users 200] [--seconds 30] [--servers 1]
+// Usage: npx tsx bench/load.ts [--users 200] [--seconds 30] [--servers 1] [--think 0]
 //   PGlite in .bench-data/load, or PostgreSQL when DATABASE_URL is set (required for --servers 2).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ import { arg } from './lib';
 const USERS = Number(arg('users', '200'));
 const SECONDS = Number(arg('seconds', '30'));
 const SERVERS = Number(arg('servers', '1'));
+/** Pause between one user's requests (ms): 0 is a stress test, a few seconds is people reading. */
+const THINK = Number(arg('think', '0'));
 const url = process.env.DATABASE_URL;
 const dataDir = join(process.cwd(), '.bench-data', 'load');
 if (SERVERS > 1 && !url) throw new Error('--servers 2 needs DATABASE_URL (PGlite is one process)');
@@ -176,7 +178,10 @@ async function act(user: User, n: number): Promise<void> {
 async function userLoop(user: User, offset: number): Promise<void> {
   // Users start spread over the first second, not all in the same instant.
   await new Promise((r) => setTimeout(r, offset));
-  for (let n = offset % 20; Date.now() < deadline; n++) await act(user, n);
+  for (let n = offset % 20; Date.now() < deadline; n++) {
+    await act(user, n);
+    if (THINK > 0) await new Promise((r) => setTimeout(r, THINK * (0.5 + Math.random())));
+  }
 }
 
 const started = performance.now();
@@ -188,7 +193,7 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const total = Object.values(latencies).reduce((s, l) => s + l.length, 0);
 console.log(
-  `${USERS} users, ${SECONDS} s, ${SERVERS} server process(es) on ${url ? 'postgres' : 'pglite'}: ` +
+  `${USERS} users, ${SECONDS} s, think ${THINK} ms, ${SERVERS} server process(es) on ${url ? 'postgres' : 'pglite'}: ` +
     `${total} requests, ${(total / elapsed).toFixed(0)} req/s, ${errors.length} errors`,
 );
 console.log('| request | count | p50 | p90 | p99 | max |');
