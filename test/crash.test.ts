@@ -1,0 +1,267 @@
+// Crash consistency: a real `sibi serve` process is killed with SIGKILL at random moments while it
+// imports a batch of monthly reports, or publishes an evaluation; after each kill a fresh process
+// starts on the same database and the batch is either all there or not there at all (with its audit
+// row, or without), nothing is stuck, and running the same thing again is idempotent.
+// Rounds: SIBI_CRASH_ROUNDS (default 20 kills per database: 14 imports, 6 publications).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../src/db/client';
+import { queryRows } from '../src/db/query';
+import { writeFile } from '../src/io/write-file';
+import { PG_ADMIN_URL } from './helpers/databases';
+import { load, project, REGIONS, report } from './helpers/factories';
+import { Client, createTestAccount, TEST_PASSWORD } from './helpers/http';
+import { ROOT } from './helpers/run-sibi';
+
+const ROUNDS = Number(process.env.SIBI_CRASH_ROUNDS ?? 20);
+const PUBLISH_ROUNDS = Math.round(ROUNDS * 0.3);
+const IMPORT_ROUNDS = ROUNDS - PUBLISH_ROUNDS;
+const PROJECTS = 400;
+const MONTHS = 6;
+const BATCH = PROJECTS * MONTHS;
+const pgAvailable = process.env.SIBI_TEST_PG_AVAILABLE === '1';
+
+interface Target {
+  name: string;
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  cleanup(): Promise<void>;
+}
+
+async function pgliteTarget(): Promise<Target> {
+  const dir = mkdtempSync(join(tmpdir(), 'sibi-crash-'));
+  const dataDir = join(dir, 'data');
+  return {
+    name: 'pglite',
+    env: { SIBI_DATA_DIR: dataDir, DATABASE_URL: '' },
+    open: () => openDatabase({ dataDir }),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresTarget(): Promise<Target> {
+  const name = `sibi_crash_${process.pid}_${Date.now()}`;
+  const admin = async (query: string) => {
+    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await client.connect();
+    await client.query(query);
+    await client.end();
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    name: 'postgres',
+    env: { DATABASE_URL: url.toString(), SIBI_DATA_DIR: '' },
+    open: () => openDatabase({ url: url.toString() }),
+    cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** A `sibi serve` child on a free port; resolves once it listens. */
+function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--port', String(port)], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d) => {
+      err += d;
+      if (err.includes('sibi 已启动')) resolve({ child, url: `http://127.0.0.1:${port}` });
+    });
+    child.on('exit', (code, signal) =>
+      reject(new Error(`server ended (${code ?? signal}) before listening: ${err.slice(-400)}`)),
+    );
+  });
+}
+
+function kill(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+const targets: (() => Promise<Target>)[] = [pgliteTarget, ...(pgAvailable ? [postgresTarget] : [])];
+
+describe.each(targets.map((make) => ({ make, name: make === pgliteTarget ? 'pglite' : 'postgres' })))(
+  'SIGKILL during writes on $name',
+  ({ make }) => {
+    let target: Target;
+    let dir = '';
+    const batchFile = (year: number) => join(dir, `reports-${year}.csv`);
+
+    beforeAll(async () => {
+      target = await make();
+      dir = mkdtempSync(join(tmpdir(), 'sibi-crash-files-'));
+      const database = await target.open();
+      await load(database, 'regions', REGIONS);
+      const codes = Array.from({ length: PROJECTS }, (_, i) => `C${String(i).padStart(5, '0')}`);
+      await load(
+        database,
+        'projects',
+        codes.map((code) => project(code, { regionCode: '410322', annualTarget: 1_000_000_000n })),
+        { year: 2020, list: 'province_key' },
+      );
+      await createTestAccount(database, {
+        username: 'crash_prov',
+        role: 'province_officer',
+        regionCode: '410000',
+      });
+      await database.close();
+      // One batch per round: reports of a year of its own, so each round's rows are told apart.
+      for (let round = -1; round < IMPORT_ROUNDS; round++) {
+        const year = 2001 + round;
+        const rows = codes.flatMap((code) =>
+          Array.from({ length: MONTHS }, (_, m) => ({
+            ...report(code, m + 1, BigInt((m + 1) * 1_000_000)),
+            year,
+          })),
+        );
+        await writeFile('reports', rows, batchFile(year));
+      }
+    }, 300_000);
+    afterAll(async () => {
+      await target?.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function signIn(url: string): Promise<Client> {
+      const client = new Client(url);
+      const reply = await client.login('crash_prov', TEST_PASSWORD);
+      if (reply.status !== 200) throw new Error(`login: ${reply.status} ${JSON.stringify(reply.body)}`);
+      return client;
+    }
+
+    function upload(client: Client, year: number) {
+      const form = new FormData();
+      form.append('file', new Blob([readFileSync(batchFile(year))]), `reports-${year}.csv`);
+      return client.request('POST', '/api/import/reports', form);
+    }
+
+    async function counts(year: number) {
+      const database = await target.open();
+      try {
+        const [row] = await queryRows<{ reports: number; audits: number; stuck: number }>(
+          database.db,
+          sql`select (select count(*) from monthly_reports where year = ${year})::int as reports,
+                     (select count(*) from audit_log where action = 'import.reports' and outcome = 'ok'
+                        and target_id = ${`reports-${year}.csv`})::int as audits,
+                     (select count(*) from pg_stat_activity where datname = current_database()
+                        and state like 'idle in transaction%')::int as stuck`,
+        );
+        return row!;
+      } finally {
+        await database.close();
+      }
+    }
+
+    it(`keeps each of ${IMPORT_ROUNDS} imports killed at random whole or absent; re-runs are idempotent`, async () => {
+      // One batch left alone, twice: how long an import takes here, and that a re-run changes nothing.
+      const first = await serve(target.env);
+      let full = 0;
+      try {
+        const client = await signIn(first.url);
+        const started = performance.now();
+        const once = await upload(client, 2000);
+        full = performance.now() - started;
+        expect(once.status, JSON.stringify(once.body)).toBe(200);
+        expect(once.body.inserted).toBe(BATCH);
+        const again = await upload(client, 2000);
+        expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: BATCH });
+      } finally {
+        await kill(first.child);
+      }
+      let whole = 0;
+      let absent = 0;
+      for (let round = 0; round < IMPORT_ROUNDS; round++) {
+        const year = 2001 + round;
+        const { child, url } = await serve(target.env);
+        const client = await signIn(url);
+        const pending = upload(client, year).catch(() => null);
+        // anywhere from the upload's first bytes to a little after a whole import takes
+        await new Promise((r) => setTimeout(r, Math.random() * full * 1.3));
+        await kill(child);
+        await pending;
+        let after = await counts(year);
+        // A killed client's backend ends once PostgreSQL sees its socket close: give it a moment.
+        for (let wait = 0; after.stuck > 0 && wait < 10; wait++) {
+          await new Promise((r) => setTimeout(r, 500));
+          after = await counts(year);
+        }
+        // all or nothing, and the audit row goes with the data
+        expect([0, BATCH]).toContain(after.reports);
+        expect(after.audits).toBe(after.reports === BATCH ? 1 : 0);
+        expect(after.stuck).toBe(0);
+        if (after.reports === BATCH) whole++;
+        else absent++;
+      }
+      // A killed batch imported again on a server left alone: complete.
+      const year = 2001 + IMPORT_ROUNDS - 1;
+      const last = await serve(target.env);
+      try {
+        const reply = await upload(await signIn(last.url), year);
+        expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+        expect(reply.body.inserted + reply.body.unchanged).toBe(BATCH);
+      } finally {
+        await kill(last.child);
+      }
+      expect((await counts(year)).reports).toBe(BATCH);
+      console.info(
+        `crash (${target.name}): import of ${BATCH} rows takes ${(full / 1000).toFixed(1)} s; ` +
+          `${IMPORT_ROUNDS} imports killed at random — ${whole} whole, ${absent} absent, none partial`,
+      );
+    }, 1_800_000);
+
+    it(`keeps each of ${PUBLISH_ROUNDS} publications killed at random published once or not at all`, async () => {
+      const periods = [
+        '2020-01',
+        '2020-02',
+        '2020-03',
+        '2020-04',
+        '2020-05',
+        '2020-06',
+        '2020-07',
+        '2020-08',
+      ];
+      for (let round = 0; round < PUBLISH_ROUNDS; round++) {
+        const period = periods[round % periods.length]!;
+        const { child, url } = await serve(target.env);
+        const client = await signIn(url);
+        const pending = client.post('/api/evaluations', { period }).catch(() => null);
+        await new Promise((r) => setTimeout(r, Math.random() * 1500));
+        await kill(child);
+        await pending;
+        // Restart and publish again: 201 if the killed one never committed, else 409; never two.
+        const restarted = await serve(target.env);
+        try {
+          const retry = await (await signIn(restarted.url)).post('/api/evaluations', { period });
+          expect([201, 409]).toContain(retry.status);
+        } finally {
+          await kill(restarted.child);
+        }
+        const database = await target.open();
+        try {
+          const [row] = await queryRows<{ stored: number; audits: number }>(
+            database.db,
+            sql`select (select count(*) from evaluations where period = ${period} and state = 'published')::int as stored,
+                       (select count(*) from audit_log where action = 'evaluation.publish'
+                          and after->>'period' = ${period})::int as audits`,
+          );
+          expect(row).toEqual({ stored: 1, audits: 1 });
+        } finally {
+          await database.close();
+        }
+      }
+    }, 1_800_000);
+  },
+);
