@@ -23,7 +23,8 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/run-sibi';
 
 export const DEMO_PASSWORD = 'Sibi#Demo2020';
-const PREPARED = join(ROOT, 'tmp', 'browser-data');
+// Versioned: a harness of another layout (an older checkout, a test still running) keeps to its own folder.
+const PREPARED = join(ROOT, 'tmp', 'browser-data', 'v3');
 
 /** Builds web/dist when it is missing or older than web/ (scripts/build-web.mjs; one build at a time). */
 export async function buildWebOnce(): Promise<void> {
@@ -45,20 +46,22 @@ export async function buildWebOnce(): Promise<void> {
  */
 export async function preparedDemoData(): Promise<string> {
   const dir = join(PREPARED, `demo-${demoFingerprint()}`);
-  const building = `${dir}.building`;
   const lock = join(PREPARED, 'prepare.lock');
-  const log = join(PREPARED, 'prepare.log');
   mkdirSync(PREPARED, { recursive: true });
   for (;;) {
     if (existsSync(join(dir, 'PG_VERSION'))) return dir;
     const owner = Number(readFileSafe(join(lock, 'pid')));
+    // Each loader has a folder of its own (named in the lock), so a stray loader never shares one.
+    const building = readFileSafe(join(lock, 'dir'));
+    const log = join(lock, 'log');
     if (existsSync(lock)) {
       if (owner && alive(owner)) {
-        if (isLoader(owner) && readFileSafe(log).includes('sibi 已启动'))
+        if (building && isLoader(owner) && readFileSafe(log).includes('sibi 已启动'))
           await finishPreparation(owner, building, dir, lock);
         else await sleep(2000);
       } else if (owner || Date.now() - mtime(lock) > 60_000) {
         // Its loader died before finishing (or a lock from an older harness): start again.
+        if (building.startsWith(PREPARED)) rmSync(building, { recursive: true, force: true });
         rmSync(lock, { recursive: true, force: true });
       } else await sleep(1000);
       continue;
@@ -68,16 +71,15 @@ export async function preparedDemoData(): Promise<string> {
     } catch {
       continue;
     }
-    for (const old of readdirSync(PREPARED).filter((name) => name.startsWith('demo-'))) {
-      rmSync(join(PREPARED, old), { recursive: true, force: true });
-    }
+    const mine = `${dir}.building-${process.pid}-${Date.now()}`;
+    writeFileSync(join(lock, 'dir'), mine);
     const out = openSync(log, 'w');
     const child = spawn(
       process.execPath,
       [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--demo', '--port', String(await freePort())],
       {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: building },
+        env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: mine },
         detached: true,
         stdio: ['ignore', out, out],
       },
@@ -108,6 +110,11 @@ async function finishPreparation(pid: number, building: string, dir: string, loc
     // Moved already by another test process.
   }
   rmSync(lock, { recursive: true, force: true });
+  // Earlier fingerprints' databases are of no more use.
+  for (const old of readdirSync(PREPARED)) {
+    if (/^demo-[0-9a-f]+$/.test(old) && join(PREPARED, old) !== dir)
+      rmSync(join(PREPARED, old), { recursive: true, force: true });
+  }
 }
 
 function readFileSafe(path: string): string {
