@@ -1,7 +1,27 @@
 // The menu table: what the side menu shows, in order. An entry points at a route (routes.tsx)
 // and is shown only when that route is allowed for the role; a group is shown when any of its
 // entries is. The breadcrumb follows the same table (group › page).
-import { AuditOutlined, DashboardOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BulbOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  DollarOutlined,
+  FileDoneOutlined,
+  FormOutlined,
+  ProfileOutlined,
+  ProjectOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  TrophyOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Capability } from './api/types';
 import type { MessageKey } from './i18n';
@@ -17,6 +37,38 @@ export interface MenuEntry {
 
 export const MENU: MenuEntry[] = [
   { key: '/', label: 'menu.dashboard', icon: <DashboardOutlined /> },
+  { key: '/projects', label: 'menu.projects', icon: <ProjectOutlined /> },
+  {
+    key: 'reports',
+    label: 'menu.reports',
+    icon: <ScheduleOutlined />,
+    children: [
+      { key: '/reports/fill', label: 'menu.reportFill', icon: <FormOutlined /> },
+      { key: '/reports/review', label: 'menu.reportReview', icon: <CheckSquareOutlined /> },
+      { key: '/reports', label: 'menu.reportOverview', icon: <FileDoneOutlined /> },
+    ],
+  },
+  {
+    key: 'ledgers',
+    label: 'menu.ledgers',
+    icon: <DatabaseOutlined />,
+    children: [
+      { key: '/ledgers/deals', label: 'menu.deals', icon: <DollarOutlined /> },
+      { key: '/ledgers/reserve', label: 'menu.reserve', icon: <BulbOutlined /> },
+      { key: '/ledgers/approvals', label: 'menu.approvals', icon: <SafetyCertificateOutlined /> },
+      { key: '/ledgers/issues', label: 'menu.issues', icon: <AlertOutlined /> },
+    ],
+  },
+  { key: '/import', label: 'menu.import', icon: <UploadOutlined /> },
+  {
+    key: 'evaluation',
+    label: 'menu.evaluation',
+    icon: <TrophyOutlined />,
+    children: [
+      { key: '/evaluation', label: 'menu.evaluationResults', icon: <BarChartOutlined /> },
+      { key: '/evaluation/schemes', label: 'menu.evaluationSchemes', icon: <ProfileOutlined /> },
+    ],
+  },
   {
     key: 'admin',
     label: 'menu.admin',

@@ -1,4 +1,9 @@
 // English UI strings: every key of zh-CN.ts (a missing or extra key is a type error).
+import { evaluationEn } from './evaluation.en';
+import { importEn } from './import.en';
+import { ledgersEn } from './ledgers.en';
+import { projectsEn } from './projects.en';
+import { reportsEn } from './reports.en';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -271,4 +276,9 @@ export const en: Record<MessageKey, string> = {
   'error.password_expired': 'Your password has expired; change it first',
   'error.totp_enrolment': 'Set up the authenticator first',
   'error.problem': 'Row {row} {column}: {reason}',
+  ...reportsEn,
+  ...importEn,
+  ...evaluationEn,
+  ...projectsEn,
+  ...ledgersEn,
 };

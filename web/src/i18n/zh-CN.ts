@@ -1,5 +1,10 @@
 // Chinese UI strings: the canonical key list. `en.ts` must have every key (the type checker says
 // so), with the same {placeholders} (web/src/i18n/messages.test.ts).
+import { evaluationZhCN } from './evaluation.zh-CN';
+import { importZhCN } from './import.zh-CN';
+import { ledgersZhCN } from './ledgers.zh-CN';
+import { projectsZhCN } from './projects.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 export const zhCN = {
   'app.name': '四比',
   'app.fullName': '重点项目与“四比四看”考评平台',
@@ -267,6 +272,11 @@ export const zhCN = {
   'error.password_expired': '密码已过期，请先修改密码',
   'error.totp_enrolment': '请先绑定动态验证码',
   'error.problem': '第 {row} 行 {column}：{reason}',
+  ...reportsZhCN,
+  ...importZhCN,
+  ...evaluationZhCN,
+  ...projectsZhCN,
+  ...ledgersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,475 @@
+// The ranked results of an evaluation, one table per group: rank (ties as 并列), unit, each
+// dimension's score, bonus, penalty and total. A row opens to every indicator's score; a score
+// opens its explanation (the engine's sentence, the value, what it was compared with, the points);
+// a unit or a dimension score opens the unit's drawer with all of it side by side.
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Popover,
+  Space,
+  Table,
+  type TableProps,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import type {
+  AdjustmentSummary,
+  EvaluationResult,
+  IndicatorReference,
+  IndicatorScore,
+  UnitResult,
+} from '../api/evaluation-types';
+import { EmptyState } from '../components/states';
+import { isMessageKey, type Locale, type Translate, useI18n } from '../i18n';
+import { groupLabel, metricValueText, rankText, scoreText, tiedUnits } from './evaluation-common';
+
+export function ResultTables({ result, group }: { result: EvaluationResult; group?: string }) {
+  const { t } = useI18n();
+  const tied = useMemo(() => tiedUnits(result.units), [result]);
+  const [drawer, setDrawer] = useState<{ unit: UnitResult; dimension?: string } | null>(null);
+  const groups = result.groups.filter((g) => !group || g.id === group);
+  if (groups.length === 0) return <EmptyState />;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {result.flags.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('evaluation.flags')}
+          description={
+            <ul className="sibi-problems">
+              {result.flags.map((f) => (
+                <li key={`${f.code}:${f.group ?? ''}:${f.indicator ?? ''}:${f.unit ?? ''}`}>{f.message}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {groups.map((g) => {
+        const units = result.units.filter((u) => u.group === g.id);
+        return (
+          <Card
+            key={g.id}
+            size="small"
+            title={t('evaluation.groupTitle', { group: groupLabel(g.id, t), n: units.length })}
+          >
+            <GroupTable
+              group={g.id}
+              units={units}
+              tied={tied}
+              onOpen={(unit, dimension) => setDrawer({ unit, dimension })}
+            />
+          </Card>
+        );
+      })}
+      {drawer && (
+        <UnitDrawer
+          unit={drawer.unit}
+          dimension={drawer.dimension}
+          tied={tied.has(drawer.unit.code)}
+          onClose={() => setDrawer(null)}
+        />
+      )}
+    </Space>
+  );
+}
+
+function GroupTable({
+  group,
+  units,
+  tied,
+  onOpen,
+}: {
+  group: string;
+  units: UnitResult[];
+  tied: Set<string>;
+  onOpen(unit: UnitResult, dimension?: string): void;
+}) {
+  const { t } = useI18n();
+  const dimensions = units[0]?.dimensions ?? [];
+  const columns: TableProps<UnitResult>['columns'] = [
+    {
+      key: 'rank',
+      title: t('evaluation.rank'),
+      width: 90,
+      fixed: 'left',
+      sorter: (a, b) => a.rank - b.rank,
+      defaultSortOrder: 'ascend',
+      render: (_, u) => (
+        <span data-testid="rank" style={tied.has(u.code) ? { color: '#d46b08' } : undefined}>
+          {rankText(u.rank, tied.has(u.code), t)}
+        </span>
+      ),
+    },
+    {
+      key: 'unit',
+      title: t('evaluation.unit'),
+      width: 150,
+      fixed: 'left',
+      render: (_, u) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(u)}>
+          {u.name}
+        </Button>
+      ),
+    },
+    ...dimensions.map((d, i) => ({
+      key: `dim:${d.id}`,
+      title: t('evaluation.dimensionTitle', { name: d.name, points: d.points }),
+      width: 110,
+      align: 'right' as const,
+      sorter: (a: UnitResult, b: UnitResult) => (a.dimensions[i]?.score ?? 0) - (b.dimensions[i]?.score ?? 0),
+      render: (_: unknown, u: UnitResult) => (
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          onClick={() => onOpen(u, d.id)}
+          data-testid={`dim-${d.id}`}
+        >
+          {scoreText(u.dimensions[i]?.score)}
+        </Button>
+      ),
+    })),
+    {
+      key: 'base',
+      title: t('evaluation.base'),
+      width: 80,
+      align: 'right',
+      sorter: (a, b) => a.base - b.base,
+      render: (_, u) => scoreText(u.base),
+    },
+    {
+      key: 'bonus',
+      title: t('evaluation.bonus'),
+      width: 70,
+      align: 'right',
+      render: (_, u) => adjustmentText(u.bonus, '+'),
+    },
+    {
+      key: 'penalty',
+      title: t('evaluation.penalty'),
+      width: 70,
+      align: 'right',
+      render: (_, u) => adjustmentText(u.penalty, '−'),
+    },
+    {
+      key: 'total',
+      title: t('evaluation.total'),
+      width: 90,
+      align: 'right',
+      sorter: (a, b) => a.adjusted - b.adjusted,
+      render: (_, u) => <Typography.Text strong>{scoreText(u.adjusted)}</Typography.Text>,
+    },
+  ];
+  return (
+    <Table<UnitResult>
+      rowKey="code"
+      size="small"
+      data-testid={`results-${group}`}
+      columns={columns}
+      dataSource={units}
+      scroll={{ x: 590 + dimensions.length * 110 }}
+      pagination={units.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      expandable={{
+        expandedRowRender: (u) => <IndicatorTable indicators={u.indicators} />,
+        columnWidth: 40,
+      }}
+    />
+  );
+}
+
+const adjustmentText = (a: AdjustmentSummary, sign: string) =>
+  a.total === 0 ? '0' : `${sign}${scoreText(a.total)}`;
+
+/** Every indicator of a unit (or of one dimension): value, score of points; a score explains itself. */
+export function IndicatorTable({ indicators }: { indicators: IndicatorScore[] }) {
+  const { t, locale } = useI18n();
+  const columns: TableProps<IndicatorScore>['columns'] = [
+    { key: 'name', title: t('evaluation.indicator'), dataIndex: 'name', width: 200 },
+    {
+      key: 'value',
+      title: t('evaluation.value'),
+      width: 150,
+      align: 'right',
+      render: (_, ind) => (
+        <>
+          {metricValueText(ind.metrics.length === 1 ? ind.metrics[0] : undefined, ind.value, t, locale)}
+          {ind.missing && (
+            <Tag color="warning" style={{ marginInlineStart: 6 }}>
+              {t('evaluation.missing')}
+            </Tag>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'score',
+      title: t('evaluation.score'),
+      width: 130,
+      align: 'right',
+      render: (_, ind) => (
+        <Popover
+          trigger="click"
+          title={ind.name}
+          content={<Explanation indicator={ind} />}
+          placement="left"
+          destroyOnHidden
+        >
+          <Button type="link" size="small" style={{ padding: 0 }} data-testid={`score-${ind.id}`}>
+            {scoreText(ind.score)}
+          </Button>
+        </Popover>
+      ),
+    },
+    { key: 'points', title: t('evaluation.points'), dataIndex: 'points', width: 80, align: 'right' },
+    {
+      key: 'explanation',
+      title: t('evaluation.explanation'),
+      ellipsis: true,
+      render: (_, ind) => <Typography.Text type="secondary">{ind.explanation}</Typography.Text>,
+    },
+  ];
+  return (
+    <Table<IndicatorScore>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={indicators}
+      pagination={false}
+      scroll={{ x: 760 }}
+    />
+  );
+}
+
+const REFERENCE_KEYS = [
+  'target',
+  'cap',
+  'best',
+  'mean',
+  'min',
+  'max',
+  'lower',
+  'upper',
+  'threshold',
+  'rank',
+  'compared',
+  'count',
+] as const;
+type ReferenceKey = (typeof REFERENCE_KEYS)[number];
+/** Reference entries in the unit of the metric; the others are counts or a share. */
+const IN_METRIC_UNIT = new Set<ReferenceKey>(
+  REFERENCE_KEYS.filter((k) => !['cap', 'rank', 'compared', 'count'].includes(k)),
+);
+
+/** One score's explanation: the sentence, the value, the reference it was compared with, the points. */
+export function Explanation({ indicator: ind }: { indicator: IndicatorScore }) {
+  const { t, locale } = useI18n();
+  const metric = ind.metrics.length === 1 ? ind.metrics[0] : undefined;
+  const reference = REFERENCE_KEYS.filter((k) => ind.reference[k] !== undefined && ind.reference[k] !== null);
+  return (
+    <div style={{ maxWidth: 420 }} data-testid="explanation">
+      <Typography.Paragraph style={{ marginBottom: 8 }}>{ind.explanation}</Typography.Paragraph>
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={[
+          {
+            key: 'value',
+            label: t('evaluation.value'),
+            children: (
+              <>
+                {metricValueText(metric, ind.value, t, locale)}
+                {ind.fill !== 'none' && (
+                  <Tag color="warning" style={{ marginInlineStart: 6 }}>
+                    {flagLabel(`missing_${ind.fill}`, t)}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'score',
+            label: t('evaluation.score'),
+            children: t('evaluation.scoreOfPoints', { score: scoreText(ind.score), points: ind.points }),
+          },
+          { key: 'rule', label: t('evaluation.rule'), children: ruleTypeLabel(ind.rule, t) },
+          ...reference.map((k) => ({
+            key: k,
+            label: referenceLabel(k, ind.reference, t, locale),
+            children: referenceValue(k, ind.reference, metric, t, locale),
+          })),
+        ]}
+      />
+      {ind.flags.length > 0 && (
+        <Space size={[4, 4]} wrap style={{ marginTop: 8 }}>
+          {ind.flags.map((f) => (
+            <Tag key={f} color="orange">
+              {flagLabel(f, t)}
+            </Tag>
+          ))}
+        </Space>
+      )}
+    </div>
+  );
+}
+
+function referenceLabel(k: ReferenceKey, ref: IndicatorReference, t: Translate, locale: Locale) {
+  if (k === 'target' && ref.targetSource && ref.targetSource !== 'value') {
+    const source =
+      ref.targetSource === 'metric' && ref.targetMetric
+        ? metricLabelOf(ref.targetMetric, t, locale)
+        : t(`evaluation.targetSource.${ref.targetSource}`);
+    return t('evaluation.ref.targetFrom', { source });
+  }
+  return t(`evaluation.ref.${k}`);
+}
+
+function referenceValue(
+  k: ReferenceKey,
+  ref: IndicatorReference,
+  metric: string | undefined,
+  t: Translate,
+  locale: Locale,
+): string {
+  const value = ref[k];
+  if (typeof value !== 'number') return String(value ?? '—');
+  if (k === 'cap') return `${(value * 100).toFixed(0)}%`;
+  if (IN_METRIC_UNIT.has(k)) return metricValueText(metric, value, t, locale);
+  return String(value);
+}
+
+function metricLabelOf(metric: string, t: Translate, _locale: Locale): string {
+  const key = `metric.${metric}`;
+  return isMessageKey(key) ? t(key) : metric;
+}
+
+export function ruleTypeLabel(rule: string, t: Translate): string {
+  const key = `evaluation.ruleType.${rule}`;
+  return isMessageKey(key) ? t(key) : rule;
+}
+
+export function flagLabel(flag: string, t: Translate): string {
+  const key = `evaluation.flag.${flag}`;
+  return isMessageKey(key) ? t(key) : flag;
+}
+
+/** A unit's whole result: totals, every dimension's indicators with their explanations, bonus and penalty. */
+function UnitDrawer({
+  unit,
+  dimension,
+  tied,
+  onClose,
+}: {
+  unit: UnitResult;
+  dimension?: string;
+  tied: boolean;
+  onClose(): void;
+}) {
+  const { t } = useI18n();
+  const [active, setActive] = useState(dimension ?? unit.dimensions[0]?.id ?? 'adjustments');
+  return (
+    <Drawer
+      open
+      size={Math.min(760, window.innerWidth)}
+      onClose={onClose}
+      title={t('evaluation.unitTitle', { name: unit.name, group: groupLabel(unit.group, t) })}
+      data-testid="unit-drawer"
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 2, sm: 4 }}
+        items={[
+          {
+            key: 'rank',
+            label: t('evaluation.rank'),
+            children: `${rankText(unit.rank, tied, t)} / ${unit.groupSize}`,
+          },
+          { key: 'base', label: t('evaluation.base'), children: scoreText(unit.base) },
+          {
+            key: 'adj',
+            label: t('evaluation.adjustments'),
+            children: `${adjustmentText(unit.bonus, '+')} / ${adjustmentText(unit.penalty, '−')}`,
+          },
+          {
+            key: 'total',
+            label: t('evaluation.total'),
+            children: <strong>{scoreText(unit.adjusted)}</strong>,
+          },
+        ]}
+      />
+      <Tabs
+        activeKey={active}
+        onChange={setActive}
+        items={[
+          ...unit.dimensions.map((d) => ({
+            key: d.id,
+            label: `${d.name} ${scoreText(d.score)}/${d.points}`,
+            children: <IndicatorTable indicators={unit.indicators.filter((i) => i.dimension === d.id)} />,
+          })),
+          {
+            key: 'adjustments',
+            label: t('evaluation.adjustments'),
+            children: <Adjustments unit={unit} />,
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}
+
+function Adjustments({ unit }: { unit: UnitResult }) {
+  const { t } = useI18n();
+  const rows = [
+    ...unit.bonus.lines.map((l, i) => ({ ...l, kind: 'bonus' as const, key: `b${i}` })),
+    ...unit.penalty.lines.map((l, i) => ({ ...l, kind: 'penalty' as const, key: `p${i}` })),
+  ];
+  const capNote = (a: AdjustmentSummary) =>
+    a.capped ? t('evaluation.capped', { raw: scoreText(a.raw), cap: a.cap ?? '—' }) : null;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {[capNote(unit.bonus), capNote(unit.penalty)].filter(Boolean).map((note) => (
+        <Alert key={note} type="info" showIcon title={note} />
+      ))}
+      <Table
+        rowKey="key"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: <EmptyState text={t('evaluation.noAdjustments')} /> }}
+        columns={[
+          {
+            key: 'kind',
+            title: t('evaluation.adjustmentKind'),
+            width: 80,
+            render: (_, r) =>
+              r.kind === 'bonus' ? (
+                <Tag color="green">{t('evaluation.bonus')}</Tag>
+              ) : (
+                <Tag color="red">{t('evaluation.penalty')}</Tag>
+              ),
+          },
+          { key: 'name', title: t('evaluation.item'), dataIndex: 'name' },
+          {
+            key: 'count',
+            title: t('evaluation.count'),
+            dataIndex: 'count',
+            width: 70,
+            render: (c?: number) => c ?? '—',
+          },
+          { key: 'points', title: t('evaluation.score'), dataIndex: 'points', width: 80, render: scoreText },
+          {
+            key: 'reason',
+            title: t('evaluation.reason'),
+            render: (_, r) => [r.reason, r.author].filter(Boolean).join(' · ') || '—',
+          },
+        ]}
+      />
+    </Space>
+  );
+}
