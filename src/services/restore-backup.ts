@@ -1,6 +1,7 @@
 // `sibi restore`: one transaction that rebuilds the schema at the backup's migration level, loads
-// every row, checks each table's row count and checksum against the backup, applies the migrations
-// that came after the backup, resets the sequences and puts back the privileges. All or nothing.
+// every row as it was (the tables' own triggers off), checks each table's row count and checksum
+// against the backup, applies the migrations that came after the backup, resets the sequences and
+// puts back the privileges. All or nothing.
 import { basename } from 'node:path';
 import { writeAudit } from '../db/audit';
 import type { Database } from '../db/client';
@@ -12,6 +13,7 @@ import {
   lockSchema,
   nonEmptyTables,
   resetSequence,
+  setUserTriggers,
 } from '../db/dump/load';
 import { readGrants, restoreGrants } from '../db/dump/privileges';
 import { useCanonicalText } from '../db/dump/rows';
@@ -65,6 +67,7 @@ export async function restoreBackup(
       await forgetMigrations(tx);
       await applyMigrations(tx, migrations.slice(0, level));
       const shapes = matchTables(file, header, await describeTables(tx));
+      await setUserTriggers(tx, [...shapes.keys()], false);
       let done = 0;
       for await (const batch of readBackupRows(file)) {
         await load(tx, file, shapes.get(batch.table.name)!, batch.lines);
@@ -72,6 +75,7 @@ export async function restoreBackup(
         options.onProgress?.(done, total);
       }
       await verifyTables(tx, file, header, shapes);
+      await setUserTriggers(tx, [...shapes.keys()], true);
       for (const table of header.tables) {
         for (const s of table.sequences) {
           const sequence = shapes.get(table.name)!.sequences.find((q) => q.column === s.column);

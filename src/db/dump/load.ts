@@ -53,6 +53,19 @@ export async function dropPublicSchemaObjects(tx: Tx): Promise<void> {
   }
 }
 
+/**
+ * Switches the tables' own triggers (not the foreign-key checks) off or on. The restore loads the
+ * snapshot as it was, derived tables included, so triggers that keep tables in step with writes
+ * (project_months) must not fire again; the tables are this transaction's own, unseen by others.
+ */
+export async function setUserTriggers(tx: Tx, tables: readonly string[], enabled: boolean): Promise<void> {
+  for (const table of tables) {
+    await tx.execute(
+      sql.raw(`alter table ${quoteIdent(table)} ${enabled ? 'enable' : 'disable'} trigger user`),
+    );
+  }
+}
+
 /** Inserts rows given as JSON-array lines of text values, cast back to each column's type. */
 export async function insertLines(tx: Tx, table: TableShape, lines: readonly string[]): Promise<void> {
   if (lines.length === 0) return;
