@@ -100,7 +100,8 @@ const sizes = await queryRows<{ relation: string; size: string }>(
   db,
   sql`select c.relname as relation, pg_size_pretty(pg_relation_size(c.oid)) as size
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and (c.relname like 'monthly\_reports%' or c.relname like 'project\_years%')
+      where n.nspname = 'public' and c.relkind in ('r', 'i')
+        and (c.relname like 'monthly\_reports%' or c.relname like 'project\_months%')
       order by c.relname`,
 );
 const province = '410000';
