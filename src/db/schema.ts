@@ -133,8 +133,9 @@ export const monthlyReports = pgTable(
 // of month N of a year for each project, carried forward from its reports up to N (domain.md: the
 // latest approved investYtd; started and completed by the month end; reports that arrived on time).
 // One row per project, year, month and province code from the project's first filed report to
-// December. Triggers on monthly_reports keep it in step in the same statement (migration
-// 0004_project_months); direct inserts are dropped, so a restore rebuilds it from the reports.
+// December. Triggers on monthly_reports keep it in step in the same statement (migrations
+// 0004_project_months, 0005); other inserts are dropped. A restore loads it as backed up, with the
+// tables' triggers off.
 export const projectMonths = pgTable(
   'project_months',
   {
