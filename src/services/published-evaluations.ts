@@ -24,7 +24,7 @@ export function listPublishedEvaluations(
 /** A published evaluation; drafts are never stored, so anything else is not found. */
 export async function loadPublishedEvaluation(database: Database, id: number): Promise<StoredEvaluation> {
   const stored = await getEvaluation(database.db, id);
-  if (!stored || stored.state !== 'published') throw new NotFoundError(`考评结果 ${id} 不存在`);
+  if (stored?.state !== 'published') throw new NotFoundError(`考评结果 ${id} 不存在`);
   return stored;
 }
 
