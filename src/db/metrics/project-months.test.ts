@@ -1,6 +1,6 @@
 // project_months (the carried-forward month-end figures the key-project metrics read) must equal the
 // direct computation from monthly_reports after every kind of write: imports, the report workflow,
-// raw SQL, deletes, truncation, the migration's backfill, and a restore's attempt to load it.
+// raw SQL, deletes, truncation, concurrent writers and the migration's backfill.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -212,7 +212,7 @@ describe.each(testDatabases())('project_months on $name', (target: TestDatabase)
     await expectDirect();
   });
 
-  it('drops direct inserts: a restore loads the reports, and they rebuild the same rows', async () => {
+  it('drops inserts that do not come from its triggers', async () => {
     const before = await expectDirect();
     await database.db.execute(
       sql`insert into project_months (project_id, province_code, year, month, invest_ytd, started, completed, on_time)
