@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { zhCN } from '../../web/src/i18n/zh-CN';
 import { ROOT } from '../helpers/run-sibi';
 import { DEMO_PASSWORD, type SibiServer, startDemoServer } from './server';
@@ -63,11 +63,37 @@ export function browserSuite(): BrowserSuite {
   let server: SibiServer | undefined;
   let browser: Browser | undefined;
   const seen = new WeakMap<Page, string[]>();
+  // Pages opened inside a test are closed after it (those opened in beforeAll are the file's to close).
+  let opened: Page[] | null = null;
+  // A browser step on a busy machine takes seconds: a minute per test is too tight.
+  vi.setConfig({ testTimeout: 240_000 });
   beforeAll(async () => {
     // One after the other: preparing the demo database is CPU-heavy, and so is starting Chromium.
     server = await startDemoServer();
     browser = await launchBrowser();
   }, 1_800_000);
+  // A failed test leaves a picture of each of its pages: tmp/screenshots/failed-<test>-<n>.png.
+  beforeEach(() => {
+    opened = [];
+  });
+  afterEach(async ({ task }) => {
+    const pages = opened ?? [];
+    opened = null;
+    if (task.result?.state === 'fail') {
+      const name = task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80);
+      for (const [i, page] of pages.entries()) {
+        await shot(page, `failed-${name}-${i + 1}`).catch(() => {});
+      }
+    }
+    await Promise.all(
+      pages.map((page) =>
+        page
+          .context()
+          .close()
+          .catch(() => {}),
+      ),
+    );
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -89,6 +115,7 @@ export function browserSuite(): BrowserSuite {
       });
       if (locale === 'en') await context.addInitScript("localStorage.setItem('sibi.locale', 'en')");
       const page = await context.newPage();
+      opened?.push(page);
       const errors: string[] = [];
       seen.set(page, errors);
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

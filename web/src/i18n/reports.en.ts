@@ -60,7 +60,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.fill.lockedHint':
     'This month is locked after its deadline: a change is a correction, needs a reason, and is kept in the audit log.',
   'reports.fill.monthAmount': 'Investment this month',
-  'reports.fill.decrease': '(less than last month’s total: please check)',
+  'reports.fill.decrease': "(less than last month's total: please check)",
   'reports.fill.investRequired': 'Enter the investment completed (10k CNY)',
   'reports.fill.investInvalid': 'Enter an amount of at least 0 in 10k CNY, with at most 4 decimals',
   'reports.fill.startDateRequired': 'Enter the start date of a started project',
@@ -85,7 +85,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
 
   'reports.review.title': 'Review monthly reports',
   'reports.review.intro':
-    'Reports submitted in {region} and waiting for review. The level above reviews: a city its counties’ projects, the province the cities’ own and the directly managed counties’ projects.',
+    "Reports submitted in {region} and waiting for review. The level above reviews: a city its counties' projects, the province the cities' own and the directly managed counties' projects.",
   'reports.review.myScope': 'your scope',
   'reports.review.empty': 'No report is waiting for review',
   'reports.review.approve': 'Approve',

@@ -8,6 +8,7 @@ import {
   Card,
   Descriptions,
   Drawer,
+  Grid,
   Popover,
   Space,
   Table,
@@ -91,13 +92,15 @@ function GroupTable({
   onOpen(unit: UnitResult, dimension?: string): void;
 }) {
   const { t } = useI18n();
+  // Rank and unit stay in view while the scores scroll, where the screen has room for both.
+  const fixed = Grid.useBreakpoint().md ? ('left' as const) : undefined;
   const dimensions = units[0]?.dimensions ?? [];
   const columns: TableProps<UnitResult>['columns'] = [
     {
       key: 'rank',
       title: t('evaluation.rank'),
       width: 90,
-      fixed: 'left',
+      fixed,
       sorter: (a, b) => a.rank - b.rank,
       defaultSortOrder: 'ascend',
       render: (_, u) => (
@@ -110,7 +113,7 @@ function GroupTable({
       key: 'unit',
       title: t('evaluation.unit'),
       width: 150,
-      fixed: 'left',
+      fixed,
       render: (_, u) => (
         <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(u)}>
           {u.name}

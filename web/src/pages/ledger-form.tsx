@@ -256,11 +256,9 @@ export function RecordFormDialog<T>({
       if (lines !== null) setError(lines.length > 0 ? { text: t('form.fixFields'), lines } : null);
       else if (e instanceof ApiError && e.code === 'conflict' && record)
         setError({ text: t('form.stale'), stale: true });
-      else {
-        if (e instanceof ApiError && e.code === 'conflict' && conflictField)
-          form.setFields([{ name: conflictField, errors: [errorText(e, t, locale)] }]);
-        setError({ text: errorText(e, t, locale) });
-      }
+      else if (e instanceof ApiError && e.code === 'conflict' && conflictField)
+        form.setFields([{ name: conflictField, errors: [errorText(e, t, locale)] }]);
+      else setError({ text: errorText(e, t, locale) });
     } finally {
       setBusy(false);
     }

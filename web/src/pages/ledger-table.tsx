@@ -418,7 +418,7 @@ export function LedgerFilters({
   };
 
   const input = (filter: LedgerFilter): ReactNode => {
-    const inputId = `${id}-${filter.name}`;
+    const inputId = `${id}-filter-${filter.name}`;
     const placeholder = filter.placeholder ? t(filter.placeholder) : t('common.all');
     const style = { width: filter.width ?? 150 };
     switch (filter.type) {

@@ -255,7 +255,7 @@ function chartOption(
     target === null ? t('projects.chart.noTarget') : t('projects.chart.plan'),
   ];
   return {
-    grid: { left: 16, right: 24, top: 48, bottom: 8, containLabel: true },
+    grid: { left: 16, right: 24, top: 64, bottom: 8, containLabel: true },
     legend: { top: 0, type: 'scroll' },
     tooltip: {
       trigger: 'axis',

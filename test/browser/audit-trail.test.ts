@@ -1,0 +1,98 @@
+// The audit trail of a month's work, found by the auditor in the browser: a county submits a
+// report and the city approves it, the province publishes the 2020Q3 evaluation and downloads the
+// 通报 (all through the API, with each account's own session); then the auditor filters the audit
+// log page by action and finds each event with its actor.
+import type { APIRequestContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, signIn } from './harness';
+
+/** A browser context signed in through the API; returns its request client and CSRF token. */
+async function apiSession(page: Page, username: string): Promise<{ http: APIRequestContext; csrf: string }> {
+  const response = await page.request.post('/api/auth/login', {
+    data: { username, password: DEMO_PASSWORD },
+  });
+  expect(response.status(), `login ${username}`).toBe(200);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { http: page.request, csrf: csrfToken };
+}
+
+interface Report {
+  id: number;
+  version: number;
+  state: string;
+}
+
+describe.skipIf(!chromiumPath())('audit trail (browser)', () => {
+  const ctx = browserSuite();
+
+  it('records the submit, approve, publish and bulletin download, and the auditor finds them', async () => {
+    // 孟津县 fills and submits this month's report of one of its projects.
+    const county = await apiSession(await ctx.page(), 'demo_county');
+    const projects = await county.http.get('/api/projects?region=410322&pageSize=1&sort=code');
+    const project = ((await projects.json()) as { items: { id: number; code: string }[] }).items[0]!;
+    const now = new Date();
+    const created = await county.http.post('/api/reports', {
+      data: {
+        projectId: project.id,
+        year: now.getFullYear(),
+        month: now.getMonth() + 1,
+        investYtd: '123450000',
+        progressNote: '审计追踪测试：本月按计划推进',
+      },
+      headers: { 'x-csrf-token': county.csrf },
+    });
+    expect(created.status()).toBe(201);
+    const draft = (await created.json()) as Report;
+    const submitted = await county.http.post(`/api/reports/${draft.id}/submit`, {
+      data: { version: draft.version },
+      headers: { 'x-csrf-token': county.csrf },
+    });
+    expect(submitted.status()).toBe(200);
+    const report = (await submitted.json()) as Report;
+    expect(report.state).toBe('submitted');
+
+    // 洛阳市 approves it.
+    const city = await apiSession(await ctx.page(), 'demo_city');
+    const approved = await city.http.post(`/api/reports/${report.id}/approve`, {
+      data: { version: report.version },
+      headers: { 'x-csrf-token': city.csrf },
+    });
+    expect(approved.status()).toBe(200);
+    expect(((await approved.json()) as Report).state).toBe('approved');
+
+    // The province publishes 2020Q3 and downloads its 通报.
+    const province = await apiSession(await ctx.page(), 'demo_province');
+    const published = await province.http.post('/api/evaluations', {
+      data: { period: '2020Q3' },
+      headers: { 'x-csrf-token': province.csrf },
+    });
+    expect(published.status()).toBe(201);
+    const evaluationId = ((await published.json()) as { id: number }).id;
+    const bulletin = await province.http.get('/api/bulletins?period=2020Q3&format=docx');
+    expect(bulletin.status()).toBe(200);
+    expect(bulletin.headers()['x-sibi-evaluation']).toBe(String(evaluationId));
+
+    // The auditor finds each of them in the audit log page, filtering by action.
+    const page = await ctx.page();
+    await signIn(page, 'demo_auditor');
+    await open(page, '/admin/audit');
+    const expected: [action: string, actor: string, target: string][] = [
+      ['report.submit', 'demo_county', project.code],
+      ['report.approve', 'demo_city', project.code],
+      ['evaluation.publish', 'demo_province', String(evaluationId)],
+      ['bulletin.download', 'demo_province', String(evaluationId)],
+    ];
+    for (const [action, actor, target] of expected) {
+      await page.locator('#audit-action').fill(action);
+      await page.locator('#audit-action').press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('action') === action);
+      const row = page.locator('[data-testid="audit-table"] .ant-table-row', { hasText: actor }).first();
+      await row.waitFor();
+      const text = (await row.textContent()) ?? '';
+      expect(text).toContain(action);
+      expect(text).toContain(target);
+      await shot(page, `audit-trail-${action.replace('.', '-')}`);
+    }
+    expect(ctx.errors(page)).toEqual([]);
+  }, 300_000);
+});
