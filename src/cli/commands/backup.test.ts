@@ -45,7 +45,7 @@ describe.each(NAMES)('sibi backup on %s', (name) => {
     }
     file = join(dir, 'sibi.backup.gz');
     backup = await sibi(['backup', file], source.env);
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all([source?.cleanup(), into?.cleanup()]);
@@ -69,7 +69,7 @@ describe.each(NAMES)('sibi backup on %s', (name) => {
     expect(again.stderr).toMatch(/^错误：数据库 .* 不是空的（.*）；恢复会替换全部数据，确认后加 --force\n$/);
     expect((await sibi(['restore', '--force', file], into.env)).code).toBe(0);
     expect(await printOf(into)).toEqual(await printOf(source));
-  }, 180_000);
+  }, 300_000);
 
   it('rejects a cut file with exit code 1 and one line naming it; usage errors exit 2', async () => {
     const cut = join(dir, 'cut.gz');
@@ -85,5 +85,5 @@ describe.each(NAMES)('sibi backup on %s', (name) => {
     expect(nowhere.code).toBe(1);
     expect(nowhere.stderr).toMatch(/无法写入：目录不存在/);
     expect((await sibi(['restore'], source.env)).code).toBe(2);
-  }, 180_000);
+  }, 300_000);
 });
