@@ -111,213 +111,233 @@ describe.skipIf(!chromiumPath())('evaluation (browser)', () => {
   let period = '2020Q3';
   let publishedId = 0;
 
-  it('lets the province officer run the draft, explain a score, see robustness and publish', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_province');
-    // Publish a period not published yet (a fresh demo database has none).
-    const listed = await page.request.get('/api/evaluations?period=2020Q3');
-    if (((await listed.json()) as { items: unknown[] }).items.length > 0) period = '2020Q2';
-    const quarter = period.endsWith('Q3') ? '第三季度' : '第二季度';
+  it(
+    'lets the province officer run the draft, explain a score, see robustness and publish',
+    async () => {
+      const page = await ctx.page();
+      await signIn(page, 'demo_province');
+      // Publish a period not published yet (a fresh demo database has none).
+      const listed = await page.request.get('/api/evaluations?period=2020Q3');
+      if (((await listed.json()) as { items: unknown[] }).items.length > 0) period = '2020Q2';
+      const quarter = period.endsWith('Q3') ? '第三季度' : '第二季度';
 
-    await page.locator('[data-testid="side-menu"] .ant-menu-submenu-title', { hasText: '综合考评' }).click();
-    await page.locator('[data-testid="side-menu"] .ant-menu-item', { hasText: '考评结果' }).click();
-    await settle(page);
-    await choose(page, '#evaluation-period-year', '2020年');
-    await choose(page, '#evaluation-period-part', quarter);
-    expect(new URL(page.url()).searchParams.get('period')).toBe(period);
-    await page.locator('[data-testid="run-draft"]').click();
-    await page.locator('[data-testid="draft-banner"]').waitFor({ timeout: 60_000 });
-    expect(await page.locator('[data-testid="draft-banner"]').textContent()).toContain('草稿');
+      await page
+        .locator('[data-testid="side-menu"] .ant-menu-submenu-title', { hasText: '综合考评' })
+        .click();
+      await page.locator('[data-testid="side-menu"] .ant-menu-item', { hasText: '考评结果' }).click();
+      await settle(page);
+      await choose(page, '#evaluation-period-year', '2020年');
+      await choose(page, '#evaluation-period-part', quarter);
+      expect(new URL(page.url()).searchParams.get('period')).toBe(period);
+      await page.locator('[data-testid="run-draft"]').click();
+      await page.locator('[data-testid="draft-banner"]').waitFor({ timeout: 60_000 });
+      expect(await page.locator('[data-testid="draft-banner"]').textContent()).toContain('草稿');
 
-    const cities = page.locator('[data-testid="results-city"] .ant-table-row');
-    expect(await cities.count()).toBe(18);
-    if (period === '2020Q3') {
-      const first = await cities.first().textContent();
-      expect(first).toContain('洛阳市');
-      expect(await cities.first().locator('[data-testid="rank"]').textContent()).toBe('1');
-    }
-    expect(
-      await page.locator('[data-testid="results-direct_county"] .ant-table-row').count(),
-    ).toBeGreaterThan(0);
-    await view(page, 'evaluation-draft');
+      const cities = page.locator('[data-testid="results-city"] .ant-table-row');
+      expect(await cities.count()).toBe(18);
+      if (period === '2020Q3') {
+        const first = await cities.first().textContent();
+        expect(first).toContain('洛阳市');
+        expect(await cities.first().locator('[data-testid="rank"]').textContent()).toBe('1');
+      }
+      expect(
+        await page.locator('[data-testid="results-direct_county"] .ant-table-row').count(),
+      ).toBeGreaterThan(0);
+      await view(page, 'evaluation-draft');
 
-    // A score explains itself: the engine's sentence, value, reference and points.
-    await cities.first().locator('.ant-table-row-expand-icon').click();
-    await page.locator('[data-testid="score-reserve_investment"]').first().click();
-    const explanation = page.locator('[data-testid="explanation"]');
-    await explanation.waitFor();
-    const text = (await explanation.textContent()) ?? '';
-    expect(text).toContain('储备项目总投资');
-    expect(text).toMatch(/亿元/);
-    expect(text).toContain('满分 6 分');
-    await view(page, 'evaluation-explanation');
-    await page.keyboard.press('Escape');
+      // A score explains itself: the engine's sentence, value, reference and points.
+      await cities.first().locator('.ant-table-row-expand-icon').click();
+      await page.locator('[data-testid="score-reserve_investment"]').first().click();
+      const explanation = page.locator('[data-testid="explanation"]');
+      await explanation.waitFor();
+      const text = (await explanation.textContent()) ?? '';
+      expect(text).toContain('储备项目总投资');
+      expect(text).toMatch(/亿元/);
+      expect(text).toContain('满分 6 分');
+      await view(page, 'evaluation-explanation');
+      await page.keyboard.press('Escape');
 
-    // A dimension score opens the unit's drawer on that dimension.
-    await cities.first().locator('[data-testid="dim-progress"]').click();
-    await page.locator('.ant-drawer-title', { hasText: '洛阳市' }).waitFor();
-    expect(await page.locator('.ant-drawer .ant-tabs-tab-active').textContent()).toContain('比开工看进度');
-    await view(page, 'evaluation-unit-drawer');
-    await page.locator('.ant-drawer-close').click();
+      // A dimension score opens the unit's drawer on that dimension.
+      await cities.first().locator('[data-testid="dim-progress"]').click();
+      await page.locator('.ant-drawer-title', { hasText: '洛阳市' }).waitFor();
+      expect(await page.locator('.ant-drawer .ant-tabs-tab-active').textContent()).toContain('比开工看进度');
+      await view(page, 'evaluation-unit-drawer');
+      await page.locator('.ant-drawer-close').click();
 
-    // Robustness: rank intervals drawn, P(first), sensitivity indices.
-    await page.locator('.ant-tabs-tab', { hasText: '稳健性分析' }).click();
-    await page.locator('[data-testid="rank-chart-city"] canvas').waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(800);
-    expect(await drawnPixels(page, '[data-testid="rank-chart-city"] canvas')).toBeGreaterThan(2000);
-    const robustRows = page.locator('[data-testid="robustness-city"] .ant-table-row');
-    expect(await robustRows.count()).toBe(18);
-    expect(await robustRows.first().textContent()).toMatch(/\d+\.\d%/);
-    expect(await page.locator('[data-testid="sensitivity-indices"] .ant-table-row').count()).toBeGreaterThan(
-      2,
-    );
-    await view(page, 'evaluation-robustness');
+      // Robustness: rank intervals drawn, P(first), sensitivity indices.
+      await page.locator('.ant-tabs-tab', { hasText: '稳健性分析' }).click();
+      await page.locator('[data-testid="rank-chart-city"] canvas').waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(800);
+      expect(await drawnPixels(page, '[data-testid="rank-chart-city"] canvas')).toBeGreaterThan(2000);
+      const robustRows = page.locator('[data-testid="robustness-city"] .ant-table-row');
+      expect(await robustRows.count()).toBe(18);
+      expect(await robustRows.first().textContent()).toMatch(/\d+\.\d%/);
+      expect(
+        await page.locator('[data-testid="sensitivity-indices"] .ant-table-row').count(),
+      ).toBeGreaterThan(2);
+      await view(page, 'evaluation-robustness');
 
-    // What it takes for the runner-up to move up one rank.
-    await page.locator('.ant-tabs-tab', { hasText: '提升所需' }).click();
-    await page
-      .locator('[data-testid="what-it-takes-table"] .ant-table-row')
-      .first()
-      .waitFor({ timeout: 60_000 });
-    expect(await page.locator('[data-testid="what-it-takes"]').textContent()).toContain('第 2 名');
-    await view(page, 'evaluation-what-it-takes');
+      // What it takes for the runner-up to move up one rank.
+      await page.locator('.ant-tabs-tab', { hasText: '提升所需' }).click();
+      await page
+        .locator('[data-testid="what-it-takes-table"] .ant-table-row')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      expect(await page.locator('[data-testid="what-it-takes"]').textContent()).toContain('第 2 名');
+      await view(page, 'evaluation-what-it-takes');
 
-    // Publish: a confirmation that says it is final, then the id, hash and a verification.
-    await page.locator('[data-testid="publish"]').click();
-    const confirm = page.locator('.ant-modal-confirm');
-    await confirm.waitFor();
-    expect(await confirm.textContent()).toContain('不可更改');
-    await view(page, 'evaluation-publish-confirm');
-    await confirm.locator('.ant-btn-dangerous').click();
-    await page.waitForURL(/\/evaluation\/results\/\d+/);
-    await page.locator('[data-testid="evaluation-hash"]').waitFor();
-    publishedId = Number(await page.locator('[data-testid="evaluation-id"]').textContent());
-    expect(publishedId).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="evaluation-hash"]').textContent()).toMatch(/^[0-9a-f]{64}$/);
-    await page.locator('[data-testid="verify"]').click();
-    await page.locator('[data-testid="verify-result"]').waitFor();
-    expect(await page.locator('[data-testid="verify-result"]').textContent()).toBe('一致');
-    expect(await page.locator('[data-testid="publish"]').count()).toBe(0);
-    await view(page, 'evaluation-published');
+      // Publish: a confirmation that says it is final, then the id, hash and a verification.
+      await page.locator('[data-testid="publish"]').click();
+      const confirm = page.locator('.ant-modal-confirm');
+      await confirm.waitFor();
+      expect(await confirm.textContent()).toContain('不可更改');
+      await view(page, 'evaluation-publish-confirm');
+      await confirm.locator('.ant-btn-dangerous').click();
+      await page.waitForURL(/\/evaluation\/results\/\d+/);
+      await page.locator('[data-testid="evaluation-hash"]').waitFor();
+      publishedId = Number(await page.locator('[data-testid="evaluation-id"]').textContent());
+      expect(publishedId).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="evaluation-hash"]').textContent()).toMatch(/^[0-9a-f]{64}$/);
+      await page.locator('[data-testid="verify"]').click();
+      await page.locator('[data-testid="verify-result"]').waitFor();
+      expect(await page.locator('[data-testid="verify-result"]').textContent()).toBe('一致');
+      expect(await page.locator('[data-testid="publish"]').count()).toBe(0);
+      await view(page, 'evaluation-published');
 
-    // The 通报: a Word file and the same bulletin read in the page.
-    await page.locator('.ant-tabs-tab', { hasText: '通报' }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-testid="bulletin-province-docx"]').click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/通报.*\.docx$/);
-    const bytes = readFileSync((await download.path())!);
-    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(bytes.length).toBeGreaterThan(10_000);
-    await page.locator('[data-testid="bulletin-province-view"]').click();
-    const frame = page.locator('[data-testid="bulletin-province-frame"]');
-    await frame.waitFor();
-    expect(await frame.getAttribute('srcdoc')).toContain('综合考评结果的通报');
-    expect(
-      await page.frameLocator('[data-testid="bulletin-province-frame"]').locator('body').textContent(),
-    ).toContain('洛阳市');
-    expect(await page.locator('[data-testid="bulletin-province-basis"]').textContent()).toContain(
-      String(publishedId),
-    );
-    await frameShot(page, '[data-testid="bulletin-province-frame"]', 'evaluation-bulletin');
-    expect(await untranslatedKeys(page)).toEqual([]);
-    expect(ctx.errors(page)).toEqual([]);
-  }, TEST_TIMEOUT);
+      // The 通报: a Word file and the same bulletin read in the page.
+      await page.locator('.ant-tabs-tab', { hasText: '通报' }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid="bulletin-province-docx"]').click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/通报.*\.docx$/);
+      const bytes = readFileSync((await download.path())!);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(bytes.length).toBeGreaterThan(10_000);
+      await page.locator('[data-testid="bulletin-province-view"]').click();
+      const frame = page.locator('[data-testid="bulletin-province-frame"]');
+      await frame.waitFor();
+      expect(await frame.getAttribute('srcdoc')).toContain('综合考评结果的通报');
+      expect(
+        await page.frameLocator('[data-testid="bulletin-province-frame"]').locator('body').textContent(),
+      ).toContain('洛阳市');
+      expect(await page.locator('[data-testid="bulletin-province-basis"]').textContent()).toContain(
+        String(publishedId),
+      );
+      await frameShot(page, '[data-testid="bulletin-province-frame"]', 'evaluation-bulletin');
+      expect(await untranslatedKeys(page)).toEqual([]);
+      expect(ctx.errors(page)).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('shows the city officer the published result, without any way to publish', async () => {
-    expect(publishedId).toBeGreaterThan(0);
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
-    await open(page, '/evaluation');
-    await page.locator(`[data-testid="open-${publishedId}"]`).waitFor();
-    expect(await page.locator('[data-testid="run-draft"]').count()).toBe(0);
-    await view(page, 'evaluation-list-city');
-    await page.locator(`[data-testid="open-${publishedId}"]`).click();
-    await page.locator('[data-testid="results-city"] .ant-table-row').first().waitFor();
-    expect(await page.locator('[data-testid="publish"]').count()).toBe(0);
-    expect(await page.locator('[data-testid="published-facts"]').textContent()).toContain('demo_province');
-    await view(page, 'evaluation-published-city');
+  it(
+    'shows the city officer the published result, without any way to publish',
+    async () => {
+      expect(publishedId).toBeGreaterThan(0);
+      const page = await ctx.page();
+      await signIn(page, 'demo_city');
+      await open(page, '/evaluation');
+      await page.locator(`[data-testid="open-${publishedId}"]`).waitFor();
+      expect(await page.locator('[data-testid="run-draft"]').count()).toBe(0);
+      await view(page, 'evaluation-list-city');
+      await page.locator(`[data-testid="open-${publishedId}"]`).click();
+      await page.locator('[data-testid="results-city"] .ant-table-row').first().waitFor();
+      expect(await page.locator('[data-testid="publish"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="published-facts"]').textContent()).toContain('demo_province');
+      await view(page, 'evaluation-published-city');
 
-    // Its own unit's summary is offered first in the 通报 tab.
-    await page.locator('.ant-tabs-tab', { hasText: '通报' }).click();
-    expect(await page.locator('[data-testid="bulletin-unit"] .ant-card-extra').textContent()).toContain(
-      '洛阳市',
-    );
-    await page.locator('[data-testid="bulletin-unit-view"]').click();
-    await page.locator('[data-testid="bulletin-unit-frame"]').waitFor();
-    expect(await page.locator('[data-testid="bulletin-unit-frame"]').getAttribute('srcdoc')).toContain(
-      '洛阳市',
-    );
-    await frameShot(page, '[data-testid="bulletin-unit-frame"]', 'evaluation-bulletin-city');
+      // Its own unit's summary is offered first in the 通报 tab.
+      await page.locator('.ant-tabs-tab', { hasText: '通报' }).click();
+      expect(await page.locator('[data-testid="bulletin-unit"] .ant-card-extra').textContent()).toContain(
+        '洛阳市',
+      );
+      await page.locator('[data-testid="bulletin-unit-view"]').click();
+      await page.locator('[data-testid="bulletin-unit-frame"]').waitFor();
+      expect(await page.locator('[data-testid="bulletin-unit-frame"]').getAttribute('srcdoc')).toContain(
+        '洛阳市',
+      );
+      await frameShot(page, '[data-testid="bulletin-unit-frame"]', 'evaluation-bulletin-city');
 
-    const refused = await page.request.post('/api/evaluations', {
-      data: { period: '2020Q1' },
-      headers: { 'x-csrf-token': await csrf(page) },
-    });
-    expect(refused.status()).toBe(403);
-    const draft = await page.request.post('/api/evaluations/draft', {
-      data: { period: '2020Q1' },
-      headers: { 'x-csrf-token': await csrf(page) },
-    });
-    expect(draft.status()).toBe(403);
-    expect(ctx.errors(page)).toEqual([]);
-  }, TEST_TIMEOUT);
+      const refused = await page.request.post('/api/evaluations', {
+        data: { period: '2020Q1' },
+        headers: { 'x-csrf-token': await csrf(page) },
+      });
+      expect(refused.status()).toBe(403);
+      const draft = await page.request.post('/api/evaluations/draft', {
+        data: { period: '2020Q1' },
+        headers: { 'x-csrf-token': await csrf(page) },
+      });
+      expect(draft.status()).toBe(403);
+      expect(ctx.errors(page)).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('shows the published result at a phone width and in English', async () => {
-    const phone = await ctx.page({ width: 390, height: 844 });
-    await signIn(phone, 'demo_city');
-    await open(phone, `/evaluation/results/${publishedId}`);
-    await phone.locator('[data-testid="results-city"] .ant-table-row').first().waitFor();
-    await view(phone, 'evaluation-published-phone');
-    expect(ctx.errors(phone)).toEqual([]);
+  it(
+    'shows the published result at a phone width and in English',
+    async () => {
+      const phone = await ctx.page({ width: 390, height: 844 });
+      await signIn(phone, 'demo_city');
+      await open(phone, `/evaluation/results/${publishedId}`);
+      await phone.locator('[data-testid="results-city"] .ant-table-row').first().waitFor();
+      await view(phone, 'evaluation-published-phone');
+      expect(ctx.errors(phone)).toEqual([]);
 
-    const page = await ctx.page({ locale: 'en' });
-    await signIn(page, 'demo_province');
-    await open(page, `/evaluation/results/${publishedId}`);
-    await page.locator('[data-testid="results-city"] .ant-table-row').first().waitFor();
-    expect(await page.locator('[data-testid="results-city"] thead').textContent()).toContain('Rank');
-    await page.locator('.ant-tabs-tab', { hasText: 'Robustness' }).click();
-    await page.locator('[data-testid="rank-chart-city"] canvas').waitFor({ timeout: 60_000 });
-    await view(page, 'evaluation-published-en');
-    expect(await untranslatedKeys(page)).toEqual([]);
-    expect(ctx.errors(page)).toEqual([]);
-  }, TEST_TIMEOUT);
+      const page = await ctx.page({ locale: 'en' });
+      await signIn(page, 'demo_province');
+      await open(page, `/evaluation/results/${publishedId}`);
+      await page.locator('[data-testid="results-city"] .ant-table-row').first().waitFor();
+      expect(await page.locator('[data-testid="results-city"] thead').textContent()).toContain('Rank');
+      await page.locator('.ant-tabs-tab', { hasText: 'Robustness' }).click();
+      await page.locator('[data-testid="rank-chart-city"] canvas').waitFor({ timeout: 60_000 });
+      await view(page, 'evaluation-published-en');
+      expect(await untranslatedKeys(page)).toEqual([]);
+      expect(ctx.errors(page)).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it("shows the schemes, lists a broken copy's issues and runs a valid copy with ties (并列)", async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_province');
-    await open(page, '/evaluation/schemes');
-    const indicators = page.locator('[data-testid="scheme-indicators"] .ant-table-row');
-    await indicators.first().waitFor();
-    expect(await indicators.count()).toBe(17);
-    expect(await page.locator('[data-testid="scheme-viewer"]').textContent()).toContain('以本组最高值为满分');
-    await page.locator('.ant-collapse-header', { hasText: 'YAML' }).click();
-    expect(await page.locator('[data-testid="scheme-yaml"]').textContent()).toContain('id: sibisikan-2020');
-    await view(page, 'schemes-viewer');
+  it(
+    "shows the schemes, lists a broken copy's issues and runs a valid copy with ties (并列)",
+    async () => {
+      const page = await ctx.page();
+      await signIn(page, 'demo_province');
+      await open(page, '/evaluation/schemes');
+      const indicators = page.locator('[data-testid="scheme-indicators"] .ant-table-row');
+      await indicators.first().waitFor();
+      expect(await indicators.count()).toBe(17);
+      expect(await page.locator('[data-testid="scheme-viewer"]').textContent()).toContain(
+        '以本组最高值为满分',
+      );
+      await page.locator('.ant-collapse-header', { hasText: 'YAML' }).click();
+      expect(await page.locator('[data-testid="scheme-yaml"]').textContent()).toContain('id: sibisikan-2020');
+      await view(page, 'schemes-viewer');
 
-    await page.locator('[data-testid="scheme-edit"]').click();
-    const editor = page.locator('#scheme-text');
-    await editor.waitFor();
-    expect(await editor.inputValue()).toContain('id: sibisikan-2020');
-    await editor.fill(TIED_SCHEME.replace('points: 100\n    indicators', 'points: 90\n    indicators'));
-    await page.locator('[data-testid="scheme-validate"]').click();
-    await page.locator('[data-testid="scheme-issues"]').waitFor();
-    expect(await page.locator('[data-testid="scheme-issues"]').textContent()).toContain('90');
-    expect(await page.locator('[data-testid="scheme-run"]').isDisabled()).toBe(true);
-    await view(page, 'schemes-editor-issues');
+      await page.locator('[data-testid="scheme-edit"]').click();
+      const editor = page.locator('#scheme-text');
+      await editor.waitFor();
+      expect(await editor.inputValue()).toContain('id: sibisikan-2020');
+      await editor.fill(TIED_SCHEME.replace('points: 100\n    indicators', 'points: 90\n    indicators'));
+      await page.locator('[data-testid="scheme-validate"]').click();
+      await page.locator('[data-testid="scheme-issues"]').waitFor();
+      expect(await page.locator('[data-testid="scheme-issues"]').textContent()).toContain('90');
+      expect(await page.locator('[data-testid="scheme-run"]').isDisabled()).toBe(true);
+      await view(page, 'schemes-editor-issues');
 
-    await editor.fill(TIED_SCHEME);
-    await page.locator('[data-testid="scheme-validate"]').click();
-    await page.locator('[data-testid="scheme-valid"]').waitFor();
-    await page.locator('[data-testid="scheme-run"]').click();
-    await page.locator('[data-testid="copy-draft"]').waitFor({ timeout: 60_000 });
-    const ranks = await page.locator('[data-testid="results-city"] [data-testid="rank"]').allTextContents();
-    expect(ranks).toContain('2（并列）');
-    expect(ranks.filter((r) => r === '2（并列）').length).toBeGreaterThan(1);
-    expect(await page.locator('.ant-tabs-tab', { hasText: '通报' }).count()).toBe(0);
-    await view(page, 'schemes-copy-draft-ties');
-    expect(await untranslatedKeys(page)).toEqual([]);
-    expect(ctx.errors(page)).toEqual([]);
-  }, TEST_TIMEOUT);
+      await editor.fill(TIED_SCHEME);
+      await page.locator('[data-testid="scheme-validate"]').click();
+      await page.locator('[data-testid="scheme-valid"]').waitFor();
+      await page.locator('[data-testid="scheme-run"]').click();
+      await page.locator('[data-testid="copy-draft"]').waitFor({ timeout: 60_000 });
+      const ranks = await page.locator('[data-testid="results-city"] [data-testid="rank"]').allTextContents();
+      expect(ranks).toContain('2（并列）');
+      expect(ranks.filter((r) => r === '2（并列）').length).toBeGreaterThan(1);
+      expect(await page.locator('.ant-tabs-tab', { hasText: '通报' }).count()).toBe(0);
+      await view(page, 'schemes-copy-draft-ties');
+      expect(await untranslatedKeys(page)).toEqual([]);
+      expect(ctx.errors(page)).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 });
