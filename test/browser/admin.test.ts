@@ -3,7 +3,17 @@
 // roles and security settings, the auditor reads the login events. Also: idle sign-out, a session
 // ended on the server, and the admin pages in English.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, chromiumPath, open, settle, shot, signIn, untranslatedKeys } from './harness';
+import {
+  browserSuite,
+  chooseOption,
+  chooseTreeNode,
+  chromiumPath,
+  open,
+  settle,
+  shot,
+  signIn,
+  untranslatedKeys,
+} from './harness';
 
 const NEW_USER = 'web_viewer';
 const NEW_PASSWORD = 'Luoyang#Peony2024';
@@ -25,11 +35,8 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     await page.locator('[data-testid="user-create"]').click();
     await page.locator('#account-username').fill(NEW_USER);
     await page.locator('#account-display-name').fill('网页测试查看者');
-    await page.locator('#account-role').click();
-    await page.locator('.ant-select-item-option', { hasText: '查看者' }).click();
-    await page.locator('#account-region').click();
-    await page.locator('#account-region').fill('洛阳');
-    await page.locator('.ant-select-tree-title', { hasText: /^洛阳市$/ }).click();
+    await chooseOption(page, '#account-role', '查看者');
+    await chooseTreeNode(page, '#account-region', '洛阳', '洛阳市');
     await shot(page, 'users-create-dialog');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
 

@@ -179,13 +179,51 @@ export async function settle(page: Page): Promise<void> {
     .catch(() => {});
 }
 
+/** Chooses an option of an antd Select (found by its input's selector), checking that it took. */
+export async function chooseOption(page: Page, input: string, option: string): Promise<void> {
+  const select = page.locator('.ant-select', { has: page.locator(input) }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(input).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+    if ((await select.textContent())?.includes(option)) return;
+    if (attempt === 3) throw new Error(`could not choose "${option}" in ${input}`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** Chooses a node of an antd TreeSelect by typing `search` and clicking the node titled `title`. */
+export async function chooseTreeNode(
+  page: Page,
+  input: string,
+  search: string,
+  title: string,
+): Promise<void> {
+  const select = page.locator('.ant-select', { has: page.locator(input) }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(input).click();
+    await page.locator(input).fill(search);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) })
+      .first()
+      .click();
+    if ((await select.textContent())?.includes(title)) return;
+    if (attempt === 3) throw new Error(`could not choose "${title}" in ${input}`);
+    await page.keyboard.press('Escape');
+  }
+}
+
 /** Saves tmp/screenshots/<name>.png (the full page) and returns its path. */
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await settle(page);
   await page.waitForTimeout(400); // antd's enter animations
-  await page.screenshot({ path, fullPage: true });
+  // With a dialog open the page behind it is fixed: a full-page picture would misplace it.
+  const dialog = await page.locator('.ant-modal-wrap:visible, .ant-drawer-open').count();
+  await page.screenshot({ path, fullPage: dialog === 0 });
   return path;
 }
 

@@ -165,12 +165,16 @@ export interface SibiServer {
 }
 
 /** `sibi serve --demo` on a free port with its data in `dataDir`; resolves once it listens. */
-export async function startSibi(dataDir: string, timeoutMs = 120_000): Promise<SibiServer> {
+export async function startSibi(
+  dataDir: string,
+  timeoutMs = 120_000,
+  env: Record<string, string> = {},
+): Promise<SibiServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--demo', '--port', String(port)],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: dataDir } },
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: dataDir, ...env } },
   );
   let output = '';
   child.stdout?.on('data', (d) => {
@@ -213,7 +217,8 @@ export async function startDemoServer(): Promise<SibiServer> {
   const [prepared] = await Promise.all([preparedDemoData(), buildWebOnce()]);
   const copy = mkdtempSync(join(tmpdir(), 'sibi-browser-'));
   cpSync(prepared, copy, { recursive: true });
-  const server = await startSibi(copy);
+  const web = await snapshotWeb(join(copy, 'web'));
+  const server = await startSibi(copy, 120_000, { SIBI_WEB_DIR: web });
   return {
     ...server,
     stop: async () => {
@@ -221,6 +226,29 @@ export async function startDemoServer(): Promise<SibiServer> {
       rmSync(copy, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A private copy of web/dist for one server, so a rebuild during the tests (another run, an
+ * edit in web/) cannot take the chunks a page is about to load away. Retried until the copy is
+ * whole: every file index.html names is there.
+ */
+export async function snapshotWeb(target: string): Promise<string> {
+  const dist = join(ROOT, 'web', 'dist');
+  for (let attempt = 1; ; attempt++) {
+    rmSync(target, { recursive: true, force: true });
+    try {
+      cpSync(dist, target, { recursive: true });
+      const html = readFileSync(join(target, 'index.html'), 'utf8');
+      const named = [...html.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]!);
+      if (named.every((file) => existsSync(join(target, file)))) return target;
+    } catch {
+      // Caught in the middle of a build: wait for it.
+    }
+    if (attempt >= 60) throw new Error('web/dist stayed incomplete (a build kept running?)');
+    await buildWebOnce();
+    await sleep(1000);
+  }
 }
 
 function freePort(): Promise<number> {
