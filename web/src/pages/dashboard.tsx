@@ -150,7 +150,11 @@ function Figures({ stats }: { stats: Stats }) {
         {KEY_FIGURES.map(({ metric, footer }) => (
           <Col key={metric} xs={24} sm={12} xl={6}>
             <Card className="sibi-figure-card" size="small" style={{ height: '100%' }}>
-              <Statistic title={fmt.label(metric)} value={fmt.value(metric, stats.metrics)} />
+              <Statistic
+                title={fmt.label(metric)}
+                value={fmt.value(metric, stats.metrics)}
+                formatter={(value) => value}
+              />
               <Typography.Text type="secondary">
                 {footer ? footer(stats.metrics, fmt) : '\u00a0'}
               </Typography.Text>
@@ -193,7 +197,7 @@ function rateChart(stats: Stats, t: Translate): ChartOption {
   // Rates can pass 100% (investment ahead of plan): widen the axis rather than cut the bar.
   const highest = Math.max(100, ...names.map((name) => percent(name) ?? 0));
   return {
-    grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 56, top: 32, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : `${v}%`) },
     xAxis: { type: 'value', max: Math.ceil(highest / 10) * 10, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: names.map((name) => metricLabel(name, t)) },
@@ -211,10 +215,8 @@ function rateChart(stats: Stats, t: Translate): ChartOption {
             : {
                 symbol: 'none',
                 lineStyle: { color: '#d4380d', type: 'dashed' },
-                label: {
-                  position: 'insideEndTop',
-                  formatter: `${metricLabel('key.timeProgress', t)} ${progress}%`,
-                },
+                // Above the top of the line, clear of the bars and their labels.
+                label: { position: 'end', formatter: `${metricLabel('key.timeProgress', t)} ${progress}%` },
                 data: [{ xAxis: progress }],
               },
       },
