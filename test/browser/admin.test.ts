@@ -3,15 +3,18 @@
 // roles and security settings, the auditor reads the login events. Also: idle sign-out, a session
 // ended on the server, and the admin pages in English.
 import { describe, expect, it } from 'vitest';
+import { totp } from '../../src/services/auth/totp';
 import {
   browserSuite,
   chooseOption,
   chooseTreeNode,
   chromiumPath,
+  menuEntries,
   open,
   settle,
   shot,
   signIn,
+  signOut,
   untranslatedKeys,
 } from './harness';
 
@@ -92,6 +95,42 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     expect(await page.locator('[data-testid="settings-report"] button[type="submit"]').count()).toBe(0);
     await shot(page, 'settings-secadmin');
     expect(ctx.errors(page)).toEqual([]);
+  });
+
+  it('makes an account given an administrator role set up the authenticator, then asks for its codes', async () => {
+    // The security administrator makes the new account an auditor.
+    const secadmin = await ctx.page();
+    await signIn(secadmin, 'demo_secadmin');
+    await open(secadmin, `/admin/users?q=${NEW_USER}`);
+    const row = secadmin.locator('[data-testid="users-table"] .ant-table-row', { hasText: NEW_USER });
+    await row.locator('button', { hasText: '修改角色' }).click();
+    await chooseOption(secadmin, '#account-role', '审计管理员');
+    await secadmin.locator('.ant-modal-footer .ant-btn-primary').click();
+    await row.locator('.ant-tag', { hasText: '审计管理员' }).waitFor();
+
+    // Its next sign-in must first set up the authenticator: password, QR code and secret, a code.
+    const page = await ctx.page();
+    await signIn(page, NEW_USER, { password: NEW_PASSWORD, expect: '#totp-password' });
+    await page.locator('#totp-password').fill(NEW_PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    const secretText = page.locator('[data-testid="totp-secret"]');
+    await secretText.waitFor();
+    const secret = ((await secretText.textContent()) ?? '').trim();
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await shot(page, 'totp-enrolment');
+    await page.locator('#totp-code').fill(totp(secret, new Date()));
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('[data-testid="user-menu"]').waitFor();
+    expect(await menuEntries(page)).toContain('审计日志');
+
+    // From now on the sign-in asks for a code (a later one: a code is accepted once).
+    await signOut(page);
+    await signIn(page, NEW_USER, { password: NEW_PASSWORD, expect: '#login-totp' });
+    await shot(page, 'login-totp');
+    await page.locator('#login-totp').fill(totp(secret, new Date(Date.now() + 30_000)));
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('[data-testid="user-menu"]').waitFor();
+    expect([...ctx.errors(secadmin), ...ctx.errors(page)]).toEqual([]);
   });
 
   it('saves a report setting as the system administrator', async () => {

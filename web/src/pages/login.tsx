@@ -25,6 +25,8 @@ export default function LoginPage({ reason }: { reason: SignOutReason | null }) 
   const [needTotp, setNeedTotp] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Why the last session ended matters until the next attempt to sign in.
+  const [noticeShown, setNoticeShown] = useState(true);
   const totpRef = useRef<HTMLInputElement>(null);
   // Only answered by a server started with --demo; anything else means "no demo accounts".
   const demo = useApi(
@@ -43,6 +45,7 @@ export default function LoginPage({ reason }: { reason: SignOutReason | null }) 
   const submit = async (values: LoginBody) => {
     setBusy(true);
     setError(null);
+    setNoticeShown(false);
     try {
       await login({
         username: values.username.trim(),
@@ -63,7 +66,7 @@ export default function LoginPage({ reason }: { reason: SignOutReason | null }) 
     setError(null);
   };
 
-  const notice = reason ? REASONS[reason] : null;
+  const notice = reason && noticeShown ? REASONS[reason] : null;
   return (
     <div className="sibi-login">
       <div className="sibi-login-lang">
