@@ -42,19 +42,25 @@ export function arg(name: string, fallback: string): string {
 export const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
 /**
- * Times `a` and `b` alternately `runs` times (so the machine's load hits both alike) and
- * returns both medians.
+ * Times `a` and `b` in pairs, `runs` times, the order swapped every other pair (a b, b a, …) so
+ * neither always runs right after the other. Returns both medians and the median of the per-pair
+ * ratios a/b, which a shared machine's slow drifts in load disturb least.
  */
 export async function pairedMedians(
   runs: number,
   a: () => Promise<unknown>,
   b: () => Promise<unknown>,
-): Promise<{ a: number; b: number }> {
+): Promise<{ a: number; b: number; ratio: number }> {
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < runs; i++) {
-    ta.push(await timeIt(a));
-    tb.push(await timeIt(b));
+    if (i % 2 === 0) {
+      ta.push(await timeIt(a));
+      tb.push(await timeIt(b));
+    } else {
+      tb.push(await timeIt(b));
+      ta.push(await timeIt(a));
+    }
   }
-  return { a: median(ta), b: median(tb) };
+  return { a: median(ta), b: median(tb), ratio: median(ta.map((t, i) => t / tb[i]!)) };
 }
