@@ -19,6 +19,18 @@ export async function pickOption(
     .first();
   await option.waitFor();
   await option.click();
+  // A click that lands while the list is still sliding in can miss its option and leave the list
+  // open over the next field: wait for it to close, clicking the option again if it stays open.
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await open.first().waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch {
+      if (await option.isVisible()) await option.click();
+    }
+  }
+  await open.first().waitFor({ state: 'hidden' });
 }
 
 /** Types a date (YYYY-MM-DD) into a date picker and confirms it. */
@@ -61,7 +73,12 @@ export async function figureChanged(
   }
 }
 
-/** Clicks the primary button of the open dialog (保存 / 确定). */
+/** Clicks the primary button of the open dialog (保存 / 确定), a form's or a confirmation's. */
 export async function confirmDialog(page: Page): Promise<void> {
-  await page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').last().click();
+  await page
+    .locator(
+      '.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary, .ant-modal-wrap:visible .ant-modal-confirm-btns .ant-btn-primary',
+    )
+    .last()
+    .click();
 }

@@ -195,7 +195,10 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     await page.locator('#projects-leader').fill('张三');
     await confirmDialog(page);
     await page.locator('.ant-message-success').waitFor();
-    expect(await page.locator('[data-testid="project-info"]').textContent()).toContain('张三');
+    // the page reloads the project after the message
+    await expect
+      .poll(() => page.locator('[data-testid="project-info"]').textContent(), { timeout: 10_000 })
+      .toContain('张三');
     expect(ctx.errors(page)).toEqual([]);
   });
 

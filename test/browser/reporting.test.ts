@@ -252,6 +252,8 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       await shot(city, 'report-review-phone');
       await card.locator('[data-testid="review-approve"]').click();
       await city.locator('.ant-popconfirm .ant-btn-primary').click();
+      // the server's answer first (a failure would show as an error message), then the reloaded list
+      await city.locator('.ant-message-success').waitFor();
       await card.waitFor({ state: 'detached' });
       expect((await reportOf(city, project.id, year, month))?.state).toBe('approved');
       expect([...ctx.errors(page), ...ctx.errors(city)]).toEqual([]);

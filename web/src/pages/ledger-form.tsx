@@ -69,10 +69,15 @@ export function applyFieldProblems(
 
 function rulesOf(field: FieldDef, t: Translate, label: string): Rule[] {
   const rules: Rule[] = [];
+  const typed = ['text', 'textarea', 'suggest', 'projectCode', 'money'].includes(field.type);
+  // `whitespace` only for typed text: its check (even `whitespace: false`) fails a date.
   if (field.required && field.type !== 'bool')
-    rules.push({ required: true, whitespace: true, message: t('form.required', { label }) });
-  if ((field.type === 'text' || field.type === 'textarea' || field.type === 'suggest') && field.max)
-    rules.push({ max: field.max, message: t('form.tooLong', { max: field.max }) });
+    rules.push({
+      required: true,
+      ...(typed ? { whitespace: true } : {}),
+      message: t('form.required', { label }),
+    });
+  if (typed && field.max) rules.push({ max: field.max, message: t('form.tooLong', { max: field.max }) });
   if (field.type === 'money') rules.push(wanRule(t('form.invalidMoney')));
   if (field.type === 'projectCode') rules.push({ pattern: PROJECT_CODE, message: t('form.invalidCode') });
   if (field.notBefore) {

@@ -264,7 +264,7 @@ function chartOption(
         const month = (list[0]?.dataIndex ?? 0) + 1;
         const lines = list.map((p) => {
           const value = exact[p.seriesIndex ?? 0]?.[p.dataIndex ?? 0] ?? null;
-          return `${p.marker ?? ''}${p.seriesName}：${formatAmount(value, locale)}`;
+          return `${p.marker ?? ''}${p.seriesName}${locale === 'en' ? ': ' : '：'}${formatAmount(value, locale)}`;
         });
         return [formatMonth(year, month, locale), ...lines].join('<br/>');
       },
