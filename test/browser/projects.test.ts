@@ -290,7 +290,18 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
       const box = await page.locator(`[data-testid="${id}"]`).boundingBox();
       expect(box && box.x + box.width, id).toBeLessThanOrEqual(390);
     }
+    // Nothing widens the page past the phone's screen, the header included.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const header = await page.locator('.sibi-header').boundingBox();
+    expect(header && header.x + header.width).toBeLessThanOrEqual(390);
     await shot(page, 'project-detail-phone');
+    // The menu is a drawer opened from the header.
+    await page.locator('[data-testid="menu-toggle"]').click();
+    await page.locator('.sibi-menu-drawer [data-testid="side-menu"]').waitFor();
+    await shot(page, 'menu-phone');
+    await page.locator('.sibi-menu-drawer .ant-menu-item', { hasText: '项目管理' }).click();
+    await page.waitForURL((url) => url.pathname === '/projects');
+    await page.locator('.sibi-menu-drawer').waitFor({ state: 'hidden' });
     expect(ctx.errors(page)).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
   'app.name': 'Sibi',
   'app.fullName': 'Key projects and the "Four Comparisons" evaluation',
+  'app.demoShort': 'Demo',
   'app.demoBanner': 'Demo mode: the data is simulated',
 
   'common.loading': 'Loading…',

@@ -8,6 +8,7 @@ import { reportsZhCN } from './reports.zh-CN';
 export const zhCN = {
   'app.name': '四比',
   'app.fullName': '重点项目与“四比四看”考评平台',
+  'app.demoShort': '演示',
   'app.demoBanner': '演示模式：数据为模拟数据',
 
   'common.loading': '正在加载…',

@@ -33,7 +33,7 @@ export function RegionPicker() {
       onChange={(code: string) => regions.setWorking(code)}
       showSearch={{ treeNodeFilterProp: 'title' }}
       popupMatchSelectWidth={false}
-      style={{ minWidth: 160 }}
+      className="sibi-region-picker"
       variant="borderless"
     />
   );

@@ -1,5 +1,7 @@
 // The frame every page sits in: a collapsible side menu (what the role may open), a header
 // (working region, language, the account and sign-out), the breadcrumb and the page itself.
+// On a phone (narrower than 576 px) the menu slides in as a drawer and the header keeps only
+// what fits: the demo mark, the region, the language and the account's avatar.
 import {
   DownOutlined,
   LockOutlined,
@@ -14,7 +16,9 @@ import {
   Avatar,
   Breadcrumb,
   Button,
+  Drawer,
   Dropdown,
+  Grid,
   Layout,
   Menu,
   type MenuProps,
@@ -52,6 +56,10 @@ function ShellLayout({ me }: { me: Me }) {
   const can = useCan();
   const found = findRoute(pathname);
   const [collapsed, setCollapsed] = useState(() => readFlag(COLLAPSED_KEY));
+  const screens = Grid.useBreakpoint();
+  // before the first measurement every breakpoint is undefined: not a phone
+  const phone = screens.sm === false;
+  const [drawer, setDrawer] = useState(false);
   const menu = useMemo(() => visibleMenu(can), [can]);
   const menuKey = found ? menuKeyOf(found.route) : null;
   const groupKeys = menuKey
@@ -74,9 +82,33 @@ function ShellLayout({ me }: { me: Me }) {
   }, [title, t]);
 
   const toggle = () => {
+    if (phone) return setDrawer(!drawer);
     setCollapsed(!collapsed);
     writeFlag(COLLAPSED_KEY, !collapsed);
   };
+  const menuOpen = phone ? drawer : !collapsed;
+
+  const sideMenu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      data-testid="side-menu"
+      items={menuItems(menu, t)}
+      selectedKeys={menuKey ? [menuKey] : []}
+      openKeys={phone || !collapsed ? openKeys : undefined}
+      onOpenChange={setOpenKeys}
+      onClick={({ key }) => {
+        setDrawer(false);
+        navigate(key);
+      }}
+    />
+  );
+  const logo = (
+    <Link to="/" className="sibi-logo" aria-label={t('app.name')}>
+      <span className="sibi-logo-mark">四</span>
+      {(phone || !collapsed) && <span className="sibi-logo-text">{t('app.name')}</span>}
+    </Link>
+  );
 
   let page: ReactNode;
   if (!found)
@@ -90,47 +122,57 @@ function ShellLayout({ me }: { me: Me }) {
 
   return (
     <Layout className="sibi-shell" style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        collapsible
-        collapsed={collapsed}
-        trigger={null}
-        width={220}
-        collapsedWidth={64}
-        breakpoint="lg"
-        onBreakpoint={(broken) => broken && setCollapsed(true)}
-      >
-        <div className="sibi-sider-inner">
-          <Link to="/" className="sibi-logo" aria-label={t('app.name')}>
-            <span className="sibi-logo-mark">四</span>
-            {!collapsed && <span className="sibi-logo-text">{t('app.name')}</span>}
-          </Link>
-          <Menu
-            theme="dark"
-            mode="inline"
-            data-testid="side-menu"
-            items={menuItems(menu, t)}
-            selectedKeys={menuKey ? [menuKey] : []}
-            openKeys={collapsed ? undefined : openKeys}
-            onOpenChange={setOpenKeys}
-            onClick={({ key }) => navigate(key)}
-          />
-        </div>
-      </Layout.Sider>
+      {phone ? (
+        <Drawer
+          placement="left"
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          closable={false}
+          size={240}
+          className="sibi-menu-drawer"
+          styles={{ body: { padding: 0 } }}
+        >
+          <div className="sibi-sider-inner">
+            {logo}
+            {sideMenu}
+          </div>
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          width={220}
+          collapsedWidth={64}
+          breakpoint="lg"
+          onBreakpoint={(broken) => broken && setCollapsed(true)}
+        >
+          <div className="sibi-sider-inner">
+            {logo}
+            {sideMenu}
+          </div>
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header className="sibi-header">
           <Button
             type="text"
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            icon={menuOpen ? <MenuFoldOutlined /> : <MenuUnfoldOutlined />}
             onClick={toggle}
-            aria-label={collapsed ? t('shell.expand') : t('shell.collapse')}
+            aria-label={menuOpen ? t('shell.collapse') : t('shell.expand')}
+            data-testid="menu-toggle"
           />
           <div className="sibi-header-spacer" />
-          {me.demo && <Tag color="orange">{t('app.demoBanner')}</Tag>}
+          {me.demo && (
+            <Tag color="orange" title={t('app.demoBanner')}>
+              {t(phone ? 'app.demoShort' : 'app.demoBanner')}
+            </Tag>
+          )}
           <RegionPicker />
           <LanguageSwitch />
           <UserMenu me={me} />
         </Layout.Header>
-        <Layout.Content className="sibi-content">
+        <Layout.Content className={phone ? 'sibi-content sibi-content-phone' : 'sibi-content'}>
           <Breadcrumb className="sibi-breadcrumb" items={breadcrumb(found?.route ?? null, t)} />
           <ErrorBoundary resetKey={pathname}>
             <Suspense fallback={<Loading />}>{page}</Suspense>
@@ -161,7 +203,7 @@ function UserMenu({ me }: { me: Me }) {
       <span className="sibi-header-user" data-testid="user-menu">
         <Avatar size="small" icon={<UserOutlined />} />
         <span className="sibi-header-user-name">{me.displayName}</span>
-        <Tag>{t(`role.${me.role}`)}</Tag>
+        <Tag className="sibi-header-user-role">{t(`role.${me.role}`)}</Tag>
         <DownOutlined style={{ fontSize: 10 }} />
       </span>
     </Dropdown>
