@@ -1,11 +1,16 @@
 // The demo province states the seed article's figures and ranks as the article says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
+import { queryMonthlyInvestment } from '../src/db/metrics/monthly-investment';
+import { queryUnitTotals } from '../src/db/metrics/unit-totals';
 import { formatPercent } from '../src/domain/format';
 import { formatYi } from '../src/domain/money';
-import { computeStats } from '../src/services/compute-stats';
+import { parsePeriod } from '../src/domain/period';
+import { scopeMap, unitMap } from '../src/domain/regions';
+import { computeStats, DEFAULT_LISTS, scopeFor } from '../src/services/compute-stats';
 import { runEvaluation } from '../src/services/evaluate-period';
 import { loadDemo } from '../src/services/load-demo';
+import { regionTree } from '../src/services/region-tree';
 import { type TestDatabase, testDatabases } from './helpers/databases';
 
 const LUOYANG = '410300';
@@ -71,6 +76,31 @@ describe.each(testDatabases())('demo province on $name', (target: TestDatabase) 
       expect(attraction(u.code)).toBeLessThan(13.5);
     }
   });
+
+  it('gives a city or county the same figures from its own projects as from the province’s rows', async () => {
+    // A city's or county's queries start from its projects by index (MetricScope.regions); the
+    // same query over the whole province's rows must say exactly the same.
+    const regions = await regionTree(database);
+    const below = regions.filter((r) => r.kind !== 'province');
+    expect(below.length).toBeGreaterThan(40);
+    for (const periodId of ['2020-09', '2021-12']) {
+      const period = parsePeriod(periodId);
+      for (const region of below) {
+        const units = unitMap(regions, region.code);
+        units.set(region.code, region.code);
+        const narrow = scopeFor(units, region.code, period, DEFAULT_LISTS);
+        expect(narrow.regions, region.code).toBeDefined();
+        const wide = { ...narrow, regions: undefined };
+        expect(await queryUnitTotals(database.db, narrow), region.code).toEqual(
+          await queryUnitTotals(database.db, wide),
+        );
+        const series = scopeFor(scopeMap(regions, region.code), region.code, period, DEFAULT_LISTS);
+        expect(await queryMonthlyInvestment(database.db, series), region.code).toEqual(
+          await queryMonthlyInvestment(database.db, { ...series, regions: undefined }),
+        );
+      }
+    }
+  }, 120_000);
 
   it('loads again without writing anything', async () => {
     expect(firstLoad).toMatch(/其中写入 \d+ 行/);

@@ -71,9 +71,16 @@ export function requireRegion(regions: RegionNode[], code: string): RegionNode {
   return region;
 }
 
-export function scopeFor(unitOf: Map<string, string>, root: string, period: Period, lists: string[]): MetricScope {
+export function scopeFor(
+  unitOf: Map<string, string>,
+  root: string,
+  period: Period,
+  lists: string[],
+): MetricScope {
+  const provinceCode = provinceOf(root);
   return {
-    provinceCode: provinceOf(root),
+    provinceCode,
+    ...(root === provinceCode ? {} : { regions: [...unitOf.keys()] }),
     unitOf,
     year: period.year,
     month: period.month,

@@ -291,7 +291,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
       expect(box && box.x + box.width, id).toBeLessThanOrEqual(390);
     }
     // Nothing widens the page past the phone's screen, the header included.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     const header = await page.locator('.sibi-header').boundingBox();
     expect(header && header.x + header.width).toBeLessThanOrEqual(390);
     await shot(page, 'project-detail-phone');

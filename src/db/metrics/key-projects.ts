@@ -1,7 +1,7 @@
 // key.* metrics: one pass over the period's list entries and reports, grouped by unit.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../query';
-import { big, listArray, type MetricScope, requireMonthEnd, unitRelation } from './scope';
+import { big, listArray, type MetricScope, narrowedToRegions, requireMonthEnd, unitRelation } from './scope';
 
 export interface KeyProjectTotals {
   projectCount: number;
@@ -58,6 +58,7 @@ export async function queryKeyProjectTotals(
       from project_years y
       where y.province_code = ${scope.provinceCode} and y.year = ${scope.year}
         and y.list = any(${listArray(scope)})
+        ${narrowedToRegions(scope, sql`y.project_id`)}
       group by y.project_id
     ),
     reports as materialized (
@@ -66,6 +67,7 @@ export async function queryKeyProjectTotals(
       select s.project_id, s.invest_ytd, s.started, s.completed, s.on_time
       from project_months s
       where s.province_code = ${scope.provinceCode} and s.year = ${scope.year} and s.month = ${scope.month}
+        ${narrowedToRegions(scope)}
     )
     select m.unit,
            count(*)::int as project_count,

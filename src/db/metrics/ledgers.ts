@@ -1,7 +1,7 @@
 // deals.*, reserve.*, approvals.*, issues.* metrics: one grouped query per ledger.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../query';
-import { big, type MetricScope, unitRelation } from './scope';
+import { big, inRegions, type MetricScope, unitRelation } from './scope';
 
 /** 20 亿元: the threshold of a "big" deal. */
 export const BIG_DEAL_YUAN = 2_000_000_000n;
@@ -122,7 +122,7 @@ export async function queryServiceTotals(db: Tx, scope: MetricScope): Promise<Ma
              coalesce(sum(a.done_date - a.submitted_date) filter (where a.done_date <= ${scope.periodEnd}::date and a.submitted_date is not null), 0)::int as days,
              count(*) filter (where a.done_date <= ${scope.periodEnd}::date and a.submitted_date is not null)::int as days_n
       from approval_items a
-      join projects p on p.id = a.project_id and p.province_code = ${scope.provinceCode}
+      join projects p on p.id = a.project_id and p.province_code = ${scope.provinceCode} and ${inRegions(scope)}
       join m on m.region = p.region_code
       where a.province_code = ${scope.provinceCode}
         and a.due_date between ${scope.periodStart}::date and ${scope.periodEnd}::date
@@ -132,7 +132,7 @@ export async function queryServiceTotals(db: Tx, scope: MetricScope): Promise<Ma
       select m.unit, count(*)::int as raised,
              count(*) filter (where i.resolved_date <= ${scope.periodEnd}::date)::int as resolved
       from project_issues i
-      join projects p on p.id = i.project_id and p.province_code = ${scope.provinceCode}
+      join projects p on p.id = i.project_id and p.province_code = ${scope.provinceCode} and ${inRegions(scope)}
       join m on m.region = p.region_code
       where i.province_code = ${scope.provinceCode}
         and i.raised_date between ${scope.periodStart}::date and ${scope.periodEnd}::date

@@ -2,7 +2,7 @@
 // carried-forward rule as key.investYtd (a project's latest approved report up to that month).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../query';
-import { big, listArray, type MetricScope, requireMonthEnd, unitRelation } from './scope';
+import { big, listArray, type MetricScope, narrowedToRegions, requireMonthEnd, unitRelation } from './scope';
 
 export interface MonthInvestment {
   month: number;
@@ -34,6 +34,7 @@ export async function queryMonthlyInvestment(db: Tx, scope: MetricScope): Promis
       select s.project_id, s.month, s.invest_ytd
       from project_months s
       where s.province_code = ${scope.provinceCode} and s.year = ${scope.year} and s.month <= ${scope.month}
+        ${narrowedToRegions(scope)}
     ),
     invested as (
       select c.month, sum(c.invest_ytd) as invest_ytd

@@ -13,11 +13,38 @@ export interface MetricScope {
   periodStart: string;
   periodEnd: string;
   lists: readonly string[];
+  /**
+   * Set when the scope is part of a province (a city or a county): its queries then start from
+   * the projects of these regions by index instead of reading the province's rows.
+   */
+  regions?: readonly string[];
 }
 
 /** The region → unit mapping as a SQL relation `m(region, unit)`. */
 export function unitRelation(scope: MetricScope) {
   return sql`(select key as region, value as unit from jsonb_each_text(${jsonParam(Object.fromEntries(scope.unitOf))}::jsonb))`;
+}
+
+/**
+ * A projects row `p` in the scope's regions: `true` for a whole province, otherwise a test on
+ * `p.region_code` the planner answers from projects_region_idx (province_code, region_code).
+ */
+export function inRegions(scope: MetricScope, column = sql`p.region_code`) {
+  if (!scope.regions) return sql`true`;
+  return sql`${column} = any(array[${sql.join(
+    scope.regions.map((code) => sql`${code}`),
+    sql`, `,
+  )}]::text[])`;
+}
+
+/**
+ * For a city or county, `and <column> in (its projects)`: the rows of its own projects, found by
+ * the projects' region index and then by project id, not by reading the province's rows. Nothing
+ * for a whole province.
+ */
+export function narrowedToRegions(scope: MetricScope, column = sql`s.project_id`) {
+  if (!scope.regions) return sql``;
+  return sql`and ${column} in (select p.id from projects p where p.province_code = ${scope.provinceCode} and ${inRegions(scope)})`;
 }
 
 /** The lists as a `text[]` of parameters, for `list = any(…)`: the planner sees the values. */
