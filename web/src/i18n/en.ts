@@ -1,4 +1,5 @@
 // English UI strings: every key of zh-CN.ts (a missing or extra key is a type error).
+import { dashboardEn } from './dashboard.en';
 import { evaluationEn } from './evaluation.en';
 import { importEn } from './import.en';
 import { ledgersEn } from './ledgers.en';
@@ -277,6 +278,7 @@ export const en: Record<MessageKey, string> = {
   'error.password_expired': 'Your password has expired; change it first',
   'error.totp_enrolment': 'Set up the authenticator first',
   'error.problem': 'Row {row} {column}: {reason}',
+  ...dashboardEn,
   ...reportsEn,
   ...importEn,
   ...evaluationEn,

@@ -1,5 +1,6 @@
 // Chinese UI strings: the canonical key list. `en.ts` must have every key (the type checker says
 // so), with the same {placeholders} (web/src/i18n/messages.test.ts).
+import { dashboardZhCN } from './dashboard.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { ledgersZhCN } from './ledgers.zh-CN';
@@ -273,6 +274,7 @@ export const zhCN = {
   'error.password_expired': '密码已过期，请先修改密码',
   'error.totp_enrolment': '请先绑定动态验证码',
   'error.problem': '第 {row} 行 {column}：{reason}',
+  ...dashboardZhCN,
   ...reportsZhCN,
   ...importZhCN,
   ...evaluationZhCN,

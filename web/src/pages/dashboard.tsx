@@ -1,15 +1,16 @@
-// 驾驶舱: the key figures of the working region for a period (by default the latest month with
-// reports), a chart of the completion rates against time progress, and every metric. Roles that
-// read no statistics see a welcome with their shortcuts instead.
+// 驾驶舱 (GET /api/dashboard): for the working region and a period (by default the latest month with
+// reports), the key figures in the seed article's words, investment month by month against the plan,
+// the completion rates against time progress, the child units ranked with the laggards marked, the
+// units lagging most, the region's rank in past evaluations, and every metric. Roles that read no
+// statistics see a welcome with their shortcuts instead.
 import { Button, Card, Col, DatePicker, Descriptions, Row, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
+import type { Dashboard } from '../api/dashboard-types';
 import { latestReportMonth } from '../api/latest-period';
-import type { Stats } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Chart } from '../charts/chart';
-import type { ChartOption } from '../charts/echarts';
 import { PageHeader } from '../components/page-header';
 import { Async, EmptyState } from '../components/states';
 import { formatPeriod } from '../format';
@@ -19,6 +20,10 @@ import { formatMetric, METRIC_GROUPS, metricGroup, metricLabel } from '../metric
 import { useRegions } from '../regions';
 import { navigate } from '../router';
 import { useCan, useMe } from '../session';
+import { monthlyChart, rateChart } from './dashboard-charts';
+import { paceOf, summaryParams } from './dashboard-figures';
+import { RankHistory } from './dashboard-ranks';
+import { LaggingUnits, UnitsTable } from './dashboard-units';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -38,8 +43,9 @@ function RegionDashboard({ region }: { region: string }) {
   const latest = useApi((signal) => latestReportMonth(region, signal), [region]);
   const latestId = latest.data ? `${latest.data.year}-${pad(latest.data.month)}` : null;
   const period = chosen ?? latestId;
-  const stats = useApi(
-    (signal) => (period ? api.get<Stats>('/api/stats', { region, period }, signal) : Promise.resolve(null)),
+  const dashboard = useApi(
+    (signal) =>
+      period ? api.get<Dashboard>('/api/dashboard', { region, period }, signal) : Promise.resolve(null),
     [region, period],
   );
 
@@ -78,7 +84,9 @@ function RegionDashboard({ region }: { region: string }) {
               <EmptyState text={t('dashboard.noPeriod')} />
             </Card>
           ) : (
-            <Async state={stats}>{(data) => (data ? <Figures stats={data} /> : <EmptyState />)}</Async>
+            <Async state={dashboard}>
+              {(data) => (data ? <Figures dashboard={data} /> : <EmptyState />)}
+            </Async>
           )
         }
       </Async>
@@ -86,85 +94,136 @@ function RegionDashboard({ region }: { region: string }) {
   );
 }
 
-const KEY_FIGURES: { metric: string; footer?: (m: Stats['metrics'], f: Fmt) => string }[] = [
+interface Fmt {
+  label(name: string): string;
+  value(name: string): string;
+}
+
+const KEY_FIGURES: { metric: string; footer?: (f: Fmt, t: Translate, d: Dashboard) => string }[] = [
   { metric: 'key.projectCount' },
   { metric: 'key.annualTarget' },
   {
     metric: 'key.investYtd',
-    footer: (m, f) => `${f.label('key.investRate')} ${f.value('key.investRate', m)}`,
+    footer: (f) => `${f.label('key.investRate')} ${f.value('key.investRate')}`,
   },
   {
     metric: 'key.investRate',
-    footer: (m, f) => `${f.label('key.timeProgress')} ${f.value('key.timeProgress', m)}`,
+    footer: (_f, t, d) => paceText(d, t),
   },
   {
     metric: 'key.newStartRate',
-    footer: (m, f) => `${f.value('key.newStarted', m)} / ${f.value('key.plannedNewStarts', m)}`,
+    footer: (f) => `${f.value('key.newStarted')} / ${f.value('key.plannedNewStarts')}`,
   },
   {
     metric: 'key.completionRate',
-    footer: (m, f) => `${f.value('key.completed', m)} / ${f.value('key.plannedCompletions', m)}`,
+    footer: (f) => `${f.value('key.completed')} / ${f.value('key.plannedCompletions')}`,
   },
   {
     metric: 'deals.signedAmount',
-    footer: (m, f) => `${f.label('deals.signedCount')} ${f.value('deals.signedCount', m)}`,
+    footer: (f, t) =>
+      t('dashboard.figure.deals', {
+        count: f.value('deals.signedCount'),
+        started: f.value('deals.startedCount'),
+      }),
   },
   {
     metric: 'reserve.investment',
-    footer: (m, f) => `${f.label('reserve.count')} ${f.value('reserve.count', m)}`,
+    footer: (f, t) =>
+      t('dashboard.figure.reserve', {
+        count: f.value('reserve.count'),
+        major: f.value('reserve.majorCount'),
+      }),
   },
 ];
 
-const RATE_BARS = [
-  'key.investRate',
-  'key.newStartRate',
-  'key.completionRate',
-  'key.productionRate',
-  'deals.landingRate',
-  'reserve.conversionRate',
-  'approvals.completionRate',
-  'issues.resolutionRate',
-  'reports.onTimeRate',
-];
+const numberOf = (d: Dashboard, name: string) => {
+  const value = d.metrics[name];
+  return typeof value === 'number' ? value : null;
+};
 
-interface Fmt {
-  label(name: string): string;
-  value(name: string, metrics: Stats['metrics']): string;
+/** "快于时序进度21.9个百分点" / "慢于…" / "与时序进度持平". */
+function paceText(d: Dashboard, t: Translate): string {
+  const pace = paceOf(numberOf(d, 'key.investRate'), numberOf(d, 'key.timeProgress'));
+  return pace ? t(`dashboard.pace.${pace.direction}`, { points: pace.points }) : t('dashboard.pace.unknown');
 }
 
-function Figures({ stats }: { stats: Stats }) {
+function Figures({ dashboard }: { dashboard: Dashboard }) {
   const { t, locale } = useI18n();
   const fmt: Fmt = {
     label: (name) => metricLabel(name, t),
-    value: (name, metrics) => formatMetric(name, metrics[name], t, locale),
+    value: (name) => formatMetric(name, dashboard.metrics[name], t, locale),
   };
-  const option = useMemo(() => rateChart(stats, t), [stats, t]);
+  const rates = useMemo(() => rateChart(dashboard.metrics, t), [dashboard, t]);
+  const monthly = useMemo(() => monthlyChart(dashboard, t, locale), [dashboard, t, locale]);
   const groups = METRIC_GROUPS.map((group) => ({
     group,
-    names: Object.keys(stats.metrics).filter((name) => metricGroup(name) === group),
+    names: Object.keys(dashboard.metrics).filter((name) => metricGroup(name) === group),
   })).filter((g) => g.names.length > 0);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card size="small" data-testid="dashboard-summary">
+        <Typography.Paragraph style={{ margin: 0 }}>
+          {t('dashboard.summary', {
+            ...summaryParams(fmt.value),
+            period: formatPeriod(dashboard.period, locale),
+            pace: paceText(dashboard, t),
+          })}
+        </Typography.Paragraph>
+      </Card>
       <Row gutter={[16, 16]} align="stretch" data-testid="key-figures">
         {KEY_FIGURES.map(({ metric, footer }) => (
-          <Col key={metric} xs={24} sm={12} xl={6}>
+          <Col key={metric} xs={12} xl={6}>
             <Card className="sibi-figure-card" size="small" style={{ height: '100%' }}>
-              <Statistic
-                title={fmt.label(metric)}
-                value={fmt.value(metric, stats.metrics)}
-                formatter={(value) => value}
-              />
+              <Statistic title={fmt.label(metric)} value={fmt.value(metric)} formatter={(value) => value} />
               <Typography.Text type="secondary">
-                {footer ? footer(stats.metrics, fmt) : '\u00a0'}
+                {footer ? footer(fmt, t, dashboard) : '\u00a0'}
               </Typography.Text>
             </Card>
           </Col>
         ))}
       </Row>
-      <Card title={t('dashboard.rates')} size="small">
-        <Chart option={option} label={t('dashboard.rates')} height={340} />
-      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card
+            title={t('dashboard.monthly')}
+            size="small"
+            style={{ height: '100%' }}
+            data-testid="dashboard-monthly"
+          >
+            {dashboard.monthly.length > 0 ? (
+              <Chart option={monthly} label={t('dashboard.monthly')} height={340} />
+            ) : (
+              <EmptyState text={t('dashboard.monthly.empty')} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('dashboard.rates')} size="small" style={{ height: '100%' }}>
+            <Chart option={rates} label={t('dashboard.rates')} height={340} />
+          </Card>
+        </Col>
+      </Row>
+      {dashboard.children.length > 0 ? (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={16}>
+            <UnitsTable dashboard={dashboard} />
+          </Col>
+          <Col xs={24} xl={8}>
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <LaggingUnits dashboard={dashboard} />
+              <RankHistory dashboard={dashboard} />
+            </Space>
+          </Col>
+        </Row>
+      ) : (
+        // A county has no units below it to compare: only its own rank.
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={12}>
+            <RankHistory dashboard={dashboard} />
+          </Col>
+        </Row>
+      )}
       <Card title={t('dashboard.allMetrics')} size="small">
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           {groups.map(({ group, names }) => (
@@ -174,54 +233,13 @@ function Figures({ stats }: { stats: Stats }) {
               size="small"
               bordered
               column={{ xs: 1, sm: 2, lg: 3 }}
-              items={names.map((name) => ({
-                key: name,
-                label: fmt.label(name),
-                children: fmt.value(name, stats.metrics),
-              }))}
+              items={names.map((name) => ({ key: name, label: fmt.label(name), children: fmt.value(name) }))}
             />
           ))}
         </Space>
       </Card>
     </Space>
   );
-}
-
-function rateChart(stats: Stats, t: Translate): ChartOption {
-  const names = RATE_BARS.filter((name) => name in stats.metrics).reverse();
-  const percent = (name: string) => {
-    const value = stats.metrics[name];
-    return typeof value === 'number' ? Math.round(value * 1000) / 10 : null;
-  };
-  const progress = percent('key.timeProgress');
-  // Rates can pass 100% (investment ahead of plan): widen the axis rather than cut the bar.
-  const highest = Math.max(100, ...names.map((name) => percent(name) ?? 0));
-  return {
-    grid: { left: 8, right: 56, top: 32, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : `${v}%`) },
-    xAxis: { type: 'value', max: Math.ceil(highest / 10) * 10, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: names.map((name) => metricLabel(name, t)) },
-    series: [
-      {
-        type: 'bar',
-        name: t('dashboard.value'),
-        data: names.map(percent),
-        itemStyle: { color: '#1d5fb8' },
-        barMaxWidth: 18,
-        label: { show: true, position: 'right', formatter: '{c}%' },
-        markLine:
-          progress === null
-            ? undefined
-            : {
-                symbol: 'none',
-                lineStyle: { color: '#d4380d', type: 'dashed' },
-                // Above the top of the line, clear of the bars and their labels.
-                label: { position: 'end', formatter: `${metricLabel('key.timeProgress', t)} ${progress}%` },
-                data: [{ xAxis: progress }],
-              },
-      },
-    ],
-  };
 }
 
 function Welcome({ note }: { note: string }) {
