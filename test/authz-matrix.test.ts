@@ -225,6 +225,9 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       return { url: `/api/projects/${p.id}?version=${p.version}` };
     },
     'GET /api/projects/:id/years': async (c) => ({ url: `/api/projects/${(await project(c)).id}/years` }),
+    'GET /api/projects/:id/leaders': async (c) => ({
+      url: `/api/projects/${(await project(c)).id}/leaders`,
+    }),
     'POST /api/projects/:id/years': async (c) => ({
       url: `/api/projects/${(await project(c)).id}/years`,
       body: { year: 2020, list: 'city_key', nature: 'continuing' },

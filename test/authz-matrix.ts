@@ -206,6 +206,7 @@ export const MATRIX: Record<string, Expected> = {
   'PATCH /api/projects/:id': PROJECT_WRITE,
   'DELETE /api/projects/:id': PROJECT_WRITE,
   'GET /api/projects/:id/years': PROJECT_READ,
+  'GET /api/projects/:id/leaders': PROJECT_READ,
   'POST /api/projects/:id/years': PROJECT_WRITE,
   'PATCH /api/project-years/:id': PROJECT_WRITE,
   'DELETE /api/project-years/:id': PROJECT_WRITE,

@@ -17,6 +17,7 @@ export function jsonParam(value: unknown): string {
 const ANALYZABLE = new Set([
   'regions',
   'projects',
+  'project_leader_history',
   'project_years',
   'monthly_reports',
   'project_months',
@@ -27,7 +28,10 @@ const ANALYZABLE = new Set([
 ]);
 
 /** Tables written by triggers when their source is written: their statistics go stale together. */
-const DERIVED: Record<string, string[]> = { monthly_reports: ['project_months'] };
+const DERIVED: Record<string, string[]> = {
+  monthly_reports: ['project_months'],
+  projects: ['project_leader_history'],
+};
 
 /**
  * Refreshes planner statistics after a bulk write. PGlite runs no autovacuum, and without

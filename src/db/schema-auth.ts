@@ -1,5 +1,7 @@
-// Accounts, their project bindings and server-side sessions (security.md: identity, sessions).
-// One role per account: holding two of the three admin roles is impossible by construction.
+// Accounts, their project bindings and server-side sessions (security.md: identity, sessions),
+// and who was in charge of each project when (project_leader_history, which names the account that
+// made each change). One role per account: holding two of the three admin roles is impossible by
+// construction.
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -73,6 +75,33 @@ export const userProjects = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.projectId] }),
     index('user_projects_project_idx').on(t.projectId),
+  ],
+);
+
+/**
+ * Who was in charge of a project (分包领导, projects.leader) from when to when, and which account
+ * made the change (null: an import from the command line, the demo, or a row backfilled from before
+ * this table). Written only by triggers on projects (migration 0007_project_leader_history): a row
+ * opens when a project gets a leader and closes when the leader changes or is cleared.
+ */
+export const projectLeaderHistory = pgTable(
+  'project_leader_history',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    leader: text('leader').notNull(),
+    validFrom: stamp('valid_from').notNull(),
+    /** Null while the leader is in charge. */
+    validTo: stamp('valid_to'),
+    changedBy: integer('changed_by').references(() => users.id),
+  },
+  (t) => [
+    index('project_leader_history_project_idx').on(t.projectId, t.validFrom),
+    // at most one leader in charge of a project at a time
+    uniqueIndex('project_leader_history_open_key').on(t.projectId).where(sql`valid_to is null`),
   ],
 );
 

@@ -45,5 +45,10 @@ export function authOf(request: FastifyRequest): RequestAuth {
 export const actorOfRequest = (request: FastifyRequest): Actor => authOf(request).actor;
 
 export function auditContext(request: FastifyRequest, deps: AppDeps): AuditContext {
-  return { actor: request.auth?.user.username ?? 'anonymous', ip: request.ip, now: deps.clock() };
+  return {
+    actor: request.auth?.user.username ?? 'anonymous',
+    ip: request.ip,
+    now: deps.clock(),
+    userId: request.auth?.user.id ?? null,
+  };
 }

@@ -13,6 +13,7 @@ import { fingerprint } from '../../test/helpers/fingerprint';
 import { type Database, openDatabase } from '../db/client';
 import { applyMigrations, forgetMigrations, migrationFiles } from '../db/migration-level';
 import { queryRows } from '../db/query';
+import { nameChangingUser } from '../db/records/project-leaders';
 import { createAccount } from './auth/accounts';
 import { createBackup } from './backup';
 import type { BackupHeader } from './backup-file';
@@ -37,6 +38,7 @@ async function fill(database: Database, projects = 250): Promise<void> {
         lng: 112.4540000000001 + i / 3,
         lat: 34.61922222,
         plannedStart: '2020-03-15',
+        leader: i % 5 === 0 ? `领导${i % 3}` : null,
       }),
     ),
     { year: 2020, list: 'province_key' },
@@ -89,6 +91,11 @@ async function fill(database: Database, projects = 250): Promise<void> {
     projectCodes: ['P0001', 'P0002'],
   });
   const { db } = database;
+  // A second leader for P0000, changed by that account: 51 rows of project_leader_history.
+  await db.transaction(async (tx) => {
+    await nameChangingUser(tx, account.user.id);
+    await tx.execute(sql`update projects set leader = '新领导' where code = 'P0000'`);
+  });
   await db.execute(sql`insert into sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
     values ('h', ${account.user.id}, 'c', now(), now(), now() + interval '1 hour')`);
   await db.execute(
@@ -144,9 +151,11 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     const reports = header.tables.find((t) => t.name === 'monthly_reports')!;
     expect(reports).toMatchObject({ rows: 2_500, sequences: [{ column: 'id', next: '2501' }] });
     expect(header.tables.find((t) => t.name === 'sessions')!.rows).toBe(0);
+    expect(header.tables.find((t) => t.name === 'project_leader_history')!.rows).toBe(51);
     const order = header.tables.map((t) => t.name);
     expect(order.indexOf('projects')).toBeLessThan(order.indexOf('monthly_reports'));
     expect(order.indexOf('users')).toBeLessThan(order.indexOf('user_projects'));
+    expect(order.indexOf('users')).toBeLessThan(order.indexOf('project_leader_history'));
   });
 
   it.each(testDatabases())('restores into a fresh $name database with every table equal', async (into) => {
@@ -291,8 +300,9 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
   });
 
   it('restores a backup made before later migrations, then applies them to the loaded rows', async () => {
-    // Made before the accounts tables (0003) and the derived project_months (0004): 0004 must
-    // fill project_months from the loaded reports.
+    // Made before the accounts tables (0003), the derived project_months (0004) and the leader
+    // history (0007): 0004 must fill project_months from the loaded reports, 0007 the history
+    // from the loaded projects' leaders.
     const migrations = migrationFiles();
     const level = migrations.findIndex((m) => m.tag === '0003_accounts_sessions');
     const older = await openUnmigrated(target.name);
@@ -303,8 +313,15 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
         await applyMigrations(tx, migrations.slice(0, level));
       });
       await load(older.database, 'regions', REGIONS);
-      await load(older.database, 'projects', [project('OLD1')], { year: 2020, list: 'province_key' });
+      await load(older.database, 'projects', [project('OLD1', { leader: '旧领导' })], {
+        year: 2020,
+        list: 'province_key',
+      });
       await load(older.database, 'reports', [report('OLD1', 3, 5_000n, { started: true })]);
+      // The leader was set by an edit after the project was created, which the audit log kept: the
+      // backfilled term starts then.
+      await older.database.db.execute(sql`insert into audit_log (at, actor, action, target_type, target_id, outcome, before, after)
+        values (now() + interval '1 second', 'test', 'project.update', 'project', 'OLD1', 'ok', '{"leader": null}', '{"leader": "旧领导"}')`);
       const oldFile = join(dir, 'older.sibi.gz');
       await createBackup(older.database, oldFile, context);
       expect((await readBackupHeader(oldFile)).migrations).toHaveLength(level);
@@ -315,6 +332,13 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
       for (const [table, print] of Object.entries(before)) expect(after[table], table).toEqual(print);
       expect(Object.keys(after)).toEqual(Object.keys(await fingerprint(source)));
       expect(after.project_months!.rows).toBeGreaterThan(0);
+      const history = await queryRows<{ leader: string; since_edit: boolean; open: boolean }>(
+        restored.db,
+        sql`select leader, valid_to is null as open,
+                   valid_from = (select at from audit_log where action = 'project.update') as since_edit
+            from project_leader_history`,
+      );
+      expect(history).toEqual([{ leader: '旧领导', since_edit: true, open: true }]);
       const [applied] = await queryRows<{ n: number }>(
         restored.db,
         sql`select count(*)::int as n from drizzle.__drizzle_migrations`,

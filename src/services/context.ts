@@ -4,4 +4,6 @@ export interface AuditContext {
   actor: string;
   ip: string | null;
   now: Date;
+  /** The signed-in account, where a table records who changed it (project_leader_history). */
+  userId?: number | null;
 }

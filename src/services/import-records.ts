@@ -5,6 +5,7 @@ import { writeAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import { loadRegions, projectsByCode, readSetting } from '../db/lookups';
 import { analyzeTables } from '../db/query';
+import { nameChangingUser } from '../db/records/project-leaders';
 import { storeApprovals, storeDeals, storeIssues, storeReserve } from '../db/store/ledgers';
 import { storeProjects, storeProjectYears } from '../db/store/projects';
 import { storeRegions } from '../db/store/regions';
@@ -33,6 +34,8 @@ export interface ImportRequest<K extends ImportKind> {
   fields?: readonly string[];
   actor: string;
   ip?: string | null;
+  /** The signed-in account behind an HTTP import (leader changes name it); none from the CLI. */
+  userId?: number | null;
   /** Limits of an HTTP import (the CLI operator has none); out-of-scope rows are problems. */
   scope?: ImportScope;
   /** Check everything and count what would change, inside a transaction that is rolled back. */
@@ -249,6 +252,7 @@ async function store<K extends ImportKind>(
     case 'projects': {
       const projects = records as ProjectRecord[];
       const year = request.year!;
+      await nameChangingUser(tx, request.userId);
       await storeProjects(tx, projects, only);
       // One file row is one project-year-list entry: report those counts.
       return storeProjectYears(

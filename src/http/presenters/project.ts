@@ -1,5 +1,6 @@
 // Projects and their year entries as they leave the server, with what the caller may do.
 import { z } from 'zod';
+import type { LeaderTerm } from '../../db/records/project-leaders';
 import type { ProjectRow, ProjectYearRow } from '../../db/records/projects';
 import type { Actor, ProjectTarget } from '../../policies/actor';
 import { can } from '../../policies/authorize';
@@ -88,5 +89,15 @@ export function presentProjectYear(
     completionPlanned: row.completionPlanned,
     version: row.version,
     permissions: { update: edit, delete: edit },
+  };
+}
+
+/** One leader's term on a project (project_leader_history). */
+export function presentLeaderTerm(term: LeaderTerm) {
+  return {
+    leader: term.leader,
+    from: term.from.toISOString(),
+    to: term.to?.toISOString() ?? null,
+    changedBy: term.changedBy,
   };
 }

@@ -93,6 +93,7 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
           list: request.query.list,
           actor: ctx.actor,
           ip: ctx.ip,
+          userId: ctx.userId,
           scope: importScope(actor),
           dryRun: request.query.dryRun,
         });

@@ -1,5 +1,6 @@
 // Projects: list (scope-filtered in SQL), get, create, update, delete; and their year entries.
 import type { FastifyInstance } from 'fastify';
+import { listProjectLeaders } from '../../db/records/project-leaders';
 import { listProjects, listProjectYears } from '../../db/records/projects';
 import { authorize, authorizeRole } from '../../policies/authorize';
 import { projectVisibility } from '../../policies/visibility';
@@ -15,13 +16,14 @@ import {
   updateProjectYear,
 } from '../../services/records/projects';
 import { loadAuthorized, regionSubtree } from '../guard';
-import { presentProject, presentProjectYear } from '../presenters/project';
+import { presentLeaderTerm, presentProject, presentProjectYear } from '../presenters/project';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import { ZIdParams, ZOk, ZVersionQuery } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import {
   ZProject,
   ZProjectCreate,
+  ZProjectLeaders,
   ZProjectList,
   ZProjectPatch,
   ZProjectQuery,
@@ -171,6 +173,25 @@ export function projectRoutes(root: FastifyInstance, deps: AppDeps): void {
       );
       const years = await listProjectYears(database.db, row.id);
       return { items: years.map((y) => presentProjectYear(actor, y, target)) };
+    },
+  );
+
+  app.get(
+    '/api/projects/:id/leaders',
+    {
+      schema: {
+        summary: '项目分包领导的变更历史（最早的在前）',
+        tags,
+        params: ZIdParams,
+        response: { 200: ZProjectLeaders },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      const { row } = await loadAuthorized(actor, 'project.read', () =>
+        loadProject(database, request.params.id),
+      );
+      return { items: (await listProjectLeaders(database.db, row.id)).map(presentLeaderTerm) };
     },
   );
 

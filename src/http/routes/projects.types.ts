@@ -63,4 +63,15 @@ export const ZProjectYearPatch = z
   })
   .strict();
 export const ZProjectYearList = z.object({ items: z.array(ZProjectYear) });
+
+export const ZProjectLeaders = z.object({
+  items: z.array(
+    z.object({
+      leader: z.string(),
+      from: z.string().describe('ISO time the leader took charge'),
+      to: z.string().nullable().describe('ISO time the leader was changed; null while in charge'),
+      changedBy: z.string().nullable().describe('display name of the account that made the change'),
+    }),
+  ),
+});
 export { ZProject, ZProjectYear };

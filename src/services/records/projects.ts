@@ -1,5 +1,6 @@
 // Projects and their year-list entries: create, update, delete, each audited.
 import type { Database } from '../../db/client';
+import { nameChangingUser } from '../../db/records/project-leaders';
 import {
   deleteProjectYearsOf,
   getProject,
@@ -50,7 +51,10 @@ export function createProject(
     database,
     ctx,
     (row) => ({ action: 'project.create', targetType: 'project', targetId: row.code }),
-    (tx) => insertProject(tx, { ...input, provinceCode: provinceOf(input.regionCode) }),
+    async (tx) => {
+      await nameChangingUser(tx, ctx.userId);
+      return insertProject(tx, { ...input, provinceCode: provinceOf(input.regionCode) });
+    },
     `项目代码 ${input.code} 已存在`,
   );
 }
@@ -70,7 +74,10 @@ export function updateProject(
     ctx,
     { action: 'project.update', targetType: 'project', targetId: before.code },
     before,
-    (tx) => updateVersioned(tx, projects, before.id, version, patch),
+    async (tx) => {
+      await nameChangingUser(tx, ctx.userId);
+      return updateVersioned(tx, projects, before.id, version, patch);
+    },
     (tx) => rowExists(tx, projects, before.id),
   );
 }
