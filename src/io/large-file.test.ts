@@ -36,15 +36,13 @@ for (const ext of ['xlsx', 'csv'] as const) {
     const path = join(dir, `reports-100k.${ext}`);
     await writeFile('reports', records, path);
     let progressCalls = 0;
-    const started = Date.now();
+    // (its speed is measured in bench/import-reports.ts, not asserted here)
     const parsed = await parseFile('reports', path, { onProgress: () => progressCalls++ });
-    const seconds = (Date.now() - started) / 1000;
     expect(parsed.problems).toEqual([]);
     expect(parsed.records).toHaveLength(ROWS);
     expect(parsed.records[ROWS - 1]).toEqual({ row: ROWS + 1, record: records[ROWS - 1] });
     expect(parsed.records[12_340]?.record).toEqual(records[12_340]);
     // Rows read include the header: 100 001 rows → 100 calls at each thousand, one at the end.
     expect(progressCalls).toBe(101);
-    expect(seconds).toBeLessThan(20);
   });
 }
