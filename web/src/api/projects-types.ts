@@ -69,3 +69,14 @@ export const PROJECT_DOMAINS = [
   '现代农业',
   '能源',
 ] as const;
+
+/** One leader's term on a project (GET /api/projects/:id/leaders), the earliest first. */
+export interface LeaderTerm {
+  leader: string;
+  /** ISO time the leader took charge. */
+  from: string;
+  /** ISO time the leader was changed; null while in charge. */
+  to: string | null;
+  /** The display name of the account that made the change; null when not known (an import, older data). */
+  changedBy: string | null;
+}

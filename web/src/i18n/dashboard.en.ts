@@ -43,4 +43,11 @@ export const dashboardEn: Record<keyof typeof dashboardZhCN, string> = {
   'dashboard.ranks.up': 'Up {n} places',
   'dashboard.ranks.down': 'Down {n} places',
   'dashboard.ranks.same': 'Same place as before',
+
+  'dashboard.leader.intro':
+    'The investment progress of the projects in your charge, and who was in charge of them over time.',
+  'dashboard.leader.history': 'Leaders in charge over time',
+  'dashboard.leader.historyHint': 'Who was in charge of your projects, the latest first',
+  'dashboard.leader.project': 'Project',
+  'dashboard.leader.none': 'No changes recorded',
 };

@@ -1,6 +1,6 @@
 // Chinese strings of the 驾驶舱 beyond its first version (zh-CN.ts keeps dashboard.title and the
-// metric groups): the summary in the seed article's words, the monthly chart, the child units and
-// the rank history; spread into zh-CN.ts.
+// metric groups): the summary in the seed article's words, the monthly chart, the child units, the
+// rank history and the leader's panel; spread into zh-CN.ts.
 export const dashboardZhCN = {
   'dashboard.summary':
     '{period}，{projectCount}个重点项目累计完成投资{investYtd}，占年度计划的{investRate}，{pace}；计划新开工{plannedNewStarts}个，已开工{newStarted}个，开工率{newStartRate}；签约招商引资项目{signedCount}个，投资总额{signedAmount}，已开工{dealsStarted}个；谋划储备项目{reserveCount}个，其中重大项目{reserveMajor}个。',
@@ -43,4 +43,10 @@ export const dashboardZhCN = {
   'dashboard.ranks.up': '较上期上升{n}位',
   'dashboard.ranks.down': '较上期下降{n}位',
   'dashboard.ranks.same': '与上期持平',
+
+  'dashboard.leader.intro': '以下是您分包的项目的投资进度，以及这些项目分包领导的变更记录。',
+  'dashboard.leader.history': '分包领导变更记录',
+  'dashboard.leader.historyHint': '您分包项目的历任分包领导，最近的在前',
+  'dashboard.leader.project': '项目',
+  'dashboard.leader.none': '没有变更记录',
 } as const;

@@ -1,8 +1,8 @@
 // 驾驶舱 (GET /api/dashboard): for the working region and a period (by default the latest month with
 // reports), the key figures in the seed article's words, investment month by month against the plan,
 // the completion rates against time progress, the child units ranked with the laggards marked, the
-// units lagging most, the region's rank in past evaluations, and every metric. Roles that read no
-// statistics see a welcome with their shortcuts instead.
+// units lagging most, the region's rank in past evaluations, and every metric. A 分包领导 sees their
+// projects instead (dashboard-leader.tsx); other roles that read no statistics see a welcome.
 import { Button, Card, Col, DatePicker, Descriptions, Row, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -22,6 +22,7 @@ import { navigate } from '../router';
 import { useCan, useMe } from '../session';
 import { monthlyChart, rateChart } from './dashboard-charts';
 import { paceOf, summaryParams } from './dashboard-figures';
+import { LeaderDashboard } from './dashboard-leader';
 import { RankHistory } from './dashboard-ranks';
 import { LaggingUnits, UnitsTable } from './dashboard-units';
 
@@ -30,7 +31,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export default function DashboardPage() {
   const { t } = useI18n();
   const can = useCan();
+  const me = useMe();
   const regions = useRegions();
+  if (me.role === 'leader') return <LeaderDashboard />;
   if (!can('stats.read')) return <Welcome note={t('dashboard.noStats')} />;
   if (!regions.working) return <Welcome note={t('dashboard.noRegion')} />;
   return <RegionDashboard region={regions.working} />;

@@ -1,5 +1,6 @@
-// 项目详情: a project's basic information, its year entries (list, nature, annual target), its
-// monthly reports as a chart and a table, and the approval items, issues and deals linked to it.
+// 项目详情: a project's basic information, who was in charge of it when (project-leaders.tsx), its
+// year entries (list, nature, annual target), its monthly reports as a chart and a table, and the
+// approval items, issues and deals linked to it.
 // Editing is a PATCH with the version read (a 409 offers to reload); what the caller may do comes
 // from the record's `permissions`.
 import { DeleteOutlined, EditOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
@@ -28,6 +29,7 @@ import {
   useLocalTableState,
 } from './ledger-table';
 import { PROJECTS, yearKind } from './project-kind';
+import { ProjectLeaders } from './project-leaders';
 import { ProjectReports } from './project-reports';
 
 export default function ProjectDetailPage({ params }: PageProps) {
@@ -79,6 +81,7 @@ export default function ProjectDetailPage({ params }: PageProps) {
         }
       />
       <ProjectInfo project={p} />
+      <ProjectLeaders project={p} />
       <ProjectBody project={p} />
       {editor.element}
     </>

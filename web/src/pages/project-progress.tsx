@@ -145,8 +145,9 @@ export function LeaderProgress() {
       title={t('projects.progress.title')}
       style={{ marginBottom: 16 }}
       data-testid="leader-progress"
-      extra={<Typography.Text type="secondary">{t('projects.progress.hint')}</Typography.Text>}
     >
+      {/* In the body, not the title row: on a phone the title would be cut to make room. */}
+      <Typography.Text type="secondary">{t('projects.progress.hint')}</Typography.Text>
       {state.error ? (
         <ErrorState error={state.error} onRetry={state.reload} />
       ) : !state.data ? (
@@ -156,8 +157,14 @@ export function LeaderProgress() {
           dataSource={state.data.rows}
           locale={{ emptyText: t('projects.progress.none') }}
           renderItem={({ project, progress }) => (
-            <List.Item data-testid="progress-row" data-lagging={progress?.lagging ? 'true' : 'false'}>
+            // On a phone the bar wraps below the project instead of squeezing it into a narrow column.
+            <List.Item
+              data-testid="progress-row"
+              data-lagging={progress?.lagging ? 'true' : 'false'}
+              style={{ flexWrap: 'wrap', gap: 8 }}
+            >
               <List.Item.Meta
+                style={{ minWidth: 260 }}
                 title={
                   <Space wrap size={8}>
                     <Link to={`/projects/${project.id}`}>{project.name}</Link>
