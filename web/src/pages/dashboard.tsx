@@ -5,7 +5,7 @@
 // projects instead (dashboard-leader.tsx); other roles that read no statistics see a welcome.
 import { Button, Card, Col, DatePicker, Descriptions, Row, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { api } from '../api/client';
 import type { Dashboard } from '../api/dashboard-types';
 import { latestReportMonth } from '../api/latest-period';
@@ -18,7 +18,7 @@ import { type Translate, useI18n } from '../i18n';
 import { MENU, visibleMenu } from '../menu';
 import { formatMetric, METRIC_GROUPS, metricGroup, metricLabel } from '../metrics';
 import { useRegions } from '../regions';
-import { navigate } from '../router';
+import { navigate, setSearch, useLocation } from '../router';
 import { useCan, useMe } from '../session';
 import { monthlyChart, rateChart } from './dashboard-charts';
 import { paceOf, summaryParams } from './dashboard-figures';
@@ -42,7 +42,10 @@ export default function DashboardPage() {
 function RegionDashboard({ region }: { region: string }) {
   const { t, locale } = useI18n();
   const regions = useRegions();
-  const [chosen, setChosen] = useState<string | null>(null);
+  // the chosen month lives in the address (?period=2020-09), so a dashboard can be linked to
+  const { search } = useLocation();
+  const asked = search.get('period');
+  const chosen = asked && /^\d{4}-\d{2}$/.test(asked) ? asked : null;
   const latest = useApi((signal) => latestReportMonth(region, signal), [region]);
   const latestId = latest.data ? `${latest.data.year}-${pad(latest.data.month)}` : null;
   const period = chosen ?? latestId;
@@ -59,7 +62,7 @@ function RegionDashboard({ region }: { region: string }) {
         picker="month"
         allowClear={false}
         value={period ? dayjs(`${period}-01`) : null}
-        onChange={(value) => value && setChosen(value.format('YYYY-MM'))}
+        onChange={(value) => value && setSearch({ period: value.format('YYYY-MM') })}
         format={(value) => formatPeriod(value.format('YYYY-MM'), locale)}
         data-testid="period-picker"
       />
