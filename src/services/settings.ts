@@ -5,6 +5,7 @@ import { writeAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import type { Tx } from '../db/query';
 import { readSettingRows, writeSettingRows } from '../db/settings-store';
+import { DEFAULT_ALERT_THRESHOLDS as ALERT, type AlertThresholds } from '../domain/alerts';
 import { DEFAULT_DEADLINE_DAY } from '../domain/reporting';
 import type { AuditContext } from './context';
 
@@ -35,6 +36,31 @@ export const SETTINGS = {
     DEFAULT_DEADLINE_DAY,
   ),
   'report.lockAfterDeadline': spec('report', '截止后锁定月报', z.boolean(), true),
+  // 红黄绿灯 thresholds belong with the report settings: the system administrator sets them.
+  'alert.behindRed': spec(
+    'report',
+    '红灯：落后时序进度或全省平均超过（百分点）',
+    z.number().min(0).max(100),
+    ALERT.behindRed,
+  ),
+  'alert.behindYellow': spec(
+    'report',
+    '黄灯：落后时序进度或全省平均超过（百分点）',
+    z.number().min(0).max(100),
+    ALERT.behindYellow,
+  ),
+  'alert.notStartedRedDays': spec(
+    'report',
+    '逾期未开工超过几天亮红灯',
+    z.number().int().min(0).max(366),
+    ALERT.notStartedRedDays,
+  ),
+  'alert.issueDays': spec(
+    'report',
+    '问题超过几天未解决亮黄灯（两倍亮红灯）',
+    z.number().int().min(1).max(366),
+    ALERT.issueDays,
+  ),
   'password.minLength': spec('security', '密码最短长度', z.number().int().min(8).max(64), 8),
   'password.maxAgeDays': spec(
     'security',
@@ -59,6 +85,16 @@ export type Settings = {
   [K in SettingKey]: (typeof SETTINGS)[K]['fallback'] extends boolean ? boolean : number;
 };
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+/** The 红黄绿灯 thresholds among the settings. */
+export function alertThresholds(settings: Settings): AlertThresholds {
+  return {
+    behindRed: settings['alert.behindRed'],
+    behindYellow: settings['alert.behindYellow'],
+    notStartedRedDays: settings['alert.notStartedRedDays'],
+    issueDays: settings['alert.issueDays'],
+  };
+}
 
 export async function loadSettings(db: Tx): Promise<Settings> {
   const rows = await readSettingRows(db);

@@ -7,6 +7,10 @@ export const ZSettingsPatch = z
   .object({
     'report.deadlineDay': S['report.deadlineDay'].schema,
     'report.lockAfterDeadline': S['report.lockAfterDeadline'].schema,
+    'alert.behindRed': S['alert.behindRed'].schema,
+    'alert.behindYellow': S['alert.behindYellow'].schema,
+    'alert.notStartedRedDays': S['alert.notStartedRedDays'].schema,
+    'alert.issueDays': S['alert.issueDays'].schema,
     'password.minLength': S['password.minLength'].schema,
     'password.maxAgeDays': S['password.maxAgeDays'].schema,
     'login.maxFailures': S['login.maxFailures'].schema,
