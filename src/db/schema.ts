@@ -95,10 +95,14 @@ export const projectYears = pgTable(
   ],
 );
 
+// The keys carry province_code, as PostgreSQL requires of a table partitioned by it (`sibi db
+// partition`, docs/scaling.md §3); a project never changes province (migration 0008), so the key
+// (project, year, month) is as unique as before. project_id and id stay first: lookups by project
+// or by id use these indexes without knowing the province.
 export const monthlyReports = pgTable(
   'monthly_reports',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     projectId: integer('project_id')
       .notNull()
       .references(() => projects.id),
@@ -124,7 +128,8 @@ export const monthlyReports = pgTable(
     ...versioned,
   },
   (t) => [
-    uniqueIndex('monthly_reports_key').on(t.projectId, t.year, t.month),
+    primaryKey({ columns: [t.id, t.provinceCode] }),
+    uniqueIndex('monthly_reports_key').on(t.projectId, t.year, t.month, t.provinceCode),
     index('monthly_reports_period_idx').on(t.provinceCode, t.year, t.month),
   ],
 );
@@ -134,7 +139,7 @@ export const monthlyReports = pgTable(
 // latest approved investYtd; started and completed by the month end; reports that arrived on time).
 // One row per project, year, month and province code from the project's first filed report to
 // December. Triggers on monthly_reports keep it in step in the same statement (migrations
-// 0004_project_months, 0005); other inserts are dropped. A restore loads it as backed up, with the
+// 0004_project_months, 0005, 0008); other inserts are dropped. A restore loads it as backed up, with the
 // tables' triggers off.
 export const projectMonths = pgTable(
   'project_months',
@@ -156,7 +161,7 @@ export const projectMonths = pgTable(
     // The migration adds INCLUDE (invest_ytd, started, completed, on_time): a month's figures of a
     // province are an index-only scan where the visibility map is kept (PostgreSQL's autovacuum).
     primaryKey({ columns: [t.provinceCode, t.year, t.month, t.projectId] }),
-    index('project_months_project_idx').on(t.projectId, t.year),
+    index('project_months_project_idx').on(t.projectId, t.year, t.provinceCode),
   ],
 );
 

@@ -54,11 +54,15 @@ export async function upsertRows<T extends PgTable>(
       ? 'do nothing'
       : `do update set ${sets.join(', ')}
          where (${updates.map((c) => `t.${c}`).join(', ')}) is distinct from (${updates.map((c) => `excluded.${c}`).join(', ')})`;
+  // Tells a fresh insert from an update of an existing row. A versioned row is inserted at version 1
+  // and every update raises it; otherwise xmax = 0, which PostgreSQL does not return from a
+  // partitioned table (monthly_reports after `sibi db partition`: "cannot retrieve a system column").
+  const fresh = columns.version ? `t."version" = 1` : 'xmax = 0';
   const statement = (payload: string) =>
     sql`insert into ${sql.raw(quote(getTableName(table)))} as t (${sql.raw(names.join(', '))})
         select ${sql.raw(names.join(', '))} from jsonb_to_recordset(${payload}::jsonb) as x(${sql.raw(definition)})
         on conflict (${sql.raw(target.map((c) => quote(c.name)).join(', '))}) ${sql.raw(conflict)}
-        returning (xmax = 0) as fresh`;
+        returning (${sql.raw(fresh)}) as fresh`;
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     const chunk = rows.slice(i, i + CHUNK_ROWS);
     const payload = JSON.stringify(
@@ -68,11 +72,10 @@ export async function upsertRows<T extends PgTable>(
         return out;
       }),
     );
-    // xmax = 0 tells a fresh insert from an update of an existing row.
     const result = await queryRows<{ fresh: boolean }>(tx, statement(payload));
-    const fresh = result.filter((r) => r.fresh).length;
-    counts.inserted += fresh;
-    counts.updated += result.length - fresh;
+    const inserted = result.filter((r) => r.fresh).length;
+    counts.inserted += inserted;
+    counts.updated += result.length - inserted;
     counts.unchanged += chunk.length - result.length;
   }
   return counts;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
 import { load, project, REGIONS, report } from '../../test/helpers/factories';
@@ -80,5 +81,33 @@ describe.each(testDatabases())('import service on $name', (target: TestDatabase)
       problems: [{ file: 'mixed.xlsx', row: 3, column: '地区代码', value: '419999' }],
     });
     expect(await projectsIn()).toEqual(before);
+  });
+
+  it('refuses to move a project to another province; so does the database', async () => {
+    await load(database, 'regions', [
+      { code: '420000', name: '湖北省', parentCode: null, kind: 'province' },
+      { code: '420100', name: '武汉市', parentCode: '420000', kind: 'city' },
+    ]);
+    const attempt = importRecords(database, {
+      kind: 'projects',
+      file: 'moved.xlsx',
+      rows: [
+        { row: 2, record: project('K1', { regionCode: '410322' }) },
+        { row: 3, record: project('K4', { regionCode: '420100' }) },
+        { row: 4, record: project('K1', { regionCode: '420100' }) },
+      ],
+      year: 2020,
+      list: 'province_key',
+      actor: 'test',
+    });
+    await expect(attempt).rejects.toMatchObject({
+      problems: [{ row: 4, column: '地区代码', value: '420100', reason: '项目不能移到其他省份' }],
+    });
+    // Reports, list entries and partitions go by the province code the project was created with.
+    await expect(
+      database.db.execute(
+        sql`update projects set region_code = '420100', province_code = '420000' where code = 'K1'`,
+      ),
+    ).rejects.toMatchObject({ cause: { code: '23514' } });
   });
 });

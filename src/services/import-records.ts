@@ -105,15 +105,19 @@ export async function importRecords<K extends ImportKind>(
       problem(row, column, code, '导入的月报视为已审核，须由项目所在地区的上级导入；本级请在线填报并提交');
     }
   }
-  if (scope && request.kind === 'projects') {
+  if (request.kind === 'projects') {
     const existing = await projectsByCode(
       db,
       (rows as RowOf<ProjectRecord>[]).map((r) => r.record.code),
     );
     for (const { row, record } of rows as RowOf<ProjectRecord>[]) {
       const current = existing.get(record.code);
-      if (current && !scope.writes(current.regionCode))
+      if (current && scope && !scope.writes(current.regionCode))
         problem(row, '项目代码', record.code, '项目代码已被您管辖范围以外的项目使用');
+      // A project's reports and derived rows carry its province code (and live in that province's
+      // partition, docs/scaling.md §3): a project stays in its province, as on the web page.
+      else if (current && provinceOf(record.regionCode) !== current.provinceCode)
+        problem(row, '地区代码', record.regionCode, '项目不能移到其他省份');
     }
   }
 

@@ -127,7 +127,14 @@ export async function insertReport(
   const rows = await db
     .insert(monthlyReports)
     .values(values)
-    .onConflictDoNothing({ target: [monthlyReports.projectId, monthlyReports.year, monthlyReports.month] })
+    .onConflictDoNothing({
+      target: [
+        monthlyReports.projectId,
+        monthlyReports.year,
+        monthlyReports.month,
+        monthlyReports.provinceCode,
+      ],
+    })
     .returning();
   return rows[0];
 }

@@ -38,7 +38,7 @@ export async function storeApprovedReports(
       approvedBy: actor,
       approvedAt: new Date(),
     })),
-    [monthlyReports.projectId, monthlyReports.year, monthlyReports.month],
+    [monthlyReports.projectId, monthlyReports.year, monthlyReports.month, monthlyReports.provinceCode],
     [
       'investYtd',
       'started',
@@ -53,25 +53,42 @@ export async function storeApprovedReports(
     ],
     only,
   );
-  await deriveMonthlyAmounts(
-    tx,
-    rows.map((r) => [r.projectId, r.year]),
-  );
+  await deriveMonthlyAmounts(tx, rows);
   return counts;
 }
 
-/** Each month's own amount = its cumulative figure minus the previous report's of the same year. */
-export async function deriveMonthlyAmounts(tx: Tx, projectYears: readonly [number, number][]): Promise<void> {
-  if (projectYears.length === 0) return;
-  const keys = [...new Set(projectYears.map(([p, y]) => `${p}:${y}`))].map((k) => k.split(':').map(Number));
+/** A project's reports of one year, under the province code they carry. */
+export interface ProjectYearKey {
+  projectId: number;
+  year: number;
+  provinceCode: string;
+}
+
+/**
+ * Each month's own amount = its cumulative figure minus the previous report's of the same year.
+ * Keyed by province code too: a project's reports all carry its province's (it cannot move), and on
+ * partitioned tables each key then reads and updates only its province's partition.
+ */
+export async function deriveMonthlyAmounts(tx: Tx, keys: readonly ProjectYearKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  const distinct = [...new Map(keys.map((k) => [`${k.projectId}:${k.year}:${k.provinceCode}`, k])).values()];
+  // the codes as parameters the planner sees: only their partitions are planned and read
+  const provinces = sql`array[${sql.join(
+    [...new Set(distinct.map((k) => k.provinceCode))].map((code) => sql`${code}`),
+    sql`, `,
+  )}]::text[]`;
   await tx.execute(sql`
     with keys as (
-      select (k->>0)::int as project_id, (k->>1)::int as year
-      from jsonb_array_elements(${jsonParam(keys)}::jsonb) as k
+      select (k->>0)::int as project_id, (k->>1)::int as year, k->>2 as province_code
+      from jsonb_array_elements(${jsonParam(distinct.map((k) => [k.projectId, k.year, k.provinceCode]))}::jsonb) as k
     ), derived as (
-      select r.id, r.invest_ytd - coalesce(lag(r.invest_ytd) over (partition by r.project_id, r.year order by r.month), 0) as amount
-      from monthly_reports r join keys using (project_id, year)
+      select r.id, r.province_code,
+             r.invest_ytd - coalesce(lag(r.invest_ytd) over (partition by r.project_id, r.year order by r.month), 0) as amount
+      from monthly_reports r join keys using (project_id, year, province_code)
+      where r.province_code = any(${provinces})
     )
     update monthly_reports m set invest_month = d.amount
-    from derived d where m.id = d.id and m.invest_month is distinct from d.amount`);
+    from derived d
+    where m.id = d.id and m.province_code = d.province_code and m.province_code = any(${provinces})
+      and m.invest_month is distinct from d.amount`);
 }

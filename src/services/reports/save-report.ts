@@ -120,7 +120,7 @@ export async function updateReport(
 
 /** Each month's own amount follows from the cumulative ones; the row is read back with it. */
 async function withDerivedAmounts(tx: Tx, row: ReportRow): Promise<ReportRow> {
-  await deriveMonthlyAmounts(tx, [[row.projectId, row.year]]);
+  await deriveMonthlyAmounts(tx, [row]);
   return (await findReport(tx, row.projectId, row.year, row.month)) ?? row;
 }
 
@@ -143,7 +143,7 @@ export async function deleteReport(
     stored,
     async (tx) => {
       const done = await deleteVersioned(tx, monthlyReports, before.id, version);
-      if (done) await deriveMonthlyAmounts(tx, [[before.projectId, before.year]]);
+      if (done) await deriveMonthlyAmounts(tx, [before]);
       return done;
     },
     (tx) => rowExists(tx, monthlyReports, before.id),
