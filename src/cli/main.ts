@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBackupCommands } from './commands/backup';
 import { registerBulletinCommand } from './commands/bulletin';
 import { registerDataCommands } from './commands/data';
+import { registerDbCommands } from './commands/db';
 import { registerDemoCommand } from './commands/demo';
 import { registerEvaluateCommand } from './commands/evaluate';
 import { registerServeCommand } from './commands/serve';
@@ -23,6 +24,7 @@ registerUserCommands(program);
 registerBulletinCommand(program);
 registerEvaluateCommand(program);
 registerBackupCommands(program);
+registerDbCommands(program);
 
 try {
   await program.parseAsync(process.argv);

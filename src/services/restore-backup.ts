@@ -18,6 +18,7 @@ import {
 import { readGrants, restoreGrants } from '../db/dump/privileges';
 import { useCanonicalText } from '../db/dump/rows';
 import { applyMigrations, forgetMigrations, migrationFiles } from '../db/migration-level';
+import { partitionedTables } from '../db/partition';
 import type { Tx } from '../db/query';
 import { rowsOf } from './backup';
 import { type BackupHeader, rejectFile } from './backup-file';
@@ -43,6 +44,8 @@ export interface RestoreSummary {
   /** Migrations edited since the backup, rebuilt in this program's version. */
   changedMigrations: string[];
   laterMigrations: number;
+  /** Tables that were partitioned before the restore: rebuilt plain (run `sibi db partition` again). */
+  unpartitioned: string[];
   seconds: number;
 }
 
@@ -57,12 +60,14 @@ export async function restoreBackup(
   const migrations = migrationFiles();
   const { level, changed } = migrationLevel(file, header, migrations);
   const total = rowsOf(header);
+  let unpartitioned: string[] = [];
   try {
     await database.db.transaction(async (tx) => {
       await useCanonicalText(tx);
       await lockSchema(tx);
       if (!options.force) await refuseData(tx, database.location);
       const grants = await readGrants(tx);
+      unpartitioned = await partitionedTables(tx);
       await dropPublicSchemaObjects(tx);
       await forgetMigrations(tx);
       await applyMigrations(tx, migrations.slice(0, level));
@@ -112,6 +117,7 @@ export async function restoreBackup(
     backupMigrations: level,
     changedMigrations: changed,
     laterMigrations: migrations.length - level,
+    unpartitioned,
     seconds: (performance.now() - started) / 1000,
   };
 }

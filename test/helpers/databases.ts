@@ -4,9 +4,12 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client';
+import { partitionTables } from '../../src/db/partition';
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
+  /** For test titles: the name, or what else sets the database apart. */
+  label: string;
   open(): Promise<Database>;
 }
 
@@ -14,9 +17,25 @@ export const PG_ADMIN_URL = process.env.SIBI_TEST_PG_URL ?? 'postgres://sibi:sib
 
 let counter = 0;
 
-export function testDatabases(): TestDatabase[] {
-  const list: TestDatabase[] = [{ name: 'pglite', open: openTestPglite }];
-  if (process.env.SIBI_TEST_PG_AVAILABLE === '1') list.push({ name: 'postgres', open: openTestPostgres });
+/** The provinces a partitioned test database has partitions for (any other code: DEFAULT). */
+export const TEST_PARTITIONS = ['410000', '420000'] as const;
+
+/**
+ * PGlite, and PostgreSQL when reachable; with `partitioned`, also PostgreSQL with monthly_reports
+ * and project_months partitioned by province (`sibi db partition`, docs/scaling.md §3).
+ */
+export function testDatabases(options: { partitioned?: boolean } = {}): TestDatabase[] {
+  const list: TestDatabase[] = [{ name: 'pglite', label: 'pglite', open: openTestPglite }];
+  if (process.env.SIBI_TEST_PG_AVAILABLE === '1') {
+    list.push({ name: 'postgres', label: 'postgres', open: () => openTestPostgres() });
+    if (options.partitioned) {
+      list.push({
+        name: 'postgres',
+        label: 'postgres partitioned by province',
+        open: () => openTestPostgres({ partitions: TEST_PARTITIONS }),
+      });
+    }
+  }
   return list;
 }
 
@@ -27,7 +46,12 @@ export async function openTestPglite(): Promise<Database> {
   return openDatabase({ loadDataDir: blob });
 }
 
-export async function openTestPostgres(): Promise<Database> {
+/**
+ * A fresh PostgreSQL database. With `partitions`, its large tables are partitioned with one partition
+ * per code given (province regions are added for the command and removed again: the tables stay
+ * empty) plus the DEFAULT partition.
+ */
+export async function openTestPostgres(options: { partitions?: readonly string[] } = {}): Promise<Database> {
   const name = `sibi_test_${process.pid}_${Date.now()}_${counter++}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
@@ -36,16 +60,46 @@ export async function openTestPostgres(): Promise<Database> {
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
+  if (options.partitions) await partitionEmpty(database, options.partitions);
   return {
     ...database,
     close: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await dropDatabase(name);
     },
   };
+}
+
+/**
+ * Drops a test database. WITH (FORCE) may not end an autovacuum worker busy in it after a bulk load
+ * (PostgreSQL 15: "must be a member of the role whose process is being terminated"): try again.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await cleanup.connect();
+    try {
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      await cleanup.end();
+    }
+  }
+}
+
+async function partitionEmpty(database: Database, provinces: readonly string[]): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    for (const code of provinces) {
+      await tx.execute(
+        sql`insert into regions (code, name, kind, province_code) values (${code}, ${code}, 'province', ${code})`,
+      );
+    }
+    await partitionTables(tx);
+    await tx.execute(sql`delete from regions`);
+  });
 }
 
 /** Empties every table but the append-only audit log, so tests in one file start clean. */
@@ -84,11 +138,6 @@ export async function createCliTarget(name: 'pglite' | 'postgres'): Promise<CliT
   return {
     name,
     env: { DATABASE_URL: url.toString() },
-    cleanup: async () => {
-      const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await cleanup.end();
-    },
+    cleanup: () => dropDatabase(dbName),
   };
 }

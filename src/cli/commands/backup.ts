@@ -53,6 +53,11 @@ export function registerBackupCommands(program: Command): void {
           `提示：迁移 ${summary.changedMigrations.join('、')} 在备份之后修改过；表结构与备份一致，已按本程序的版本重建\n`,
         );
       }
+      if (summary.unpartitioned.length) {
+        process.stderr.write(
+          `提示：恢复前 ${summary.unpartitioned.join('、')} 是按省分区的表，恢复后为普通表；需要分区请再运行 sibi db partition\n`,
+        );
+      }
       const later = summary.laterMigrations ? `，其后又执行迁移 ${summary.laterMigrations} 个` : '';
       process.stdout.write(
         `已从 ${file} 恢复 ${summary.tables} 张表 ${summary.rows} 行（备份于 ${summary.createdAt}，来自 ${summary.source.database}；` +

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
 import { load, project, REGIONS, report } from '../../../test/helpers/factories';
+import { DIRECT, STORED } from '../../../test/helpers/project-months';
 import { approveReport, returnReport, submitReport } from '../../services/reports/report-transitions';
 import { createReport, deleteReport, updateReport } from '../../services/reports/save-report';
 import { loadSettings } from '../../services/settings';
@@ -18,31 +19,9 @@ import { getReport } from '../records/reports';
 const YI = 100_000_000n;
 const ctx = { actor: 'filler', ip: null, now: new Date('2020-12-15T02:00:00Z') };
 
-/**
- * The rule of domain.md straight from the reports, for every month N: over the reports of months
- * ≤ N with the same province code, the latest approved investYtd; started / completed by the end of
- * month N; reports on time. What key-projects.ts computed per query before project_months existed.
- */
-const DIRECT = sql`
-  select r.project_id, r.province_code, r.year, n.month,
-         ((array_agg(r.invest_ytd order by r.month desc) filter (where r.state = 'approved'))[1])::text as invest_ytd,
-         coalesce(bool_or(r.started and (r.start_date is null
-           or r.start_date <= (make_date(r.year, n.month, 1) + interval '1 month - 1 day')::date))
-           filter (where r.state = 'approved'), false) as started,
-         coalesce(bool_or(r.completed and (r.completion_date is null
-           or r.completion_date <= (make_date(r.year, n.month, 1) + interval '1 month - 1 day')::date))
-           filter (where r.state = 'approved'), false) as completed,
-         (count(*) filter (where not r.late and r.state <> 'draft'))::int as on_time
-  from monthly_reports r join generate_series(1, 12) as n(month) on r.month <= n.month
-  group by r.project_id, r.province_code, r.year, n.month
-  having count(*) filter (where r.state <> 'draft') > 0
-  order by 1, 2, 3, 4`;
-
-const STORED = sql`
-  select project_id, province_code, year, month, invest_ytd::text as invest_ytd, started, completed, on_time
-  from project_months order by 1, 2, 3, 4`;
-
-describe.each(testDatabases())('project_months on $name', (target: TestDatabase) => {
+// On PostgreSQL also with the tables partitioned by province (`sibi db partition`): the triggers then
+// sit on the partitioned parent, and a change of province code moves a report between partitions.
+describe.each(testDatabases({ partitioned: true }))('project_months on $label', (target: TestDatabase) => {
   let database: Database;
   let ids: Map<string, number>;
 
