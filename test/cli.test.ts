@@ -163,7 +163,8 @@ describe.each(testDatabases().map((d) => d.name))('sibi on %s', (name) => {
     expect(result.stderr).toContain('第2行 列「项目代码」 值「NO-SUCH-CODE」：项目代码不存在');
   });
 
-  it('round-trips export → import → export without changing anything', async () => {
+  // nine CLI processes, each starting tsx and opening the database: minutes on a loaded machine
+  it('round-trips export → import → export without changing anything', { timeout: 300_000 }, async () => {
     for (const [kind, extra] of [
       ['regions', []],
       ['projects', ['--year', '2020', '--list', 'province_key']],
