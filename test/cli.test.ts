@@ -71,7 +71,9 @@ function reportsCsv(rows: string[]): Buffer {
   return iconv.encode(`${[header, ...rows].join('\r\n')}\r\n`, 'gb18030');
 }
 
-describe.each(testDatabases().map((d) => d.name))('sibi on %s', (name) => {
+// Each test starts CLI processes (tsx, then the database opened): up to nine in one test, minutes
+// on a loaded machine.
+describe.each(testDatabases().map((d) => d.name))('sibi on %s', { timeout: 300_000 }, (name) => {
   let target: CliTarget;
   let dir: string;
   const run = (...args: string[]) => sibi(args, target.env);
@@ -163,8 +165,7 @@ describe.each(testDatabases().map((d) => d.name))('sibi on %s', (name) => {
     expect(result.stderr).toContain('第2行 列「项目代码」 值「NO-SUCH-CODE」：项目代码不存在');
   });
 
-  // nine CLI processes, each starting tsx and opening the database: minutes on a loaded machine
-  it('round-trips export → import → export without changing anything', { timeout: 300_000 }, async () => {
+  it('round-trips export → import → export without changing anything', async () => {
     for (const [kind, extra] of [
       ['regions', []],
       ['projects', ['--year', '2020', '--list', 'province_key']],
