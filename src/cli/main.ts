@@ -9,6 +9,7 @@ import { registerEvaluateCommand } from './commands/evaluate';
 import { registerServeCommand } from './commands/serve';
 import { registerStatsCommand } from './commands/stats';
 import { registerUserCommands } from './commands/user';
+import { registerWarningsCommand } from './commands/warnings';
 import { EXIT_USAGE, reportError } from './run';
 
 const program = new Command('sibi')
@@ -20,6 +21,7 @@ registerServeCommand(program);
 registerDemoCommand(program);
 registerDataCommands(program);
 registerStatsCommand(program);
+registerWarningsCommand(program);
 registerUserCommands(program);
 registerBulletinCommand(program);
 registerEvaluateCommand(program);

@@ -21,6 +21,7 @@ import { schemeRoutes } from './schemes';
 import { settingsRoutes } from './settings';
 import { statsRoutes } from './stats';
 import { userRoutes } from './users';
+import { warningRoutes } from './warnings';
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLimit: LoginRateLimit): void {
   healthRoutes(app, deps);
@@ -37,6 +38,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   approvalRoutes(app, deps);
   issueRoutes(app, deps);
   statsRoutes(app, deps);
+  warningRoutes(app, deps);
   dataFileRoutes(app, deps);
   schemeRoutes(app, deps);
   evaluationRoutes(app, deps);
