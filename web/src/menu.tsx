@@ -21,6 +21,7 @@ import {
   ToolOutlined,
   TrophyOutlined,
   UploadOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Capability } from './api/types';
@@ -38,6 +39,7 @@ export interface MenuEntry {
 export const MENU: MenuEntry[] = [
   { key: '/', label: 'menu.dashboard', icon: <DashboardOutlined /> },
   { key: '/projects', label: 'menu.projects', icon: <ProjectOutlined /> },
+  { key: '/warnings', label: 'menu.warnings', icon: <WarningOutlined /> },
   {
     key: 'reports',
     label: 'menu.reports',

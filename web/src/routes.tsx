@@ -40,6 +40,12 @@ export const ROUTES: RouteDef[] = [
     parent: '/projects',
   },
   {
+    path: '/warnings',
+    title: 'menu.warnings',
+    page: lazy(() => import('./pages/warnings')),
+    requires: 'stats.read',
+  },
+  {
     path: '/ledgers/deals',
     title: 'menu.deals',
     page: lazy(() => import('./pages/deals')),

@@ -5,6 +5,7 @@ import { importEn } from './import.en';
 import { ledgersEn } from './ledgers.en';
 import { projectsEn } from './projects.en';
 import { reportsEn } from './reports.en';
+import { warningsEn } from './warnings.en';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -279,6 +280,7 @@ export const en: Record<MessageKey, string> = {
   'error.totp_enrolment': 'Set up the authenticator first',
   'error.problem': 'Row {row} {column}: {reason}',
   ...dashboardEn,
+  ...warningsEn,
   ...reportsEn,
   ...importEn,
   ...evaluationEn,

@@ -6,6 +6,7 @@ import { importZhCN } from './import.zh-CN';
 import { ledgersZhCN } from './ledgers.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { warningsZhCN } from './warnings.zh-CN';
 export const zhCN = {
   'app.name': '四比',
   'app.fullName': '重点项目与“四比四看”考评平台',
@@ -275,6 +276,7 @@ export const zhCN = {
   'error.totp_enrolment': '请先绑定动态验证码',
   'error.problem': '第 {row} 行 {column}：{reason}',
   ...dashboardZhCN,
+  ...warningsZhCN,
   ...reportsZhCN,
   ...importZhCN,
   ...evaluationZhCN,

@@ -3,30 +3,27 @@
 // the completion rates against time progress, the child units ranked with the laggards marked, the
 // units lagging most, the region's rank in past evaluations, and every metric. A 分包领导 sees their
 // projects instead (dashboard-leader.tsx); other roles that read no statistics see a welcome.
-import { Button, Card, Col, DatePicker, Descriptions, Row, Space, Statistic, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Col, Descriptions, Row, Space, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../api/client';
 import type { Dashboard } from '../api/dashboard-types';
-import { latestReportMonth } from '../api/latest-period';
 import { useApi } from '../api/use-api';
 import { Chart } from '../charts/chart';
 import { PageHeader } from '../components/page-header';
+import { MonthPicker, RegionMonthPage, useRegionMonth } from '../components/region-month';
 import { Async, EmptyState } from '../components/states';
 import { formatPeriod } from '../format';
 import { type Translate, useI18n } from '../i18n';
 import { MENU, visibleMenu } from '../menu';
 import { formatMetric, METRIC_GROUPS, metricGroup, metricLabel } from '../metrics';
 import { useRegions } from '../regions';
-import { navigate, setSearch, useLocation } from '../router';
+import { navigate } from '../router';
 import { useCan, useMe } from '../session';
 import { monthlyChart, rateChart } from './dashboard-charts';
 import { paceOf, summaryParams } from './dashboard-figures';
 import { LeaderDashboard } from './dashboard-leader';
 import { RankHistory } from './dashboard-ranks';
 import { LaggingUnits, UnitsTable } from './dashboard-units';
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 export default function DashboardPage() {
   const { t } = useI18n();
@@ -40,15 +37,10 @@ export default function DashboardPage() {
 }
 
 function RegionDashboard({ region }: { region: string }) {
-  const { t, locale } = useI18n();
-  const regions = useRegions();
+  const { t } = useI18n();
   // the chosen month lives in the address (?period=2020-09), so a dashboard can be linked to
-  const { search } = useLocation();
-  const asked = search.get('period');
-  const chosen = asked && /^\d{4}-\d{2}$/.test(asked) ? asked : null;
-  const latest = useApi((signal) => latestReportMonth(region, signal), [region]);
-  const latestId = latest.data ? `${latest.data.year}-${pad(latest.data.month)}` : null;
-  const period = chosen ?? latestId;
+  const month = useRegionMonth(region);
+  const { period } = month;
   const dashboard = useApi(
     (signal) =>
       period ? api.get<Dashboard>('/api/dashboard', { region, period }, signal) : Promise.resolve(null),
@@ -58,45 +50,16 @@ function RegionDashboard({ region }: { region: string }) {
   const picker = (
     <Space wrap>
       <Typography.Text type="secondary">{t('dashboard.period')}</Typography.Text>
-      <DatePicker
-        picker="month"
-        allowClear={false}
-        value={period ? dayjs(`${period}-01`) : null}
-        onChange={(value) => value && setSearch({ period: value.format('YYYY-MM') })}
-        format={(value) => formatPeriod(value.format('YYYY-MM'), locale)}
-        data-testid="period-picker"
-      />
+      <MonthPicker period={period} />
     </Space>
   );
 
   return (
-    <>
-      <PageHeader
-        title={
-          <>
-            {t('dashboard.title')}
-            <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 'normal', marginLeft: 12 }}>
-              {regions.name(region)}
-              {period ? ` · ${formatPeriod(period, locale)}` : ''}
-            </Typography.Text>
-          </>
-        }
-        extra={picker}
-      />
-      <Async state={latest}>
-        {() =>
-          !period ? (
-            <Card>
-              <EmptyState text={t('dashboard.noPeriod')} />
-            </Card>
-          ) : (
-            <Async state={dashboard}>
-              {(data) => (data ? <Figures dashboard={data} /> : <EmptyState />)}
-            </Async>
-          )
-        }
-      </Async>
-    </>
+    <RegionMonthPage title={t('dashboard.title')} region={region} month={month} extra={picker}>
+      {() => (
+        <Async state={dashboard}>{(data) => (data ? <Figures dashboard={data} /> : <EmptyState />)}</Async>
+      )}
+    </RegionMonthPage>
   );
 }
 

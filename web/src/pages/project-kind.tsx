@@ -14,6 +14,7 @@ import { isMessageKey, type Translate } from '../i18n';
 import { Link } from '../router';
 import type { FieldDef } from './ledger-form';
 import { column, type LedgerKind } from './ledger-table';
+import { ProjectLight } from './project-lights';
 
 /** "省重点", "市重点", "“982”工程"; a named programme the app does not know keeps its id. */
 export function listLabel(list: string, t: Translate): string {
@@ -90,7 +91,12 @@ export const PROJECTS: LedgerKind<Project> = {
       'name',
       ctx.t('projects.name'),
       280,
-      (name: string, project) => <Link to={`/projects/${project.id}`}>{name}</Link>,
+      (name: string, project) => (
+        <>
+          <ProjectLight id={project.id} />
+          <Link to={`/projects/${project.id}`}>{name}</Link>
+        </>
+      ),
       { ellipsis: true },
     ),
     column<Project>('regionCode', ctx.t('projects.region'), 100, (code: string) => ctx.regionName(code)),
