@@ -90,7 +90,14 @@ describe.each(testDatabases())('bulletin inputs on $name', (target: TestDatabase
     expect(text).toContain('本组仅巩义市1个单位参评');
     expect(
       doc.appendices.map((a) => a.blocks[0]!.kind === 'table' && a.blocks[0]!.rows.map((r) => r[1])),
-    ).toEqual([['洛阳市', '焦作市'], ['巩义市']]);
+    ).toEqual([['洛阳市', '焦作市'], ['巩义市'], ['项目J1']]);
+    // the last 附件: the month's red and yellow projects (J1: 30% against 75%)
+    const warnings = doc.appendices[2]!;
+    expect(warnings.title).toBe('2020年9月重点项目红黄灯预警名单');
+    expect(doc.attachmentList[2]).toBe('　　　3．2020年9月重点项目红黄灯预警名单');
+    const table = warnings.blocks[0]!;
+    expect(table.kind === 'table' && table.rows[0]!.slice(0, 4)).toEqual(['1', '项目J1', '焦作市', '红灯']);
+    expect(table.kind === 'table' && table.rows[0]![4]).toContain('落后时序进度 75% 共 45 个百分点');
   });
 
   it('writes the city summary with the streak of the year and the seed sentences', async () => {

@@ -14,6 +14,7 @@ import type { EvaluationResult } from '../domain/evaluation/types';
 import { type Period, parsePeriod } from '../domain/period';
 import { provinceOf, type RegionNode } from '../domain/regions';
 import { loadSchemeFile } from '../schemes/load-scheme';
+import { computeAlerts } from './compute-alerts';
 import { computeStats, DEFAULT_LISTS, requireRegion } from './compute-stats';
 import { NotFoundError, UsageError } from './errors';
 import { runEvaluation } from './evaluate-period';
@@ -83,6 +84,8 @@ export async function composeBulletin(
   };
 
   if (!parent) {
+    const alerts = await computeAlerts(database, { region: unit.code, period: period.id });
+    const warnings = alerts.projects.map((p) => ({ ...p, regionName: p.region.name }));
     const document = buildProvinceBulletin({
       province: { code: unit.code, name: unit.name },
       period,
@@ -92,6 +95,7 @@ export async function composeBulletin(
       issuer: request.issuer ?? `${unit.name}重点项目建设办公室`,
       date,
       simulated,
+      warnings,
     });
     return { document, kind: 'province', evaluationId: publishedId(evaluation), ...summary };
   }

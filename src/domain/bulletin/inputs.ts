@@ -4,6 +4,7 @@ import type { Scheme } from '../evaluation/scheme-schema';
 import type { EvaluationResult } from '../evaluation/types';
 import type { UnitTotals } from '../metrics';
 import type { Period } from '../period';
+import type { BulletinWarning } from './warnings';
 
 /** Where the scores come from: a published evaluation (stated in the document) or a fresh run (草稿). */
 export type EvaluationStatus =
@@ -51,6 +52,8 @@ export interface ProvinceBulletinInput {
   date: string;
   /** The data are the demo's simulated province. */
   simulated: boolean;
+  /** The red and yellow projects at the period's last month (附件: 红黄灯预警名单); omitted: no such 附件. */
+  warnings?: readonly BulletinWarning[];
 }
 
 export interface CitySummaryInput {

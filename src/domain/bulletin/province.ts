@@ -28,6 +28,7 @@ import {
   topRankingWords,
 } from './ranking';
 import { previousWord, streakWording } from './streak';
+import { warningsAppendix } from './warnings';
 import {
   amountWording,
   asOfWording,
@@ -74,6 +75,10 @@ export function buildProvinceBulletin(input: ProvinceBulletinInput): BulletinDoc
       landscape: scheme.dimensions.length + 6 > 8,
       newPage: true,
     });
+  }
+
+  if (input.warnings) {
+    appendices.push(warningsAppendix(`附件${appendices.length + 1}`, period, input.warnings));
   }
 
   body.push(heading(1, `${chineseNumeral(section++)}、有关要求`));
