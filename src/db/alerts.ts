@@ -74,10 +74,12 @@ export async function queryProjectAlertFacts(db: Tx, scope: MetricScope): Promis
            to_char(p.planned_start, 'YYYY-MM-DD') as planned_start,
            (coalesce(s.started, false) or coalesce(p.actual_start <= ${scope.periodEnd}::date, false)) as started,
            (coalesce(s.completed, false) or coalesce(p.actual_completion < ${monthStart}::date, false)) as completed,
-           exists (select 1 from filed f where f.project_id = p.id) as reported
+           f.project_id is not null as reported
     from entries e
     join projects p on p.id = e.id and p.province_code = ${scope.provinceCode}
     left join months s on s.project_id = p.id
+    -- one report per project and month (monthly_reports_key), so the join adds no rows
+    left join filed f on f.project_id = p.id
     where ${inRegions(scope)}
     order by p.code`,
   );
