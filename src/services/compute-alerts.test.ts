@@ -9,7 +9,7 @@ const YI = 100_000_000n;
 const lights = (items: { code?: string; region?: { code: string }; level: string }[]) =>
   items.map((i) => `${i.code ?? i.region!.code}:${i.level}`);
 
-describe.each(testDatabases())('红黄绿灯 on $name', (target: TestDatabase) => {
+describe.each(testDatabases({ partitioned: true }))('红黄绿灯 on $label', (target: TestDatabase) => {
   let database: Database;
   // 2020-09, time progress 75%. Each project has 10 亿 for the year.
   // P1 (孟津县) 8 亿 by September: green. P2 (洛阳市) 5 亿 in August, nothing for September: red.
