@@ -9,7 +9,13 @@ import type {
 } from '../domain/records.js';
 import { cumulativeCounts } from './allocate.js';
 import { buildApprovals } from './approvals.js';
-import { CALIBRATED_QUARTER, CALIBRATED_YEAR, DEAL_AMOUNTS_2020_Q3, isCalibrated, LUOYANG_2020 } from './calibration.js';
+import {
+  CALIBRATED_QUARTER,
+  CALIBRATED_YEAR,
+  DEAL_AMOUNTS_2020_Q3,
+  isCalibrated,
+  LUOYANG_2020,
+} from './calibration.js';
 import { buildDeals, countsWithTotal, type DealSpec, dealCounts } from './deals.js';
 import { buildIssues } from './issues.js';
 import { type ProjectYear, type SetKind, unitContext } from './model.js';

@@ -12,7 +12,7 @@ export function roundHalfAway(value: number, digits: number): string {
   // toPrecision removes binary noise (0.9690000000001) before rounding at the shown digit.
   const clean = Number(value.toPrecision(12));
   const factor = 10 ** digits;
-  const rounded = Math.sign(clean) * Math.round(Math.abs(clean) * factor) / factor;
+  const rounded = (Math.sign(clean) * Math.round(Math.abs(clean) * factor)) / factor;
   return rounded.toFixed(digits);
 }
 

@@ -18,10 +18,12 @@ export class PeriodError extends Error {}
 
 export function parsePeriod(text: string): Period {
   const t = text.trim();
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{1,2})$/.exec(t))) return makePeriod(`${m[1]}-${m[2]!.padStart(2, '0')}`, 'month', +m[1]!, +m[2]!);
-  if ((m = /^(\d{4})[Qq]([1-4])$/.exec(t))) return makePeriod(`${m[1]}Q${m[2]}`, 'quarter', +m[1]!, +m[2]! * 3);
-  if ((m = /^(\d{4})$/.exec(t))) return makePeriod(m[1]!, 'year', +m[1]!, 12);
+  const month = /^(\d{4})-(\d{1,2})$/.exec(t);
+  if (month) return makePeriod(`${month[1]}-${month[2]!.padStart(2, '0')}`, 'month', +month[1]!, +month[2]!);
+  const quarter = /^(\d{4})[Qq]([1-4])$/.exec(t);
+  if (quarter) return makePeriod(`${quarter[1]}Q${quarter[2]}`, 'quarter', +quarter[1]!, +quarter[2]! * 3);
+  const year = /^(\d{4})$/.exec(t);
+  if (year) return makePeriod(year[1]!, 'year', +year[1]!, 12);
   throw new PeriodError(`无法识别的期间 "${text}"：应为 2020-09（月）、2020Q3（季度）或 2020（年度）`);
 }
 

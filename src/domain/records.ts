@@ -2,7 +2,15 @@
 // importer, the exporter, the services and the demo generator. Amounts are integer 元,
 // dates ISO "YYYY-MM-DD", absent optional values null.
 
-export const IMPORT_KINDS = ['regions', 'projects', 'reports', 'deals', 'reserve', 'approvals', 'issues'] as const;
+export const IMPORT_KINDS = [
+  'regions',
+  'projects',
+  'reports',
+  'deals',
+  'reserve',
+  'approvals',
+  'issues',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const REGION_KINDS = ['province', 'city', 'demo_zone', 'direct_county', 'county'] as const;

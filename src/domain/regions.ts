@@ -102,7 +102,8 @@ export function checkRegionTree(records: readonly RegionRecord[], existing: read
       continue;
     }
     if (!all.has(r.parentCode)) problems.push(`${r.code}：上级代码 ${r.parentCode} 不存在`);
-    if (provinceOf(r.parentCode) !== provinceOf(r.code)) problems.push(`${r.code}：上级代码 ${r.parentCode} 不在同一省内`);
+    if (provinceOf(r.parentCode) !== provinceOf(r.code))
+      problems.push(`${r.code}：上级代码 ${r.parentCode} 不在同一省内`);
     const seen = new Set<string>([r.code]);
     let cursor = all.get(r.parentCode);
     while (cursor?.parentCode) {

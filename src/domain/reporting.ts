@@ -11,6 +11,11 @@ export function reportDeadline(year: number, month: number, deadlineDay = DEFAUL
 }
 
 /** A report with no 报送日期 is taken as on time: the importing office vouches for it. */
-export function isLate(reportedAt: string | null, year: number, month: number, deadlineDay?: number): boolean {
+export function isLate(
+  reportedAt: string | null,
+  year: number,
+  month: number,
+  deadlineDay?: number,
+): boolean {
   return reportedAt !== null && reportedAt > reportDeadline(year, month, deadlineDay);
 }
