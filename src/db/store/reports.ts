@@ -66,8 +66,8 @@ export interface ProjectYearKey {
 
 /**
  * Each month's own amount = its cumulative figure minus the previous report's of the same year.
- * Keyed by province code too: a project's reports all carry its province's (it cannot move), and on
- * partitioned tables each key then reads and updates only its province's partition.
+ * The reports are read by (project_id, year); the update names their province codes, so on
+ * partitioned tables it touches only those provinces' partitions.
  */
 export async function deriveMonthlyAmounts(tx: Tx, keys: readonly ProjectYearKey[]): Promise<void> {
   if (keys.length === 0) return;
@@ -79,13 +79,16 @@ export async function deriveMonthlyAmounts(tx: Tx, keys: readonly ProjectYearKey
   )}]::text[]`;
   await tx.execute(sql`
     with keys as (
-      select (k->>0)::int as project_id, (k->>1)::int as year, k->>2 as province_code
-      from jsonb_array_elements(${jsonParam(distinct.map((k) => [k.projectId, k.year, k.provinceCode]))}::jsonb) as k
+      select (k->>0)::int as project_id, (k->>1)::int as year
+      from jsonb_array_elements(${jsonParam(distinct.map((k) => [k.projectId, k.year]))}::jsonb) as k
     ), derived as (
       select r.id, r.province_code,
              r.invest_ytd - coalesce(lag(r.invest_ytd) over (partition by r.project_id, r.year order by r.month), 0) as amount
-      from monthly_reports r join keys using (project_id, year, province_code)
-      where r.province_code = any(${provinces})
+      -- by (project_id, year) alone, through monthly_reports_key: with the province code in the join
+      -- or a filter on it, the planner (whose statistics predate the rows this import just wrote)
+      -- took monthly_reports_period_idx (province_code, year, month) and read the whole
+      -- province-year once per key — quadratic, minutes for a 100k-row import
+      from monthly_reports r join keys using (project_id, year)
     )
     update monthly_reports m set invest_month = d.amount
     from derived d
