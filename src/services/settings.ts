@@ -6,6 +6,7 @@ import type { Database } from '../db/client';
 import type { Tx } from '../db/query';
 import { readSettingRows, writeSettingRows } from '../db/settings-store';
 import { DEFAULT_ALERT_THRESHOLDS as ALERT, type AlertThresholds } from '../domain/alerts';
+import { DEFAULT_QUALITY_THRESHOLDS as QUALITY, type QualityThresholds } from '../domain/data-quality';
 import { DEFAULT_DEADLINE_DAY } from '../domain/reporting';
 import type { AuditContext } from './context';
 
@@ -61,6 +62,25 @@ export const SETTINGS = {
     z.number().int().min(1).max(366),
     ALERT.issueDays,
   ),
+  // 数据质量检查 thresholds, set by the system administrator like the 红黄绿灯 ones.
+  'quality.jumpFactor': spec(
+    'report',
+    '数据质量：月度投资是上月的几倍（或几分之一）视为突变',
+    z.number().min(2).max(100_000),
+    QUALITY.jumpFactor,
+  ),
+  'quality.jumpFloorWan': spec(
+    'report',
+    '数据质量：突变检查忽略上月新增低于（万元）',
+    z.number().min(0).max(1_000_000),
+    QUALITY.jumpFloorWan,
+  ),
+  'quality.copiedMonths': spec(
+    'report',
+    '数据质量：形象进度连续几个月相同视为照抄',
+    z.number().int().min(2).max(12),
+    QUALITY.copiedMonths,
+  ),
   'password.minLength': spec('security', '密码最短长度', z.number().int().min(8).max(64), 8),
   'password.maxAgeDays': spec(
     'security',
@@ -93,6 +113,15 @@ export function alertThresholds(settings: Settings): AlertThresholds {
     behindYellow: settings['alert.behindYellow'],
     notStartedRedDays: settings['alert.notStartedRedDays'],
     issueDays: settings['alert.issueDays'],
+  };
+}
+
+/** The 数据质量检查 thresholds among the settings. */
+export function qualityThresholds(settings: Settings): QualityThresholds {
+  return {
+    jumpFactor: settings['quality.jumpFactor'],
+    jumpFloorWan: settings['quality.jumpFloorWan'],
+    copiedMonths: settings['quality.copiedMonths'],
   };
 }
 
