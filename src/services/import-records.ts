@@ -14,6 +14,7 @@ import type { UpsertCounts } from '../db/upsert';
 import type { ImportKind, InputProblem, KindRecords, ProjectRecord } from '../domain/records';
 import { checkRegionTree, provinceOf } from '../domain/regions';
 import { DEFAULT_DEADLINE_DAY, isLate } from '../domain/reporting';
+import { checkImportedReports, type ReportFinding } from './check-data-quality';
 import { InputRejectedError, UsageError } from './errors';
 
 export interface RowOf<T> {
@@ -44,7 +45,10 @@ export interface ImportRequest<K extends ImportKind> {
 
 /** Thrown inside a dry run's transaction to roll it back, carrying what would have changed. */
 class DryRunRollback extends Error {
-  constructor(readonly counts: UpsertCounts) {
+  constructor(
+    readonly counts: UpsertCounts,
+    readonly quality: ImportQuality | undefined,
+  ) {
     super('dry run');
   }
 }
@@ -60,7 +64,19 @@ export interface ImportSummary extends UpsertCounts {
   kind: ImportKind;
   file: string;
   rows: number;
+  /** A reports import: the 数据质量检查 findings on its rows (warnings only: nothing is rejected for them). */
+  quality?: ImportQuality;
 }
+
+export interface ImportQuality {
+  errors: number;
+  warnings: number;
+  /** The first QUALITY_LISTED findings, by year, latest month, severity and project code. */
+  findings: ReportFinding[];
+}
+
+/** How many quality findings an import lists (all are counted). */
+export const QUALITY_LISTED = 200;
 
 /** Bulk writes refresh planner statistics of the tables they touched (see analyzeTables). */
 const ANALYZE_THRESHOLD = 500;
@@ -159,15 +175,21 @@ export async function importRecords<K extends ImportKind>(
   if (request.dryRun) {
     try {
       await db.transaction(async (tx) => {
-        throw new DryRunRollback(await store(tx, request, known, deadlineDay));
+        const counts = await store(tx, request, known, deadlineDay);
+        throw new DryRunRollback(counts, await importQuality(tx, request, known));
       });
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;
-      return { kind: request.kind, file: request.file, rows: rows.length, ...error.counts };
+      return withQuality(
+        { kind: request.kind, file: request.file, rows: rows.length, ...error.counts },
+        error.quality,
+      );
     }
   }
+  let quality: ImportQuality | undefined;
   const counts = await db.transaction(async (tx) => {
     const result = await store(tx, request, known, deadlineDay);
+    quality = await importQuality(tx, request, known);
     await writeAudit(tx, {
       actor: request.actor,
       ip: request.ip,
@@ -180,7 +202,27 @@ export async function importRecords<K extends ImportKind>(
     return result;
   });
   if (counts.inserted + counts.updated >= ANALYZE_THRESHOLD) await analyzeTables(db, TABLES_OF[request.kind]);
-  return { kind: request.kind, file: request.file, rows: rows.length, ...counts };
+  return withQuality({ kind: request.kind, file: request.file, rows: rows.length, ...counts }, quality);
+}
+
+const withQuality = (summary: ImportSummary, quality: ImportQuality | undefined): ImportSummary =>
+  quality ? { ...summary, quality } : summary;
+
+/** A reports import: the quality findings on its rows, read back with the stored history. */
+async function importQuality<K extends ImportKind>(
+  tx: Tx,
+  request: ImportRequest<K>,
+  known: Known,
+): Promise<ImportQuality | undefined> {
+  if (request.kind !== 'reports') return undefined;
+  const rows = (request.rows as RowOf<KindRecords['reports']>[]).map(({ record }) => ({
+    projectId: known.get(record.projectCode)!.id,
+    year: record.year,
+    month: record.month,
+  }));
+  const findings = await checkImportedReports(tx, rows);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return { errors, warnings: findings.length - errors, findings: findings.slice(0, QUALITY_LISTED) };
 }
 
 /** A rejected import writes nothing but its audit record. */
