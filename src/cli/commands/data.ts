@@ -1,14 +1,18 @@
 // `sibi import` and `sibi export`.
+import { writeFile as writeText } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { IMPORT_KINDS, type ImportKind } from '../../domain/records';
+import { buildPackage, packageText } from '../../io/oc4ids/package';
 import { parseFile } from '../../io/parse-file';
 import { writeFile } from '../../io/write-file';
 import { InputRejectedError, UsageError } from '../../services/errors';
+import { loadOc4idsExport } from '../../services/export-oc4ids';
 import { exportRecords } from '../../services/export-records';
-import { importRecords } from '../../services/import-records';
+import { type ImportQuality, importRecords } from '../../services/import-records';
 import { startProgress } from '../progress';
 import { CLI_ACTOR, parseYear, withDatabase } from '../run';
+import { findingLines } from './quality';
 
 function kindOf(text: string): ImportKind {
   if (!(IMPORT_KINDS as readonly string[]).includes(text)) {
@@ -53,17 +57,21 @@ export function registerDataCommands(program: Command): void {
       process.stdout.write(
         `已导入 ${summary.file}：${summary.rows} 行（新增 ${summary.inserted}，更新 ${summary.updated}，未变 ${summary.unchanged}）\n`,
       );
+      if (summary.quality) process.stderr.write(importQualityText(summary.quality));
     });
 
   program
     .command('export')
-    .description('按导入格式导出（导出后再导入不改变任何数据）')
-    .argument('<kind>', IMPORT_KINDS.join(' | '))
-    .requiredOption('--out <file>', '输出 .xlsx 或 .csv')
+    .description('按导入格式导出（导出后再导入不改变任何数据）；oc4ids：OC4IDS 0.9 项目包（JSON）')
+    .argument('<kind>', [...IMPORT_KINDS, 'oc4ids'].join(' | '))
+    .requiredOption('--out <file>', '输出 .xlsx 或 .csv；oc4ids 输出 .json')
     .option('--region <code>', '地区代码（含下级），默认全部')
-    .option('--year <year>', '年度（导出项目时必填）')
+    .option('--year <year>', '年度（导出项目和 oc4ids 时必填，oc4ids 也可只给 --period）')
     .option('--list <list>', '名单', 'province_key')
-    .action(async (kindText: string, opts: { out: string; region?: string; year?: string; list: string }) => {
+    .option('--period <period>', 'oc4ids：截至哪一期的月报，如 2020-09、2020Q3、2020（默认全年）')
+    .action(async (kindText: string, opts: ExportOptions) => {
+      if (kindText === 'oc4ids') return exportOc4ids(opts);
+      if (opts.period !== undefined) throw new UsageError('--period 只用于 oc4ids');
       const kind = kindOf(kindText);
       const year = parseYear(opts.year);
       const records = await withDatabase((database) =>
@@ -72,4 +80,40 @@ export function registerDataCommands(program: Command): void {
       await writeFile(kind, records, opts.out);
       process.stdout.write(`已导出 ${records.length} 行到 ${opts.out}\n`);
     });
+}
+
+interface ExportOptions {
+  out: string;
+  region?: string;
+  year?: string;
+  list: string;
+  period?: string;
+}
+
+/** `sibi export oc4ids --out F.json`: the package of the region's projects on the list, validated by the tests. */
+async function exportOc4ids(opts: ExportOptions): Promise<void> {
+  const pkg = await withDatabase(async (database) =>
+    buildPackage(
+      await loadOc4idsExport(database, {
+        region: opts.region,
+        year: parseYear(opts.year),
+        period: opts.period,
+        list: opts.list,
+        actor: CLI_ACTOR,
+      }),
+    ),
+  );
+  await writeText(opts.out, packageText(pkg), 'utf8');
+  process.stdout.write(`已导出 OC4IDS 项目包：${pkg.projects.length} 个项目到 ${opts.out}\n`);
+}
+
+/** A reports import's quality findings (they never reject the file), for stderr. */
+export function importQualityText(q: ImportQuality): string {
+  const total = q.errors + q.warnings;
+  if (total === 0) return '';
+  const lines = [`数据质量检查：错误 ${q.errors} 条，提示 ${q.warnings} 条（已导入，请核对更正）`];
+  for (const f of q.findings) lines.push(...findingLines(f).map((l) => `提示：${l.trimStart()}`));
+  if (total > q.findings.length)
+    lines.push(`提示：另有 ${total - q.findings.length} 条，请用 sibi quality 查看`);
+  return `${lines.join('\n')}\n`;
 }
