@@ -12,6 +12,7 @@ import { dealRoutes } from './deals';
 import { evaluationRoutes } from './evaluations';
 import { healthRoutes } from './health';
 import { issueRoutes } from './issues';
+import { mapRoutes } from './map';
 import { projectRoutes } from './projects';
 import { publicRoutes } from './public';
 import { regionRoutes } from './regions';
@@ -39,6 +40,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   issueRoutes(app, deps);
   statsRoutes(app, deps);
   warningRoutes(app, deps);
+  mapRoutes(app, deps);
   dataFileRoutes(app, deps);
   schemeRoutes(app, deps);
   evaluationRoutes(app, deps);
