@@ -8,6 +8,8 @@ import { hashPassword } from '../src/services/auth/password-hash';
 import { totp } from '../src/services/auth/totp';
 import { startTotpEnrolment } from '../src/services/auth/totp-enrolment';
 import { publishEvaluation } from '../src/services/evaluate-period';
+import { createHonourList, publishHonourList } from '../src/services/honours';
+import { ensurePublicLink } from '../src/services/public-links';
 import { MATRIX, WHO, type Who } from './authz-matrix';
 import { type TestDatabase, testDatabases } from './helpers/databases';
 import { load } from './helpers/factories';
@@ -89,6 +91,33 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
   let baseProjectCode = '';
   let counter = 0;
   let publishedId = 0;
+  let honoursId = 0;
+  const fixture = () => ({ actor: 'fixture', ip: null, now });
+  const honourDraft = () =>
+    createHonourList(
+      database,
+      {
+        provinceCode: '410000',
+        title: `先进单位${unique()}`,
+        year: 2020,
+        file: 'fixture.csv',
+        rows: [
+          {
+            row: 2,
+            record: { position: 1, name: '先进单位甲', regionCode: '410300', category: null, note: null },
+          },
+        ],
+      },
+      fixture(),
+    );
+  const slugOf = async (kind: 'evaluation' | 'honours') =>
+    (
+      await ensurePublicLink(
+        database,
+        { kind, id: kind === 'evaluation' ? publishedId : honoursId, provinceCode: '410000' },
+        fixture(),
+      )
+    ).link.slug;
   const now = new Date('2020-10-03T02:00:00Z');
   const tally = { cases: 0, allowed: 0, denied401: 0, denied403: 0, denied404: 0 };
 
@@ -253,6 +282,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/reports/:id': async (c) => ({
       url: `/api/reports/${(await freshReport(database, now, await project(c), 'draft')).id}`,
     }),
+    }),
     'PATCH /api/reports/:id': async (c) => {
       const r = await freshReport(database, now, await project(c), 'draft');
       return { url: `/api/reports/${r.id}`, body: { version: r.version, investYtd: '600000000' } };
@@ -349,7 +379,6 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/stats': async (c) => ({ url: `/api/stats?region=${c.place!.region}&period=2020-09` }),
     'GET /api/dashboard': async (c) => ({ url: `/api/dashboard?region=${c.place!.region}&period=2020-09` }),
     'GET /api/warnings': async (c) => ({ url: `/api/warnings?region=${c.place!.region}&period=2020-09` }),
-    'GET /api/map': async (c) => ({ url: `/api/map?region=${c.place!.region}&period=2020-09` }),
     'GET /api/export/:kind': async (c) => ({ url: `/api/export/deals?region=${c.place!.region}&format=csv` }),
     'GET /api/templates/:kind': async () => ({ url: '/api/templates/deals?format=csv' }),
     'POST /api/import/:kind': async (c) => {
@@ -390,6 +419,56 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       url: `/api/evaluations/${publishedId}/what-it-takes?unit=410800`,
     }),
     'GET /api/bulletins': async () => ({ url: '/api/bulletins?period=2020Q3&region=410000&format=md' }),
+
+    'GET /api/evaluations/:id/public-link': async () => ({
+      url: `/api/evaluations/${publishedId}/public-link`,
+    }),
+    'POST /api/evaluations/:id/public-link': async () => ({
+      url: `/api/evaluations/${publishedId}/public-link`,
+      body: {},
+    }),
+    'DELETE /api/evaluations/:id/public-link': async () => ({
+      url: `/api/evaluations/${publishedId}/public-link`,
+    }),
+    'GET /api/honours': async () => ({ url: '/api/honours' }),
+    'POST /api/honours': async () => {
+      const form = new FormData();
+      form.append(
+        'file',
+        new Blob(['序号,名称,地区代码\r\n1,先进单位甲,410300\r\n'], { type: 'text/csv' }),
+        'h.csv',
+      );
+      return { url: `/api/honours?title=${encodeURIComponent('先进单位')}&year=2020`, body: form };
+    },
+    'GET /api/honours/:id': async () => ({ url: `/api/honours/${honoursId}` }),
+    'POST /api/honours/:id/publish': async () => ({
+      url: `/api/honours/${(await honourDraft()).id}/publish`,
+      body: {},
+    }),
+    'GET /api/honours/:id/public-link': async () => ({ url: `/api/honours/${honoursId}/public-link` }),
+    'POST /api/honours/:id/public-link': async () => ({
+      url: `/api/honours/${honoursId}/public-link`,
+      body: {},
+    }),
+    'DELETE /api/honours/:id/public-link': async () => ({ url: `/api/honours/${honoursId}/public-link` }),
+    // The public routes read the open link of each target (a DELETE case above may have revoked one).
+    'GET /api/public/results/:slug': async () => ({
+      url: `/api/public/results/${await slugOf('evaluation')}`,
+    }),
+    'GET /api/public/results/:slug/qr.svg': async () => ({
+      url: `/api/public/results/${await slugOf('evaluation')}/qr.svg`,
+    }),
+    'GET /api/public/results/:slug/qr.png': async () => ({
+      url: `/api/public/results/${await slugOf('evaluation')}/qr.png`,
+    }),
+    'GET /api/public/honours/:slug': async () => ({ url: `/api/public/honours/${await slugOf('honours')}` }),
+    'GET /api/public/honours/:slug/qr.svg': async () => ({
+      url: `/api/public/honours/${await slugOf('honours')}/qr.svg`,
+    }),
+    'GET /api/public/honours/:slug/qr.png': async () => ({
+      url: `/api/public/honours/${await slugOf('honours')}/qr.png`,
+    }),
+    'GET /p/:slug': async () => ({ url: `/p/${await slugOf('evaluation')}` }),
   };
 
   async function accountFor(who: Exclude<Who, 'anonymous'>, username: string, projectCodes?: string[]) {
@@ -432,6 +511,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     publishedId = (
       await publishEvaluation(database, { scheme: 'sibisikan-2020', period: '2020Q3', actor: 'fixture' })
     ).id;
+    honoursId = (await publishHonourList(database, (await honourDraft()).id, fixture())).id;
     server = await startServer(database, { clock: testClock(now), demo: true });
     await createTestAccount(database, { username: 'm_login', role: 'viewer', regionCode: '410300' });
     for (const who of WHO) {

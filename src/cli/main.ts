@@ -6,6 +6,8 @@ import { registerDataCommands } from './commands/data';
 import { registerDbCommands } from './commands/db';
 import { registerDemoCommand } from './commands/demo';
 import { registerEvaluateCommand } from './commands/evaluate';
+import { registerHonoursCommands } from './commands/honours';
+import { registerPublicLinkCommand } from './commands/public-link';
 import { registerServeCommand } from './commands/serve';
 import { registerStatsCommand } from './commands/stats';
 import { registerUserCommands } from './commands/user';
@@ -25,6 +27,8 @@ registerWarningsCommand(program);
 registerUserCommands(program);
 registerBulletinCommand(program);
 registerEvaluateCommand(program);
+registerHonoursCommands(program);
+registerPublicLinkCommand(program);
 registerBackupCommands(program);
 registerDbCommands(program);
 

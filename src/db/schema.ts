@@ -342,3 +342,60 @@ export const evaluationAdjustments = pgTable(
   },
   (t) => [index('evaluation_adjustments_idx').on(t.schemeId, t.parentCode, t.period)],
 );
+
+// Public links (#7): a short unguessable slug that opens one published evaluation or one published
+// honours list without a session, until it is revoked (revoked_at). The slug is the only key a
+// reader holds; the row itself is never shown.
+export const publicLinks = pgTable(
+  'public_links',
+  {
+    id: serial('id').primaryKey(),
+    slug: varchar('slug', { length: 16 }).notNull(),
+    kind: text('kind').notNull(),
+    targetId: integer('target_id').notNull(),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+    revokedAt: stamp('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('public_links_slug_key').on(t.slug),
+    index('public_links_target_idx').on(t.kind, t.targetId),
+  ],
+);
+
+// Honours lists a province publishes (e.g. 省重点项目建设先进单位): imported as a draft, then published
+// once; a trigger (migration 0009) refuses any change to a published list or its entries.
+export const honourLists = pgTable(
+  'honour_lists',
+  {
+    id: serial('id').primaryKey(),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    title: text('title').notNull(),
+    year: integer('year').notNull(),
+    issuedBy: text('issued_by'),
+    issuedOn: day('issued_on'),
+    sourceFile: text('source_file'),
+    contentHash: text('content_hash').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+    publishedBy: text('published_by'),
+    publishedAt: stamp('published_at'),
+  },
+  (t) => [index('honour_lists_province_idx').on(t.provinceCode, t.year)],
+);
+
+export const honourListEntries = pgTable(
+  'honour_list_entries',
+  {
+    listId: integer('list_id')
+      .notNull()
+      .references(() => honourLists.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    regionCode: varchar('region_code', { length: 6 }),
+    category: text('category'),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.position] })],
+);

@@ -2,7 +2,7 @@
 
 import { basename } from 'node:path';
 import type { ImportKind, KindRecords } from '../domain/records';
-import { specOf } from './columns';
+import { type KindSpec, specOf } from './columns';
 import { checkInputFile, LIMITS } from './file-check';
 import type { ParseResult } from './parse-result';
 import { openTable } from './read-table';
@@ -11,11 +11,20 @@ import { StallError, withStallLimit } from './stall';
 
 export type { ParsedRow, ParseResult } from './parse-result';
 
-export async function parseFile<K extends ImportKind>(
+export function parseFile<K extends ImportKind>(
   kind: K,
   path: string,
   opts: SessionOptions = {},
 ): Promise<ParseResult<KindRecords[K]>> {
+  return parseSpecFile(specOf(kind), path, opts);
+}
+
+/** The same for any column spec (e.g. an honours list, which is not an import kind). */
+export async function parseSpecFile<T>(
+  spec: KindSpec<T>,
+  path: string,
+  opts: SessionOptions = {},
+): Promise<ParseResult<T>> {
   const file = basename(path);
   const check = await checkInputFile(path);
   if (!check.ok) {
@@ -27,7 +36,7 @@ export async function parseFile<K extends ImportKind>(
     };
   }
   const table = openTable(path, check.format);
-  const session = new SheetSession(specOf(kind), file, table.meta, { maxRows: LIMITS.maxRows, ...opts });
+  const session = new SheetSession(spec, file, table.meta, { maxRows: LIMITS.maxRows, ...opts });
   try {
     for await (const row of withStallLimit(table.rows, LIMITS.stallMs)) {
       session.push(row);

@@ -42,6 +42,10 @@ export interface ActionTargets {
   'evaluation.read': RegionTarget;
   'evaluation.run': RegionTarget;
   'evaluation.publish': RegionTarget;
+  /** Create or revoke the public link of a published evaluation; the target is its parent region. */
+  'publicLink.manage': RegionTarget;
+  /** Import, publish and link honours lists (荣誉名单); the target is the province. */
+  'honours.manage': RegionTarget;
 }
 export type Action = keyof ActionTargets;
 
@@ -108,4 +112,7 @@ export const RULES: { [A in Action]: Rule<A> } = {
   'evaluation.read': { roles: READERS, test: sameProvince },
   'evaluation.run': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
   'evaluation.publish': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
+  // Making a result public is the publisher's decision: the province office, as for publication.
+  'publicLink.manage': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
+  'honours.manage': { roles: ['province_officer'], test: regionInScope },
 };

@@ -78,6 +78,8 @@ export class Client {
   ): Promise<Reply<T>> {
     const init: RequestInit = {
       method,
+      // A redirect is an answer of its own (the matrix counts 3xx as allowed); never followed.
+      redirect: 'manual',
       headers: {
         ...this.headers,
         ...(this.cookie ? { cookie: this.cookie } : {}),

@@ -11,10 +11,12 @@ import { dataFileRoutes } from './data-files';
 import { dealRoutes } from './deals';
 import { evaluationRoutes } from './evaluations';
 import { healthRoutes } from './health';
+import { honourRoutes } from './honours';
 import { issueRoutes } from './issues';
-import { mapRoutes } from './map';
 import { projectRoutes } from './projects';
 import { publicRoutes } from './public';
+import { publicLinkRoutes } from './public-links';
+import { publicResultRoutes } from './public-results';
 import { regionRoutes } from './regions';
 import { reportRoutes } from './reports';
 import { reserveRoutes } from './reserve';
@@ -40,9 +42,11 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   issueRoutes(app, deps);
   statsRoutes(app, deps);
   warningRoutes(app, deps);
-  mapRoutes(app, deps);
   dataFileRoutes(app, deps);
   schemeRoutes(app, deps);
   evaluationRoutes(app, deps);
   bulletinRoutes(app, deps);
+  publicLinkRoutes(app, deps);
+  publicResultRoutes(app, deps);
+  honourRoutes(app, deps);
 }

@@ -83,7 +83,8 @@ interface FieldColumn<T, F extends keyof T> {
 export type ColumnSpec<T> = { [F in keyof T & string]: FieldColumn<T, F> }[keyof T & string];
 
 export interface KindSpec<T> {
-  kind: ImportKind;
+  /** An import kind, or another table read with the same machinery (honours lists). */
+  kind: ImportKind | 'honours';
   /** Worksheet name on export. */
   title: string;
   columns: readonly ColumnSpec<T>[];

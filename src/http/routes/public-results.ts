@@ -1,0 +1,129 @@
+// Public results (#7), no session: a published evaluation or honours list by the slug of an open
+// public link, the QR code of its short link (SVG, PNG) and the short link itself (/p/<slug> → the
+// web page /public/<slug>). A malformed, unknown or revoked slug answers 404 with the standard
+// error body; nothing but the published snapshot ever leaves (presenters/public-results.ts).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import type { PublicLinkKind } from '../../db/public-links';
+import { NotFoundError } from '../../services/errors';
+import { loadPublishedHonourList } from '../../services/honours';
+import { resolvePublicLink, SLUG_PATTERN } from '../../services/public-links';
+import { loadPublishedEvaluation } from '../../services/published-evaluations';
+import { regionTree } from '../../services/region-tree';
+import { presentPublicEvaluation, presentPublicHonours } from '../presenters/public-results';
+import { publicBase, shortLinkUrl } from '../public-url';
+import type { AppDeps } from '../request-auth';
+import type { ZodTypeProvider } from '../schema/zod-provider';
+import { ZPublicEvaluation, ZPublicHonours, ZSlugParams } from './public-results.types';
+
+/** Per address and route: generous for readers, a wall for anyone enumerating slugs. */
+const RATE_LIMIT = { max: 120, timeWindow: 60_000 };
+const PATHS: Record<PublicLinkKind, string> = { evaluation: 'results', honours: 'honours' };
+
+export function publicResultRoutes(root: FastifyInstance, deps: AppDeps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { database } = deps;
+  const tags = ['public'];
+  const config = { access: 'public' as const, rateLimit: RATE_LIMIT };
+
+  /** Unlisted pages: no search engine indexes them (and, as every /api answer, no cache keeps them). */
+  const privateHeaders = (reply: FastifyReply) => reply.header('x-robots-tag', 'noindex, nofollow');
+
+  const linkOf = (request: FastifyRequest, slug: string) => ({
+    slug,
+    shortUrl: shortLinkUrl(publicBase(request), slug),
+  });
+
+  app.get(
+    '/api/public/results/:slug',
+    {
+      config,
+      schema: {
+        summary: '公开的考评结果（只含发布时保存的结果；链接撤销后 404）',
+        tags,
+        params: ZSlugParams,
+        response: { 200: ZPublicEvaluation },
+      },
+    },
+    async (request, reply) => {
+      const link = await resolvePublicLink(database, request.params.slug, 'evaluation');
+      const stored = await loadPublishedEvaluation(database, link.targetId);
+      privateHeaders(reply);
+      return presentPublicEvaluation(stored, await regionTree(database), linkOf(request, link.slug));
+    },
+  );
+
+  app.get(
+    '/api/public/honours/:slug',
+    {
+      config,
+      schema: {
+        summary: '公开的荣誉名单（已发布的名单；链接撤销后 404）',
+        tags,
+        params: ZSlugParams,
+        response: { 200: ZPublicHonours },
+      },
+    },
+    async (request, reply) => {
+      const link = await resolvePublicLink(database, request.params.slug, 'honours');
+      const list = await loadPublishedHonourList(database, link.targetId);
+      privateHeaders(reply);
+      return presentPublicHonours(list, linkOf(request, link.slug));
+    },
+  );
+
+  for (const kind of ['evaluation', 'honours'] as const) {
+    for (const format of ['svg', 'png'] as const) {
+      app.get(
+        `/api/public/${PATHS[kind]}/:slug/qr.${format}`,
+        {
+          config,
+          schema: {
+            summary: `短链接的二维码（${format.toUpperCase()}，供印刷）`,
+            tags,
+            params: ZSlugParams,
+          },
+        },
+        async (request, reply) => {
+          const link = await resolvePublicLink(database, request.params.slug, kind);
+          const url = shortLinkUrl(publicBase(request), link.slug);
+          // Cache-Control is no-store like every /api answer (plugins/security-headers.ts): a QR code
+          // built from the request's Host is never kept for another requester, and revocation is at once.
+          reply
+            .header('x-robots-tag', 'noindex, nofollow')
+            .header('content-disposition', `inline; filename="sibi-${link.slug}.${format}"`);
+          if (format === 'svg') {
+            const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+            return reply.type('image/svg+xml; charset=utf-8').send(svg);
+          }
+          const png = await QRCode.toBuffer(url, {
+            type: 'png',
+            errorCorrectionLevel: 'M',
+            margin: 4,
+            scale: 8,
+          });
+          return reply.type('image/png').send(png);
+        },
+      );
+    }
+  }
+
+  app.get(
+    '/p/:slug',
+    {
+      config,
+      schema: {
+        summary: '短链接：302 跳转到公开页面 /public/<slug>',
+        tags,
+        params: ZSlugParams,
+        response: { 302: z.null().describe('Location: /public/<slug>') },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      if (!SLUG_PATTERN.test(slug)) throw new NotFoundError('未找到');
+      return reply.header('cache-control', 'no-store').redirect(`/public/${slug}`, 302);
+    },
+  );
+}
