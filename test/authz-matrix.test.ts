@@ -379,6 +379,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/stats': async (c) => ({ url: `/api/stats?region=${c.place!.region}&period=2020-09` }),
     'GET /api/dashboard': async (c) => ({ url: `/api/dashboard?region=${c.place!.region}&period=2020-09` }),
     'GET /api/warnings': async (c) => ({ url: `/api/warnings?region=${c.place!.region}&period=2020-09` }),
+    'GET /api/map': async (c) => ({ url: `/api/map?region=${c.place!.region}&period=2020-09` }),
     'GET /api/export/:kind': async (c) => ({ url: `/api/export/deals?region=${c.place!.region}&format=csv` }),
     'GET /api/templates/:kind': async () => ({ url: '/api/templates/deals?format=csv' }),
     'POST /api/import/:kind': async (c) => {

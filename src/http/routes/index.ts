@@ -13,6 +13,7 @@ import { evaluationRoutes } from './evaluations';
 import { healthRoutes } from './health';
 import { honourRoutes } from './honours';
 import { issueRoutes } from './issues';
+import { mapRoutes } from './map';
 import { projectRoutes } from './projects';
 import { publicRoutes } from './public';
 import { publicLinkRoutes } from './public-links';
@@ -42,6 +43,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   issueRoutes(app, deps);
   statsRoutes(app, deps);
   warningRoutes(app, deps);
+  mapRoutes(app, deps);
   dataFileRoutes(app, deps);
   schemeRoutes(app, deps);
   evaluationRoutes(app, deps);
