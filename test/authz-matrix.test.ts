@@ -282,7 +282,6 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/reports/:id': async (c) => ({
       url: `/api/reports/${(await freshReport(database, now, await project(c), 'draft')).id}`,
     }),
-    }),
     'PATCH /api/reports/:id': async (c) => {
       const r = await freshReport(database, now, await project(c), 'draft');
       return { url: `/api/reports/${r.id}`, body: { version: r.version, investYtd: '600000000' } };
