@@ -282,6 +282,9 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/reports/:id': async (c) => ({
       url: `/api/reports/${(await freshReport(database, now, await project(c), 'draft')).id}`,
     }),
+    'GET /api/reports/:id/quality': async (c) => ({
+      url: `/api/reports/${(await freshReport(database, now, await project(c), 'draft')).id}/quality`,
+    }),
     'PATCH /api/reports/:id': async (c) => {
       const r = await freshReport(database, now, await project(c), 'draft');
       return { url: `/api/reports/${r.id}`, body: { version: r.version, investYtd: '600000000' } };
@@ -378,6 +381,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/stats': async (c) => ({ url: `/api/stats?region=${c.place!.region}&period=2020-09` }),
     'GET /api/dashboard': async (c) => ({ url: `/api/dashboard?region=${c.place!.region}&period=2020-09` }),
     'GET /api/warnings': async (c) => ({ url: `/api/warnings?region=${c.place!.region}&period=2020-09` }),
+    'GET /api/quality': async (c) => ({ url: `/api/quality?region=${c.place!.region}&period=2020-09` }),
     'GET /api/map': async (c) => ({ url: `/api/map?region=${c.place!.region}&period=2020-09` }),
     'GET /api/export/:kind': async (c) => ({ url: `/api/export/deals?region=${c.place!.region}&format=csv` }),
     'GET /api/templates/:kind': async () => ({ url: '/api/templates/deals?format=csv' }),

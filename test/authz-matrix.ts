@@ -221,6 +221,7 @@ export const MATRIX: Record<string, Expected> = {
   'POST /api/reports/:id/submit': REPORT_FILL,
   'POST /api/reports/:id/approve': REPORT_REVIEW,
   'POST /api/reports/:id/return': REPORT_REVIEW,
+  'GET /api/reports/:id/quality': PROJECT_READ,
   // region ledgers
   'GET /api/deals': REGION_LEDGER_LIST,
   'POST /api/deals': REGION_LEDGER_WRITE,
@@ -247,6 +248,7 @@ export const MATRIX: Record<string, Expected> = {
   'GET /api/stats': REGION_LEDGER_READ,
   'GET /api/dashboard': REGION_LEDGER_READ,
   'GET /api/warnings': REGION_LEDGER_READ,
+  'GET /api/quality': REGION_LEDGER_READ,
   'GET /api/map': REGION_LEDGER_READ,
   'POST /api/import/:kind': OFFICERS,
   'GET /api/export/:kind': REGION_LEDGER_READ,

@@ -282,10 +282,13 @@ export interface QualityCounts {
 
 export const emptyQualityCounts = (): QualityCounts => ({ reports: 0, clean: 0, errors: 0, warnings: 0 });
 
+export interface QualityMetrics {
+  'reports.qualityFindings': number;
+  'reports.cleanRate': number | null;
+}
+
 /** The 信息报送质量 metrics of a unit: findings counted, and the share of its reports with none. */
-export function qualityMetrics(
-  c: QualityCounts,
-): Record<'reports.qualityFindings' | 'reports.cleanRate', number | null> {
+export function qualityMetrics(c: QualityCounts): QualityMetrics {
   return {
     'reports.qualityFindings': c.errors + c.warnings,
     'reports.cleanRate': c.reports === 0 ? null : c.clean / c.reports,

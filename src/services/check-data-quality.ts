@@ -12,6 +12,7 @@ import {
   type QualityCheck,
   type QualityCounts,
   type QualityFinding,
+  type QualityMetrics,
   type QualityThresholds,
   qualityMetrics,
 } from '../domain/data-quality';
@@ -36,7 +37,7 @@ export interface UnitQuality {
   region: RegionRef;
   counts: QualityCounts;
   /** reports.qualityFindings and reports.cleanRate of the unit. */
-  metrics: ReturnType<typeof qualityMetrics>;
+  metrics: QualityMetrics;
 }
 
 export interface QualityRequest {
@@ -50,7 +51,7 @@ export interface QualityReport {
   thresholds: QualityThresholds;
   /** The region as a whole: reports sent in the period (January to its last month) and findings. */
   counts: QualityCounts;
-  metrics: ReturnType<typeof qualityMetrics>;
+  metrics: QualityMetrics;
   byCheck: Record<QualityCheck, number>;
   /** Every finding: latest month first, errors before warnings, then by project code and check. */
   findings: ReportFinding[];

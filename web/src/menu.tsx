@@ -11,6 +11,7 @@ import {
   DatabaseOutlined,
   DollarOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FormOutlined,
   ProfileOutlined,
   ProjectOutlined,
@@ -40,6 +41,7 @@ export const MENU: MenuEntry[] = [
   { key: '/', label: 'menu.dashboard', icon: <DashboardOutlined /> },
   { key: '/projects', label: 'menu.projects', icon: <ProjectOutlined /> },
   { key: '/warnings', label: 'menu.warnings', icon: <WarningOutlined /> },
+  { key: '/quality', label: 'menu.quality', icon: <FileSearchOutlined /> },
   {
     key: 'reports',
     label: 'menu.reports',

@@ -46,6 +46,12 @@ export const ROUTES: RouteDef[] = [
     requires: 'stats.read',
   },
   {
+    path: '/quality',
+    title: 'menu.quality',
+    page: lazy(() => import('./pages/data-quality')),
+    requires: 'stats.read',
+  },
+  {
     path: '/ledgers/deals',
     title: 'menu.deals',
     page: lazy(() => import('./pages/deals')),

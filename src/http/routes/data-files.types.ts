@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_KINDS } from '../../domain/records';
 import { ZBoolQuery, ZRegionCode } from '../schema/common';
+import { ZImportQuality } from './quality.types';
 
 export const ZKindParams = z.object({ kind: z.enum(IMPORT_KINDS) });
 export const ZImportQuery = z
@@ -22,6 +23,8 @@ export const ZImportSummary = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   warnings: z.array(z.string()),
+  /** A reports import: the 数据质量检查 findings on its rows (not a reason to reject it). */
+  quality: ZImportQuality.optional(),
 });
 export const ZExportQuery = z
   .object({

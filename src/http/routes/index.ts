@@ -18,6 +18,7 @@ import { projectRoutes } from './projects';
 import { publicRoutes } from './public';
 import { publicLinkRoutes } from './public-links';
 import { publicResultRoutes } from './public-results';
+import { qualityRoutes } from './quality';
 import { regionRoutes } from './regions';
 import { reportRoutes } from './reports';
 import { reserveRoutes } from './reserve';
@@ -43,6 +44,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   issueRoutes(app, deps);
   statsRoutes(app, deps);
   warningRoutes(app, deps);
+  qualityRoutes(app, deps);
   mapRoutes(app, deps);
   dataFileRoutes(app, deps);
   schemeRoutes(app, deps);

@@ -1,5 +1,6 @@
 // The import shapes the API answers (src/http/routes/data-files.types.ts), written out for the
 // browser. Kinds follow src/domain/records.ts IMPORT_KINDS.
+import type { ImportQuality } from './quality-types';
 
 export const IMPORT_KINDS = [
   'projects',
@@ -35,4 +36,6 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   warnings: string[];
+  /** A reports import: the 数据质量检查 findings on its rows (the file is not rejected for them). */
+  quality?: ImportQuality;
 }

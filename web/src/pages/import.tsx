@@ -32,6 +32,7 @@ import { ErrorState } from '../components/states';
 import { type MessageKey, useI18n } from '../i18n';
 import { useCan } from '../session';
 import { UPLOAD_LIMIT_BYTES, uploadWithProgress } from './import-upload';
+import { ImportQualityView } from './quality-findings';
 
 type Phase =
   | { step: 'choose' }
@@ -291,6 +292,7 @@ function PhaseView({
           />
           <Counts summary={phase.summary} dryRun />
           <Warnings warnings={phase.summary.warnings} />
+          <ImportQualityView quality={phase.summary.quality} />
           <MappingTable summary={phase.summary} />
           <Space wrap>
             <Button
@@ -325,6 +327,7 @@ function PhaseView({
         >
           <Counts summary={phase.summary} />
           <Warnings warnings={phase.summary.warnings} />
+          <ImportQualityView quality={phase.summary.quality} />
         </Result>
       );
   }

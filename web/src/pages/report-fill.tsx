@@ -40,6 +40,7 @@ import { useI18n } from '../i18n';
 import { useRegions } from '../regions';
 import { setSearch, useLocation } from '../router';
 import { useMe } from '../session';
+import { ReportQuality } from './quality-findings';
 import {
   chinaToday,
   currentMonth,
@@ -537,6 +538,7 @@ function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean;
       {ruleError && (
         <Alert type="error" showIcon closable onClose={() => setRuleError(null)} title={ruleError} />
       )}
+      {report && <ReportQuality reportId={report.id} version={report.version} />}
       <Card
         size="small"
         title={t('reports.fill.values')}

@@ -32,6 +32,7 @@ import { formatAmount, formatDate, formatDateTime, formatMonth } from '../format
 import { useI18n } from '../i18n';
 import { useRegions } from '../regions';
 import { setSearch, useLocation } from '../router';
+import { ApproveTitle, QualityTags, ReportQuality } from './quality-findings';
 import {
   LateTag,
   MonthPicker,
@@ -88,7 +89,13 @@ export default function ReportReviewPage() {
       <Space size={8} wrap style={block ? { width: '100%' } : undefined}>
         {p.approve && (
           <Popconfirm
-            title={t('reports.review.approveConfirm', { name: report.projectName })}
+            title={
+              <ApproveTitle
+                reportId={report.id}
+                version={report.version}
+                plain={t('reports.review.approveConfirm', { name: report.projectName })}
+              />
+            }
             onConfirm={() => approve(report)}
           >
             <Button
@@ -131,6 +138,12 @@ export default function ReportReviewPage() {
     },
     common.investYtd,
     common.investMonth,
+    {
+      key: 'quality',
+      title: t('quality.title'),
+      width: 150,
+      render: (_, r) => <QualityTags reportId={r.id} version={r.version} />,
+    },
     {
       key: 'updatedAt',
       title: t('reports.submittedAt'),
@@ -191,6 +204,9 @@ export default function ReportReviewPage() {
                   title={<ProjectCell report={r} phone />}
                 >
                   <ReportDetails report={r} compact />
+                  <div style={{ marginTop: 12 }}>
+                    <ReportQuality reportId={r.id} version={r.version} />
+                  </div>
                   <div style={{ marginTop: 12 }}>{actions(r, true)}</div>
                 </Card>
               ))}
@@ -212,7 +228,14 @@ export default function ReportReviewPage() {
           paging={paging}
           scrollX={1000}
           empty={t('reports.review.empty')}
-          expandable={{ expandedRowRender: (r) => <ReportDetails report={r} /> }}
+          expandable={{
+            expandedRowRender: (r) => (
+              <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+                <ReportDetails report={r} />
+                <ReportQuality reportId={r.id} version={r.version} />
+              </Space>
+            ),
+          }}
           pagination={pagination}
         />
       )}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { QUALITY_CHECKS } from '../../domain/data-quality';
+import { ZRegionCode } from '../schema/common';
+
+export const ZQualityQuery = z
+  .object({
+    region: ZRegionCode,
+    period: z.string().regex(/^\d{4}(-\d{1,2}|[Qq][1-4])?$/),
+  })
+  .strict();
+
+export const ZQualityFinding = z.object({
+  check: z.enum(QUALITY_CHECKS as [string, ...string[]]),
+  severity: z.enum(['error', 'warning']),
+  projectCode: z.string(),
+  year: z.number().int(),
+  month: z.number().int(),
+  message: z.string().describe('the fact, in Chinese, with its figures (amounts in 万元)'),
+  fix: z.string().describe('the fix to make, in Chinese'),
+  figures: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .describe('amounts as 元 decimal strings; months and counts as numbers'),
+  reportId: z.number().int(),
+  projectId: z.number().int(),
+  projectName: z.string(),
+  regionCode: z.string(),
+});
+
+const ZCounts = z.object({
+  reports: z.number().int(),
+  clean: z.number().int(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+});
+const ZMetrics = z.object({
+  'reports.qualityFindings': z.number().int(),
+  'reports.cleanRate': z.number().nullable(),
+});
+const ZRegion = z.object({ code: z.string(), name: z.string(), kind: z.string() });
+
+export const ZQuality = z.object({
+  region: ZRegion,
+  period: z.string(),
+  thresholds: z.object({ jumpFactor: z.number(), jumpFloorWan: z.number(), copiedMonths: z.number() }),
+  counts: ZCounts,
+  metrics: ZMetrics,
+  byCheck: z.record(z.string(), z.number().int()),
+  findings: z.array(ZQualityFinding),
+  units: z.array(z.object({ region: ZRegion, counts: ZCounts, metrics: ZMetrics })),
+});
+
+export const ZReportQuality = z.object({ findings: z.array(ZQualityFinding) });
+
+/** A reports import's findings (warnings: the file is not rejected for them). */
+export const ZImportQuality = z.object({
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  findings: z.array(ZQualityFinding).describe('the first 200'),
+});

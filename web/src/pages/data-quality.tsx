@@ -1,0 +1,162 @@
+// 数据质量检查 (GET /api/quality): for the working region and a month (by default the latest with
+// reports), the findings on the reports sent — this month's, or January to this month — with the
+// fact and the fix for each, filtered by severity; and each child unit's 信息报送质量 (reports
+// without a finding, errors, warnings).
+import { Card, Segmented, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { api } from '../api/client';
+import type { Quality, QualityFinding } from '../api/quality-types';
+import { useApi } from '../api/use-api';
+import { MonthPicker, RegionMonthPage, useRegionMonth } from '../components/region-month';
+import { Async, EmptyState } from '../components/states';
+import { formatPercent } from '../format';
+import { useI18n } from '../i18n';
+import { useRegions } from '../regions';
+import { Link, setSearch, useLocation } from '../router';
+import { FindingText } from './quality-findings';
+
+export default function DataQualityPage() {
+  const { t } = useI18n();
+  const regions = useRegions();
+  if (!regions.working) return <EmptyState text={t('dashboard.noRegion')} />;
+  return <RegionQuality region={regions.working} />;
+}
+
+function RegionQuality({ region }: { region: string }) {
+  const { t } = useI18n();
+  const month = useRegionMonth(region);
+  const { period } = month;
+  const { search } = useLocation();
+  const span = search.get('span') === 'all';
+  const severityAsked = search.get('severity');
+  const severity = severityAsked === 'error' || severityAsked === 'warning' ? severityAsked : null;
+  const quality = useApi(
+    (signal) =>
+      period ? api.get<Quality>('/api/quality', { region, period }, signal) : Promise.resolve(null),
+    [region, period],
+  );
+
+  const filters = (
+    <Space wrap>
+      <Segmented
+        value={span ? 'all' : 'month'}
+        options={[
+          { value: 'month', label: t('quality.scope.month') },
+          { value: 'all', label: t('quality.scope.span') },
+        ]}
+        onChange={(value) => setSearch({ span: value === 'all' ? 'all' : null })}
+        data-testid="quality-span"
+      />
+      <Segmented
+        value={severity ?? 'all'}
+        options={(['all', 'error', 'warning'] as const).map((value) => ({
+          value,
+          label: t(`quality.severity.${value}`),
+        }))}
+        onChange={(value) => setSearch({ severity: value === 'all' ? null : String(value) })}
+        data-testid="quality-severity"
+      />
+      <MonthPicker period={period} />
+    </Space>
+  );
+
+  return (
+    <RegionMonthPage title={t('quality.title')} region={region} month={month} extra={filters}>
+      {() => (
+        <Async state={quality}>
+          {(data) => (data ? <QualityLists data={data} span={span} severity={severity} /> : <EmptyState />)}
+        </Async>
+      )}
+    </RegionMonthPage>
+  );
+}
+
+type UnitRow = Quality['units'][number];
+
+function QualityLists({
+  data,
+  span,
+  severity,
+}: {
+  data: Quality;
+  span: boolean;
+  severity: 'error' | 'warning' | null;
+}) {
+  const { t } = useI18n();
+  const lastMonth = Number(data.period.slice(5, 7)) || 12;
+  const findings = data.findings.filter(
+    (f) => (span || f.month === lastMonth) && (!severity || f.severity === severity),
+  );
+  const columns: ColumnsType<QualityFinding> = [
+    {
+      key: 'project',
+      title: t('quality.project'),
+      width: 220,
+      render: (_, f) => (
+        <Link to={`/projects/${f.projectId}`}>
+          {f.projectCode} {f.projectName}
+        </Link>
+      ),
+    },
+    {
+      key: 'month',
+      title: t('quality.month'),
+      width: 80,
+      render: (_, f) => t('quality.monthValue', { month: f.month }),
+    },
+    { key: 'finding', title: t('quality.finding'), render: (_, f) => <FindingText finding={f} /> },
+  ];
+  const unitColumns: ColumnsType<UnitRow> = [
+    { key: 'unit', title: t('quality.unit'), render: (_, u) => u.region.name },
+    { key: 'reports', title: t('quality.reports'), align: 'right', render: (_, u) => u.counts.reports },
+    { key: 'clean', title: t('quality.clean'), align: 'right', render: (_, u) => u.counts.clean },
+    {
+      key: 'cleanRate',
+      title: t('quality.cleanRate'),
+      align: 'right',
+      render: (_, u) => formatPercent(u.metrics['reports.cleanRate']),
+    },
+    { key: 'errors', title: t('quality.errors'), align: 'right', render: (_, u) => u.counts.errors },
+    { key: 'warnings', title: t('quality.warnings'), align: 'right', render: (_, u) => u.counts.warnings },
+  ];
+  const c = data.counts;
+  const th = data.thresholds;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card size="small" data-testid="quality-summary">
+        <Typography.Paragraph style={{ marginBottom: 4 }}>
+          {t('quality.counts', { ...c, rate: formatPercent(data.metrics['reports.cleanRate']) })}
+        </Typography.Paragraph>
+        <Typography.Text type="secondary">
+          {t('quality.thresholds', {
+            factor: th.jumpFactor,
+            floor: th.jumpFloorWan,
+            months: th.copiedMonths,
+          })}
+        </Typography.Text>
+      </Card>
+      <Card title={t('quality.findings')} data-testid="quality-findings">
+        <Table
+          rowKey={(f) => `${f.reportId}-${f.check}`}
+          columns={columns}
+          dataSource={findings}
+          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <EmptyState text={t('quality.none')} /> }}
+        />
+      </Card>
+      {data.units.length > 0 && (
+        <Card title={t('quality.units')} data-testid="quality-units">
+          <Table
+            rowKey={(u) => u.region.code}
+            columns={unitColumns}
+            dataSource={data.units}
+            pagination={false}
+            size="small"
+            scroll={{ x: 'max-content' }}
+          />
+        </Card>
+      )}
+    </Space>
+  );
+}
