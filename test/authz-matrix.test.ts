@@ -384,6 +384,14 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/quality': async (c) => ({ url: `/api/quality?region=${c.place!.region}&period=2020-09` }),
     'GET /api/map': async (c) => ({ url: `/api/map?region=${c.place!.region}&period=2020-09` }),
     'GET /api/export/:kind': async (c) => ({ url: `/api/export/deals?region=${c.place!.region}&format=csv` }),
+    'GET /api/export/oc4ids': async (c) => {
+      // a project on the 2020 province list the caller may read (an empty package is a 404)
+      const p = await freshProject(database, now, REGION_OF[c.who] ?? '410322');
+      await freshProjectYear(database, now, p);
+      if (c.who === 'project_owner' || c.who === 'leader')
+        await bindProject(database, userIds.get(c.who)!, p.id);
+      return { url: '/api/export/oc4ids?year=2020' };
+    },
     'GET /api/templates/:kind': async () => ({ url: '/api/templates/deals?format=csv' }),
     'POST /api/import/:kind': async (c) => {
       const region = REGION_OF[c.who] ?? '410300';

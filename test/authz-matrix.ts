@@ -252,6 +252,8 @@ export const MATRIX: Record<string, Expected> = {
   'GET /api/map': REGION_LEDGER_READ,
   'POST /api/import/:kind': OFFICERS,
   'GET /api/export/:kind': REGION_LEDGER_READ,
+  // the project list's visibility: officers and viewers their region, owners and leaders their projects
+  'GET /api/export/oc4ids': PROJECT_LIST,
   'GET /api/templates/:kind': OFFICERS,
   // evaluation schemes
   'GET /api/schemes': PUBLISHED_READ,

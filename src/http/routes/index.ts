@@ -14,6 +14,7 @@ import { healthRoutes } from './health';
 import { honourRoutes } from './honours';
 import { issueRoutes } from './issues';
 import { mapRoutes } from './map';
+import { oc4idsRoutes } from './oc4ids';
 import { projectRoutes } from './projects';
 import { publicRoutes } from './public';
 import { publicLinkRoutes } from './public-links';
@@ -46,6 +47,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   warningRoutes(app, deps);
   qualityRoutes(app, deps);
   mapRoutes(app, deps);
+  oc4idsRoutes(app, deps);
   dataFileRoutes(app, deps);
   schemeRoutes(app, deps);
   evaluationRoutes(app, deps);
