@@ -1,6 +1,6 @@
 // Honours lists (荣誉名单) and their entries. A published list is final (trigger in migration 0009).
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Tx } from './query';
+import { queryRows, type Tx } from './query';
 import { honourListEntries, honourLists } from './schema';
 
 export interface HonourEntry {
@@ -102,4 +102,18 @@ export async function markHonourListPublished(tx: Tx, id: number, by: string, at
     .where(and(eq(honourLists.id, id), isNull(honourLists.publishedAt)))
     .returning({ id: honourLists.id });
   return rows.length === 1;
+}
+
+/** Project owners (项目单位) of a province with the region of their first project: names for a sample list. */
+export async function ownersOfProvince(
+  db: Tx,
+  provinceCode: string,
+  limit: number,
+): Promise<{ name: string; regionCode: string }[]> {
+  return queryRows<{ name: string; regionCode: string }>(
+    db,
+    sql`select owner as name, min(region_code) as "regionCode" from projects
+        where province_code = ${provinceCode} and nullif(btrim(owner), '') is not null
+        group by owner order by min(code), owner limit ${limit}`,
+  );
 }

@@ -8,6 +8,7 @@ import { readSetting } from '../db/lookups';
 import { writeSettingRows } from '../db/settings-store';
 import { generateDemo } from '../demo/generate-demo';
 import type { ImportKind, KindRecords } from '../domain/records';
+import { ensureDemoHonours } from './honours-demo';
 import { importRecords } from './import-records';
 
 export const DEMO_ACTOR = 'demo';
@@ -34,6 +35,7 @@ export function demoFingerprint(): string {
 export async function loadDemo(database: Database, opts: DemoOptions = {}): Promise<string> {
   const fingerprint = demoFingerprint();
   if (opts.skipIfLoaded && (await readSetting(database.db, FINGERPRINT_KEY, null)) === fingerprint) {
+    await demoHonours(database, opts);
     return '已是最新，未重新载入';
   }
   const data = generateDemo();
@@ -66,5 +68,12 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
   await step('approvals', data.approvals);
   await step('issues', data.issues);
   await writeSettingRows(database.db, [[FINGERPRINT_KEY, fingerprint]]);
+  await demoHonours(database, opts);
   return `${total} 行，其中写入 ${written} 行`;
+}
+
+/** The published sample honours list and its public link (#7): apart from the figures, made once. */
+async function demoHonours(database: Database, opts: DemoOptions): Promise<void> {
+  const slug = await ensureDemoHonours(database, { actor: DEMO_ACTOR, ip: null, now: new Date() });
+  if (slug) opts.onProgress?.(`  荣誉名单（演示）公开页面：/p/${slug}`);
 }

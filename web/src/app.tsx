@@ -13,6 +13,9 @@ const LoginPage = lazy(() => import('./pages/login'));
 const PasswordPage = lazy(() => import('./pages/password'));
 const TotpPage = lazy(() => import('./pages/totp'));
 const Shell = lazy(() => import('./layout/shell'));
+// A public link's page (/public/<slug>): no session, no shell, no redirect to the login page.
+const PublicResultsPage = lazy(() => import('./pages/public-results'));
+const PUBLIC_PATH = /^\/public\/([a-z0-9]{1,64})\/?$/;
 
 const THEME: ThemeConfig = {
   token: {
@@ -25,12 +28,19 @@ const THEME: ThemeConfig = {
 };
 
 export function App() {
+  const publicSlug = PUBLIC_PATH.exec(window.location.pathname)?.[1] ?? null;
   return (
     <I18nProvider>
       <Themed>
-        <SessionProvider>
-          <Root />
-        </SessionProvider>
+        {publicSlug ? (
+          <Suspense fallback={<FullPageLoading />}>
+            <PublicResultsPage slug={publicSlug} />
+          </Suspense>
+        ) : (
+          <SessionProvider>
+            <Root />
+          </SessionProvider>
+        )}
       </Themed>
     </I18nProvider>
   );

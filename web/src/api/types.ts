@@ -46,7 +46,9 @@ export type Capability =
   | 'audit.read'
   | 'evaluation.read'
   | 'evaluation.run'
-  | 'evaluation.publish';
+  | 'evaluation.publish'
+  | 'publicLink.manage'
+  | 'honours.manage';
 
 export type PendingStep = 'password_change' | 'password_expired' | 'totp_enrolment';
 

@@ -4,6 +4,7 @@ import { evaluationEn } from './evaluation.en';
 import { importEn } from './import.en';
 import { ledgersEn } from './ledgers.en';
 import { projectsEn } from './projects.en';
+import { publicEn } from './public.en';
 import { qualityEn } from './quality.en';
 import { reportsEn } from './reports.en';
 import { warningsEn } from './warnings.en';
@@ -282,6 +283,7 @@ export const en: Record<MessageKey, string> = {
   'error.problem': 'Row {row} {column}: {reason}',
   ...dashboardEn,
   ...warningsEn,
+  ...publicEn,
   ...qualityEn,
   ...reportsEn,
   ...importEn,

@@ -5,6 +5,7 @@ import { evaluationZhCN } from './evaluation.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { ledgersZhCN } from './ledgers.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
+import { publicZhCN } from './public.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
@@ -278,6 +279,7 @@ export const zhCN = {
   'error.problem': '第 {row} 行 {column}：{reason}',
   ...dashboardZhCN,
   ...warningsZhCN,
+  ...publicZhCN,
   ...qualityZhCN,
   ...reportsZhCN,
   ...importZhCN,

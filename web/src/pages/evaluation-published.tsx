@@ -14,14 +14,17 @@ import { formatDateTime, formatPeriod } from '../format';
 import { useI18n } from '../i18n';
 import { navigate, setSearch, useLocation } from '../router';
 import type { PageProps } from '../routes';
+import { useCan } from '../session';
 import { GroupPicker } from './evaluation-common';
 import { EvaluationView } from './evaluation-view';
+import { PublicLinkPanel } from './public-link-panel';
 
 export default function PublishedEvaluationPage({ params }: PageProps) {
   const { t, locale } = useI18n();
   const id = Number(params.id);
   const { search } = useLocation();
   const group = search.get('group') ?? undefined;
+  const can = useCan();
   const state = useApi(
     (signal) => api.get<PublishedEvaluation>(`/api/evaluations/${id}`, undefined, signal),
     [id],
@@ -47,6 +50,9 @@ export default function PublishedEvaluationPage({ params }: PageProps) {
         {(evaluation) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <PublishedFacts evaluation={evaluation} justPublished={search.get('published') === '1'} />
+            {can('publicLink.manage') && (
+              <PublicLinkPanel record={`/api/evaluations/${evaluation.id}`} kind="results" />
+            )}
             <Space wrap>
               <Typography.Text>{t('evaluation.group')}</Typography.Text>
               <GroupPicker
