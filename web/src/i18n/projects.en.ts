@@ -7,6 +7,9 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   'projects.title': 'Projects',
   'projects.search': 'Project code or name',
   'projects.create': 'New project',
+  'projects.oc4ids': 'Export OC4IDS',
+  'projects.oc4ids.hint':
+    'Download the OC4IDS 0.9 project package (Open Contracting for Infrastructure Data Standard, JSON) of the chosen region, year and list, with approved monthly reports only',
   'projects.edit': 'Edit project',
   'projects.code': 'Project code',
   'projects.codeHint': 'The national investment project code, e.g. 2020-410300-47-01-012345',

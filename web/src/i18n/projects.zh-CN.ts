@@ -6,6 +6,9 @@ export const projectsZhCN = {
   'projects.title': '项目管理',
   'projects.search': '项目代码或名称',
   'projects.create': '新建项目',
+  'projects.oc4ids': '导出 OC4IDS',
+  'projects.oc4ids.hint':
+    '下载所选地区、年度和名单的 OC4IDS 0.9 项目包（开放基础设施数据标准，JSON），只含已审核月报的数据',
   'projects.edit': '编辑项目',
   'projects.code': '项目代码',
   'projects.codeHint': '全国投资项目在线审批监管平台代码，如 2020-410300-47-01-012345',

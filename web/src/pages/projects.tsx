@@ -2,9 +2,18 @@
 // name and filtered by year list, nature, domain, region and leader, paged and sorted on the
 // server; the key-project figures of the region and year above. A 分包领导 or project owner
 // first sees their projects' progress against time, the lagging ones first. A red or yellow
-// badge marks a project with warnings at the latest month (project-lights.tsx).
+// badge marks a project with warnings at the latest month (project-lights.tsx). 导出 OC4IDS
+// downloads the open-data package (GET /api/export/oc4ids) of the filtered region, year and list.
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { errorText } from '../api/error-text';
+import { latestReportMonth } from '../api/latest-period';
 import { PROJECT_ROLES } from '../api/types';
-import { navigate } from '../router';
+import { useI18n } from '../i18n';
+import { useRegions } from '../regions';
+import { navigate, useLocation } from '../router';
 import { useMe } from '../session';
 import { LedgerPage } from './ledger-table';
 import { PROJECTS } from './project-kind';
@@ -17,9 +26,61 @@ export default function ProjectsPage() {
     <ProjectLightsProvider>
       <LedgerPage
         kind={PROJECTS}
-        before={PROJECT_ROLES.includes(me.role) ? <LeaderProgress /> : undefined}
+        before={
+          <>
+            <Oc4idsDownload />
+            {PROJECT_ROLES.includes(me.role) ? <LeaderProgress /> : null}
+          </>
+        }
         onCreated={(project) => navigate(`/projects/${project.id}`)}
       />
     </ProjectLightsProvider>
+  );
+}
+
+/** The filtered region (else the working one), the filtered year (else the latest reported), the list. */
+function Oc4idsDownload() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const regions = useRegions();
+  const { search } = useLocation();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const region = search.get('region') ?? regions.working ?? undefined;
+      const chosen = Number(search.get('year') || search.get('figuresYear')) || undefined;
+      const year =
+        chosen ?? (region ? (await latestReportMonth(region))?.year : undefined) ?? new Date().getFullYear();
+      const pkg = await api.get<unknown>('/api/export/oc4ids', {
+        region,
+        year,
+        list: search.get('list') ?? undefined,
+      });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(
+        new Blob([`${JSON.stringify(pkg, null, 2)}\n`], { type: 'application/json' }),
+      );
+      link.download = `oc4ids-${region ?? 'all'}-${year}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (error) {
+      void message.error(errorText(error, t, locale));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy}
+        onClick={download}
+        title={t('projects.oc4ids.hint')}
+        data-testid="projects-oc4ids"
+      >
+        {t('projects.oc4ids')}
+      </Button>
+    </div>
   );
 }
