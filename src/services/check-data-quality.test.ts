@@ -110,6 +110,11 @@ describe.each(testDatabases({ partitioned: true }))('数据质量检查 on $labe
     expect(city.units.map((u) => u.region.code)).toEqual(['410311', '410322']);
     const march = await checkDataQuality(database, { region: '410300', period: '2020Q1' });
     expect(found(march.findings)).toEqual(['Q1:cumulative_falling@3', 'Q2:copied_progress@3']);
+    // the last month only: checked against the months before it, counted alone
+    const april = await checkDataQuality(database, { region: '410000', period: '2020-04', months: 'last' });
+    expect(april.months).toBe('last');
+    expect(found(april.findings)).toEqual(['Q1:month_over_remaining@4']);
+    expect(april.counts).toEqual({ reports: 1, clean: 0, errors: 1, warnings: 0 });
   });
 
   it('checks a draft with the sent history, and follows the thresholds in the settings', async () => {

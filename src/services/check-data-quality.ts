@@ -43,13 +43,16 @@ export interface UnitQuality {
 export interface QualityRequest {
   region: string;
   period: string;
+  /** 'all' (default): the reports of January to the period's last month; 'last': that month's only. */
+  months?: 'all' | 'last';
 }
 
 export interface QualityReport {
   region: RegionRef;
   period: Period;
   thresholds: QualityThresholds;
-  /** The region as a whole: reports sent in the period (January to its last month) and findings. */
+  months: 'all' | 'last';
+  /** The region as a whole: reports sent in the months checked and their findings. */
   counts: QualityCounts;
   metrics: QualityMetrics;
   byCheck: Record<QualityCheck, number>;
@@ -111,13 +114,17 @@ export async function checkDataQuality(database: Database, request: QualityReque
     for (const code of scopeMap(regions, child.code).keys()) unitOf.set(code, child.code);
   const unitCounts = new Map(children.map((c) => [c.code, emptyQualityCounts()]));
 
+  // Every month is checked against the months before it; 'last' keeps that month's reports only.
+  const months = request.months ?? 'all';
+  const counted = (month: number) => months === 'all' || month === period.month;
   const counts = emptyQualityCounts();
   const findings: ReportFinding[] = [];
   for (const f of facts) {
-    const found = findingsOf([f], period.year, thresholds);
-    count(counts, f.reports.length, found);
+    const found = findingsOf([f], period.year, thresholds).filter((x) => counted(x.month));
+    const reports = f.reports.filter((r) => counted(r.month)).length;
+    count(counts, reports, found);
     const unit = unitCounts.get(unitOf.get(f.project.regionCode) ?? '');
-    if (unit) count(unit, f.reports.length, found);
+    if (unit) count(unit, reports, found);
     findings.push(...found);
   }
   findings.sort(byImportance);
@@ -126,6 +133,7 @@ export async function checkDataQuality(database: Database, request: QualityReque
   return {
     region: ref(region),
     period,
+    months,
     thresholds,
     counts,
     metrics: qualityMetrics(counts),

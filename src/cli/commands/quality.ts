@@ -13,10 +13,12 @@ export function registerQualityCommand(program: Command): void {
     .description('数据质量检查：地区（含下级）月报的疑似错误与各下级单位的问题数')
     .requiredOption('--region <code>', '地区代码，如 410300')
     .requiredOption('--period <period>', '期间：2020-09 | 2020Q3 | 2020（检查 1 月至该月的月报）')
+    .option('--last-month', '只检查期末当月的月报（默认 1 月至期末）')
     .option('--json', '输出一个 JSON 文档')
-    .action(async (opts: { region: string; period: string; json?: boolean }) => {
+    .action(async (opts: { region: string; period: string; lastMonth?: boolean; json?: boolean }) => {
+      const months = opts.lastMonth ? 'last' : 'all';
       const report = await withDatabase((database) =>
-        checkDataQuality(database, { region: opts.region, period: opts.period }),
+        checkDataQuality(database, { region: opts.region, period: opts.period, months }),
       );
       if (opts.json) {
         printJson({ ...report, period: report.period.id });
@@ -41,7 +43,7 @@ export function findingLines(f: ReportFinding, indent = '  '): string[] {
 export function qualityText(report: QualityReport): string {
   const { region, thresholds: t } = report;
   const lines = [
-    `${region.name}（${region.code}） ${periodLabel(report.period)} 数据质量检查`,
+    `${region.name}（${region.code}） ${periodLabel(report.period)} 数据质量检查（${report.months === 'last' ? `${report.period.month}月月报` : `1月至${report.period.month}月月报`}）`,
     countsText(report.counts),
     `阈值：月度新增为上月的 ${t.jumpFactor} 倍（或 1/${t.jumpFactor}）视为突变（上月不足 ${t.jumpFloorWan} 万元不计）；` +
       `形象进度连续 ${t.copiedMonths} 个月相同视为照抄`,

@@ -8,7 +8,7 @@ import { loadAuthorized } from '../guard';
 import { type AppDeps, actorOfRequest } from '../request-auth';
 import { ZIdParams } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
-import { ZQuality, ZQualityQuery, ZReportQuality } from './quality.types';
+import { QUALITY_FINDINGS_LISTED, ZQuality, ZQualityQuery, ZReportQuality } from './quality.types';
 
 export function qualityRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -25,11 +25,16 @@ export function qualityRoutes(root: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const actor = actorOfRequest(request);
-      const { region, period } = request.query;
+      const { region, period, months } = request.query;
       authorizeRole(actor, 'stats.read');
       authorize(actor, 'stats.read', { regionCode: region });
-      const report = await checkDataQuality(database, { region, period });
-      return { ...report, period: report.period.id };
+      const report = await checkDataQuality(database, { region, period, months });
+      return {
+        ...report,
+        period: report.period.id,
+        findings: report.findings.slice(0, QUALITY_FINDINGS_LISTED),
+        findingsTotal: report.findings.length,
+      };
     },
   );
 

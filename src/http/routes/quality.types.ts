@@ -6,8 +6,13 @@ export const ZQualityQuery = z
   .object({
     region: ZRegionCode,
     period: z.string().regex(/^\d{4}(-\d{1,2}|[Qq][1-4])?$/),
+    /** all: January to the period's last month (default); last: that month's reports only. */
+    months: z.enum(['all', 'last']).default('all'),
   })
   .strict();
+
+/** A province's findings run to thousands: the answer lists this many (all are counted). */
+export const QUALITY_FINDINGS_LISTED = 1000;
 
 export const ZQualityFinding = z.object({
   check: z.enum(QUALITY_CHECKS as [string, ...string[]]),
@@ -41,11 +46,16 @@ const ZRegion = z.object({ code: z.string(), name: z.string(), kind: z.string() 
 export const ZQuality = z.object({
   region: ZRegion,
   period: z.string(),
+  months: z.enum(['all', 'last']),
   thresholds: z.object({ jumpFactor: z.number(), jumpFloorWan: z.number(), copiedMonths: z.number() }),
   counts: ZCounts,
   metrics: ZMetrics,
   byCheck: z.record(z.string(), z.number().int()),
-  findings: z.array(ZQualityFinding),
+  findings: z
+    .array(ZQualityFinding)
+    .describe('the first 1000: latest month first, errors first, by project code'),
+  /** How many findings there are in all (findings lists at most 1000). */
+  findingsTotal: z.number().int(),
   units: z.array(z.object({ region: ZRegion, counts: ZCounts, metrics: ZMetrics })),
 });
 

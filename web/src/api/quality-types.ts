@@ -60,11 +60,14 @@ interface QualityMetrics {
 export interface Quality {
   region: RegionRef;
   period: string;
+  months: 'all' | 'last';
   thresholds: { jumpFactor: number; jumpFloorWan: number; copiedMonths: number };
   counts: QualityCounts;
   metrics: QualityMetrics;
   byCheck: Record<QualityCheck, number>;
+  /** The first 1000. */
   findings: QualityFinding[];
+  findingsTotal: number;
   units: { region: RegionRef; counts: QualityCounts; metrics: QualityMetrics }[];
 }
 

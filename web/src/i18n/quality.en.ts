@@ -13,6 +13,7 @@ export const qualityEn: Record<keyof typeof qualityZhCN, string> = {
   'quality.severity.all': 'All',
   'quality.severity.error': 'Errors',
   'quality.severity.warning': 'Warnings',
+  'quality.listed': 'First {listed} of {total}',
   'quality.findings': 'Findings',
   'quality.units': 'Reporting quality by unit',
   'quality.unit': 'Unit',

@@ -10,6 +10,7 @@ export const qualityZhCN = {
   'quality.severity.all': '全部',
   'quality.severity.error': '错误',
   'quality.severity.warning': '提示',
+  'quality.listed': '列出前 {listed} 条，共 {total} 条',
   'quality.findings': '问题清单',
   'quality.units': '各单位信息报送质量',
   'quality.unit': '单位',

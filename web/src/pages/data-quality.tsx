@@ -1,7 +1,7 @@
 // 数据质量检查 (GET /api/quality): for the working region and a month (by default the latest with
-// reports), the findings on the reports sent — this month's, or January to this month — with the
-// fact and the fix for each, filtered by severity; and each child unit's 信息报送质量 (reports
-// without a finding, errors, warnings).
+// reports), the findings on the reports sent — this month's (the default), or January to this
+// month — with the fact and the fix for each, filtered by severity; and each child unit's
+// 信息报送质量 over the same months (reports without a finding, errors, warnings).
 import { Card, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../api/client';
@@ -64,7 +64,7 @@ function RegionQuality({ region }: { region: string }) {
     <RegionMonthPage title={t('quality.title')} region={region} month={month} extra={filters}>
       {() => (
         <Async state={quality}>
-          {(data) => (data ? <QualityLists data={data} span={span} severity={severity} /> : <EmptyState />)}
+          {(data) => (data ? <QualityLists data={data} severity={severity} /> : <EmptyState />)}
         </Async>
       )}
     </RegionMonthPage>
@@ -73,20 +73,9 @@ function RegionQuality({ region }: { region: string }) {
 
 type UnitRow = Quality['units'][number];
 
-function QualityLists({
-  data,
-  span,
-  severity,
-}: {
-  data: Quality;
-  span: boolean;
-  severity: 'error' | 'warning' | null;
-}) {
+function QualityLists({ data, severity }: { data: Quality; severity: 'error' | 'warning' | null }) {
   const { t } = useI18n();
-  const lastMonth = Number(data.period.slice(5, 7)) || 12;
-  const findings = data.findings.filter(
-    (f) => (span || f.month === lastMonth) && (!severity || f.severity === severity),
-  );
+  const findings = data.findings.filter((f) => !severity || f.severity === severity);
   const columns: ColumnsType<QualityFinding> = [
     {
       key: 'project',
@@ -135,7 +124,14 @@ function QualityLists({
           })}
         </Typography.Text>
       </Card>
-      <Card title={t('quality.findings')} data-testid="quality-findings">
+      <Card
+        title={t('quality.findings')}
+        extra={
+          data.findingsTotal > data.findings.length &&
+          t('quality.listed', { listed: data.findings.length, total: data.findingsTotal })
+        }
+        data-testid="quality-findings"
+      >
         <Table
           rowKey={(f) => `${f.reportId}-${f.check}`}
           columns={columns}
