@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   DollarOutlined,
+  EnvironmentOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FormOutlined,
@@ -39,6 +40,7 @@ export interface MenuEntry {
 
 export const MENU: MenuEntry[] = [
   { key: '/', label: 'menu.dashboard', icon: <DashboardOutlined /> },
+  { key: '/map', label: 'menu.map', icon: <EnvironmentOutlined /> },
   { key: '/projects', label: 'menu.projects', icon: <ProjectOutlined /> },
   { key: '/warnings', label: 'menu.warnings', icon: <WarningOutlined /> },
   { key: '/quality', label: 'menu.quality', icon: <FileSearchOutlined /> },

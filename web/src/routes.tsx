@@ -22,6 +22,8 @@ export interface RouteDef {
   requires?: Capability | Capability[];
   /** The route above this one in the breadcrumb (a detail page names its list). */
   parent?: string;
+  /** Drawn alone, without the menu, header and breadcrumb (the 大屏). */
+  bare?: boolean;
 }
 
 export const ROUTES: RouteDef[] = [
@@ -38,6 +40,19 @@ export const ROUTES: RouteDef[] = [
     page: lazy(() => import('./pages/project-detail')),
     requires: 'project.read',
     parent: '/projects',
+  },
+  {
+    path: '/map',
+    title: 'menu.map',
+    page: lazy(() => import('./pages/map')),
+    requires: 'stats.read',
+  },
+  {
+    path: '/screen',
+    title: 'menu.screen',
+    page: lazy(() => import('./pages/big-screen')),
+    requires: 'stats.read',
+    bare: true,
   },
   {
     path: '/warnings',

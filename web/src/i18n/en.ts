@@ -3,6 +3,7 @@ import { dashboardEn } from './dashboard.en';
 import { evaluationEn } from './evaluation.en';
 import { importEn } from './import.en';
 import { ledgersEn } from './ledgers.en';
+import { mapEn } from './map.en';
 import { projectsEn } from './projects.en';
 import { publicEn } from './public.en';
 import { qualityEn } from './quality.en';
@@ -290,4 +291,5 @@ export const en: Record<MessageKey, string> = {
   ...evaluationEn,
   ...projectsEn,
   ...ledgersEn,
+  ...mapEn,
 };

@@ -4,6 +4,7 @@ import { dashboardZhCN } from './dashboard.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { ledgersZhCN } from './ledgers.zh-CN';
+import { mapZhCN } from './map.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
@@ -286,6 +287,7 @@ export const zhCN = {
   ...evaluationZhCN,
   ...projectsZhCN,
   ...ledgersZhCN,
+  ...mapZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

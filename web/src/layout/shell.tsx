@@ -120,6 +120,15 @@ function ShellLayout({ me }: { me: Me }) {
     page = <Page params={found.params} />;
   }
 
+  // a bare route (the 大屏) fills the window without the menu, header and breadcrumb
+  if (found?.route.bare && routeAllowed(found.route, can)) {
+    return (
+      <ErrorBoundary resetKey={pathname}>
+        <Suspense fallback={<Loading />}>{page}</Suspense>
+      </ErrorBoundary>
+    );
+  }
+
   return (
     <Layout className="sibi-shell" style={{ minHeight: '100vh' }}>
       {phone ? (

@@ -3,6 +3,7 @@
 // the completion rates against time progress, the child units ranked with the laggards marked, the
 // units lagging most, the region's rank in past evaluations, and every metric. A 分包领导 sees their
 // projects instead (dashboard-leader.tsx); other roles that read no statistics see a welcome.
+import { FundProjectionScreenOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Row, Space, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../api/client';
@@ -51,6 +52,13 @@ function RegionDashboard({ region }: { region: string }) {
     <Space wrap>
       <Typography.Text type="secondary">{t('dashboard.period')}</Typography.Text>
       <MonthPicker period={period} />
+      <Button
+        icon={<FundProjectionScreenOutlined />}
+        onClick={() => navigate(period ? `/screen?period=${period}` : '/screen')}
+        data-testid="open-screen"
+      >
+        {t('dashboard.screen')}
+      </Button>
     </Space>
   );
 
