@@ -87,6 +87,10 @@ export const METRIC_LABELS: Record<string, string> = {
   'issues.raised': '提出问题个数',
   'issues.resolutionRate': '问题解决率',
   'reports.onTimeRate': '信息报送及时率',
+  // 数据质量检查 (信息报送质量): computed per unit by the quality checks (GET /api/quality, sibi
+  // quality), not by deriveMetrics: a scheme's inputs do not carry them yet.
+  'reports.qualityFindings': '数据质量问题数',
+  'reports.cleanRate': '月报无质量问题率',
 };
 
 export function emptyTotals(): UnitTotals {

@@ -28,6 +28,8 @@ export const METRIC_LABELS: Record<string, string> = {
   'approvals.avgDays': '平均办理天数',
   'issues.resolutionRate': '问题协调解决率',
   'reports.onTimeRate': '信息按时报送率',
+  'reports.qualityFindings': '数据质量问题数',
+  'reports.cleanRate': '月报无质量问题率',
 };
 
 export function metricLabel(metric: string): string {

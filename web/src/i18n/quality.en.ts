@@ -3,6 +3,8 @@ import type { qualityZhCN } from './quality.zh-CN';
 
 export const qualityEn: Record<keyof typeof qualityZhCN, string> = {
   'menu.quality': 'Data quality',
+  'metric.reports.qualityFindings': 'Data-quality findings',
+  'metric.reports.cleanRate': 'Reports without findings',
   'quality.title': 'Data-quality checks',
   'quality.counts':
     '{reports} reports, {clean} without findings ({rate}); {errors} errors, {warnings} warnings',

@@ -1,6 +1,8 @@
 // Chinese strings of the 数据质量检查 page and of the findings shown on reports and imports; spread into zh-CN.ts.
 export const qualityZhCN = {
   'menu.quality': '数据质量',
+  'metric.reports.qualityFindings': '数据质量问题数',
+  'metric.reports.cleanRate': '月报无质量问题率',
   'quality.title': '数据质量检查',
   'quality.counts': '月报 {reports} 份，无问题 {clean} 份（{rate}），错误 {errors} 条，提示 {warnings} 条',
   'quality.thresholds':
