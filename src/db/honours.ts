@@ -104,7 +104,10 @@ export async function markHonourListPublished(tx: Tx, id: number, by: string, at
   return rows.length === 1;
 }
 
-/** Project owners (项目单位) of a province with the region of their first project: names for a sample list. */
+/**
+ * Companies among a province's project owners (项目单位), one for each city in code order, with the
+ * region of that project: names for a sample list.
+ */
 export async function ownersOfProvince(
   db: Tx,
   provinceCode: string,
@@ -112,8 +115,11 @@ export async function ownersOfProvince(
 ): Promise<{ name: string; regionCode: string }[]> {
   return queryRows<{ name: string; regionCode: string }>(
     db,
-    sql`select owner as name, min(region_code) as "regionCode" from projects
-        where province_code = ${provinceCode} and nullif(btrim(owner), '') is not null
-        group by owner order by min(code), owner limit ${limit}`,
+    sql`select name, "regionCode" from (
+          select distinct on (left(region_code, 4)) btrim(owner) as name, region_code as "regionCode"
+          from projects
+          where province_code = ${provinceCode} and btrim(owner) like '%公司'
+          order by left(region_code, 4), code
+        ) firsts order by "regionCode" limit ${limit}`,
   );
 }

@@ -46,8 +46,7 @@ describe.skipIf(!chromiumPath())('public results (browser)', () => {
     });
     expect(published.status()).toBe(201);
     publishedId = ((await published.json()) as { id: number }).id;
-    await page.goto('/');
-    await signIn(page, 'demo_province');
+    // The page shares the context's session cookie from the API sign-in.
     await open(page, `/evaluation/results/${publishedId}`);
     const panel = page.locator('[data-testid="public-link-panel"]');
     await panel.locator('[data-testid="public-link-create"]').click();
@@ -80,6 +79,11 @@ describe.skipIf(!chromiumPath())('public results (browser)', () => {
     expect(await page.locator('[data-testid="user-menu"]').count()).toBe(0);
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, 'public-results');
+    // The print layout: no buttons, no coloured bar.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('[data-testid="public-print"]').isVisible()).toBe(false);
+    await shot(page, 'public-results-print');
+    await page.emulateMedia({ media: 'screen' });
     expect(ctx.errors(page)).toEqual([]);
 
     // Any other page asks for a sign-in; the API refuses.
@@ -92,7 +96,7 @@ describe.skipIf(!chromiumPath())('public results (browser)', () => {
     const en = await ctx.page({ locale: 'en' });
     await en.goto(`/public/${slug}`);
     await en.locator('[data-testid="public-page"]').waitFor();
-    expect(await en.locator('[data-testid="public-title"]').textContent()).toContain('2020 Q3');
+    expect(await en.locator('[data-testid="public-title"]').textContent()).toContain('Q3 2020');
     expect(await untranslatedKeys(en)).toEqual([]);
     await shot(en, 'public-results-en');
   });

@@ -12,7 +12,7 @@ export const publicEn: Record<keyof typeof publicZhCN, string> = {
   'public.issuedBy': 'Issued by',
   'public.issuedOn': 'Issued on',
   'public.year': 'Year',
-  'public.scan': 'Scan to open these results',
+  'public.scan': 'Scan to open this page',
   'public.print': 'Print',
   'public.rank': 'Rank',
   'public.unit': 'Unit',

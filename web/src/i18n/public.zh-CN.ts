@@ -10,7 +10,7 @@ export const publicZhCN = {
   'public.issuedBy': '发布单位',
   'public.issuedOn': '发文日期',
   'public.year': '年度',
-  'public.scan': '扫码查看本结果',
+  'public.scan': '扫码查看本页',
   'public.print': '打印',
   'public.rank': '名次',
   'public.unit': '单位',
