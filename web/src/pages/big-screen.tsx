@@ -2,7 +2,7 @@
 // header (a bare route). For the working region and month (the latest with reports unless ?period=)
 // it shows the headline figures (GET /api/dashboard and /api/map), the child units ranked by
 // completion rate, the map, the latest published evaluation's ranking and the month's movers (this
-// month's 驾驶舱 against last month's); everything reloads every 5 minutes (?refresh=60: seconds).
+// month's 驾驶舱 against last month's); everything reloads 5 minutes after the last load ended (?refresh=60: seconds).
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { Dashboard } from '../api/dashboard-types';
@@ -31,22 +31,13 @@ export default function BigScreenPage() {
 const pad = (n: number) => String(n).padStart(2, '0');
 const timeOf = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 
-/** A counter that steps every `seconds`: a dependency that reloads the screen's data. */
-function useTick(seconds: number): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const timer = window.setInterval(() => setTick((n) => n + 1), seconds * 1000);
-    return () => window.clearInterval(timer);
-  }, [seconds]);
-  return tick;
-}
-
 function BigScreen({ region }: { region: string }) {
   const { t, locale } = useI18n();
   const can = useCan();
   const { search } = useLocation();
   const seconds = refreshSeconds(search.get('refresh'));
-  const tick = useTick(seconds);
+  // the next refresh is counted from the end of the last one, so a slow answer is never cut off
+  const [tick, setTick] = useState(0);
   const { period } = useRegionMonth(region);
   const before = period ? previousMonth(period) : null;
 
@@ -77,6 +68,13 @@ function BigScreen({ region }: { region: string }) {
     },
     [region, readsEvaluations, tick],
   );
+
+  const busy = dashboard.loading || previous.loading || map.loading || evaluation.loading;
+  useEffect(() => {
+    if (busy) return;
+    const timer = window.setTimeout(() => setTick((n) => n + 1), seconds * 1000);
+    return () => window.clearTimeout(timer);
+  }, [busy, seconds]);
 
   const [refreshed, setRefreshed] = useState<Date | null>(null);
   useEffect(() => {

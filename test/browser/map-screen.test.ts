@@ -1,0 +1,128 @@
+// 挂图作战 and 大屏 in the browser, on the demo province at 2020-09: the map draws the cities'
+// schematic outlines and the projects as points, and a click on a point opens that project; the
+// big screen (a bare page, no menu) shows the province's figures, the cities ranked, the latest
+// published evaluation and the month's movers, reloads on its ?refresh= interval, and fits a
+// 1920×1080 projector without scrollbars or clipped panels.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, signIn, untranslatedKeys } from './harness';
+
+// Run in the page (as text: the test code is compiled without the DOM's types).
+const CHART = `document.querySelector('[data-testid="region-map"]').sibiChart`;
+const SERIES_READY = `(${CHART}?.getOption().series.length ?? 0) >= 5`;
+const SERIES = `${CHART}.getOption().series.map((s) => ({ type: s.type, count: s.data.length }))`;
+/** The page position of a point in the middle of the largest scatter series. */
+const POINT_PIXEL = `(() => {
+  const el = document.querySelector('[data-testid="region-map"]');
+  const scatter = el.sibiChart.getOption().series.filter((s) => s.type === 'scatter')
+    .sort((a, b) => b.data.length - a.data.length)[0];
+  const point = scatter.data[Math.floor(scatter.data.length / 2)];
+  const [x, y] = el.sibiChart.convertToPixel({ geoIndex: 0 }, point.value);
+  const box = el.getBoundingClientRect();
+  return { x: box.left + x, y: box.top + y };
+})()`;
+/** Whether the page scrolls, and how many panels clip their content. */
+const FITS = `(() => {
+  const doc = document.documentElement;
+  const clipped = [...document.querySelectorAll('.screen-panel-body')].filter(
+    (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1,
+  ).length;
+  return { page: doc.scrollHeight <= window.innerHeight && doc.scrollWidth <= window.innerWidth, clipped };
+})()`;
+
+/** The map's series (region-map.tsx hangs the ECharts instance on its element). */
+async function mapSeries(page: Page): Promise<{ type: string; count: number }[]> {
+  await page.waitForFunction(SERIES_READY);
+  return page.evaluate(SERIES);
+}
+
+describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
+  const ctx = browserSuite();
+
+  it('draws the province’s cities and projects, and opens a project from its point', async () => {
+    const page = await ctx.page({ width: 1920, height: 1080 });
+    await signIn(page, 'demo_province');
+    await open(page, '/map?period=2020-09');
+    await page.locator('[data-testid="region-map"] canvas').first().waitFor();
+    const series = await mapSeries(page);
+    expect(series[0]).toMatchObject({ type: 'map' });
+    expect(series[0]!.count).toBeGreaterThanOrEqual(10);
+    const points = series.filter((s) => s.type === 'scatter').reduce((n, s) => n + s.count, 0);
+    expect(points).toBeGreaterThan(100);
+    expect(await page.locator('[data-testid="schematic-label"]').textContent()).toBe('示意边界');
+    expect(await page.locator('[data-testid="map-legend"]').textContent()).toContain('在建');
+    expect(await untranslatedKeys(page)).toEqual([]);
+    await shot(page, 'map-province-2020-09');
+
+    // a real click on the pixel of a point of the largest scatter series
+    const target = await page.evaluate<{ x: number; y: number }>(POINT_PIXEL);
+    await page.mouse.click(target.x, target.y);
+    await page.waitForURL(/\/projects\/\d+$/);
+    await page.locator('.sibi-page-title').first().waitFor();
+    expect(ctx.errors(page)).toEqual([]);
+  });
+
+  it('fills a 1920×1080 screen with the figures, rankings, map and movers, and reloads', async () => {
+    // a published evaluation for the screen's ranking panel
+    const province = await ctx.page();
+    const login = await province.request.post('/api/auth/login', {
+      data: { username: 'demo_province', password: DEMO_PASSWORD },
+    });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const published = await province.request.post('/api/evaluations', {
+      data: { period: '2020Q3' },
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    expect([201, 409]).toContain(published.status());
+
+    const page = await ctx.page({ width: 1920, height: 1080 });
+    await signIn(page, 'demo_province');
+    await open(page, '/screen?period=2020-09');
+    const figures = page.locator('[data-testid="screen-figures"]');
+    await figures.getByText('亿元').first().waitFor();
+    const text = (await figures.textContent()) ?? '';
+    expect(text).toContain('重点项目');
+    expect(text).toMatch(/\d+\.\d%/);
+    const ranking = page.locator('[data-testid="screen-ranking"] li');
+    expect(await ranking.count()).toBeGreaterThanOrEqual(10);
+    await page.locator('[data-testid="screen-evaluation"] li').first().waitFor();
+    await page.locator('[data-testid="screen-movers"] li').first().waitFor();
+    await page.locator('[data-testid="region-map"] canvas').first().waitFor();
+    await mapSeries(page);
+
+    const fits = await page.evaluate(FITS);
+    expect(fits).toEqual({ page: true, clipped: 0 });
+    expect(await untranslatedKeys(page)).toEqual([]);
+    await shot(page, 'big-screen-1920');
+    expect(ctx.errors(page)).toEqual([]);
+  });
+
+  it('reloads its figures on the ?refresh= interval', async () => {
+    const page = await ctx.page({ width: 1920, height: 1080 });
+    await signIn(page, 'demo_province');
+    const loads: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.includes('/api/dashboard') && url.includes('period=2020-09')) loads.push(url);
+    });
+    // no networkidle here: the page asks again every 2 seconds
+    await page.goto('/screen?period=2020-09&refresh=2');
+    await page.locator('[data-testid="screen-ranking"] li').first().waitFor({ timeout: 120_000 });
+    await expect.poll(() => loads.length, { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => page.locator('[data-testid="screen-refreshed"]').textContent())
+      .toContain('每 2 秒刷新');
+    expect(ctx.errors(page)).toEqual([]);
+  });
+
+  it('links the dashboard to the big screen and lists 挂图作战 in the menu', async () => {
+    const page = await ctx.page();
+    await signIn(page, 'demo_city');
+    await open(page, '/?period=2020-09');
+    expect(await page.locator('[data-testid="side-menu"]').textContent()).toContain('挂图作战');
+    await page.locator('[data-testid="open-screen"]').click();
+    await page.waitForURL(/\/screen\?period=2020-09$/);
+    await page.locator('[data-testid="big-screen"]').waitFor();
+    expect(ctx.errors(page)).toEqual([]);
+  });
+});
