@@ -5,6 +5,7 @@
 // Amounts are exact 元 (bigint). The month amount of month m is its cumulative (investYtd, January
 // to m) minus the cumulative of the latest earlier reported month of the year (0 before the first).
 import { yuanToWanString } from './money';
+import type { ReportRecord } from './records';
 
 export type QualityCheck =
   | 'cumulative_falling'
@@ -80,15 +81,11 @@ export interface QualityProject {
   actualStart: string | null;
 }
 
-export interface QualityReport {
-  month: number;
-  investYtd: bigint;
-  started: boolean;
-  startDate: string | null;
-  completed: boolean;
-  completionDate: string | null;
-  progressNote: string | null;
-}
+/** What the checks read of one month's report. */
+export type QualityReport = Pick<
+  ReportRecord,
+  'month' | 'investYtd' | 'started' | 'startDate' | 'completed' | 'completionDate' | 'progressNote'
+>;
 
 const wan = (yuan: bigint) => `${yuanToWanString(yuan)} 万元`;
 const WAN = 10_000n;

@@ -32,8 +32,10 @@ function RegionQuality({ region }: { region: string }) {
   const severity = severityAsked === 'error' || severityAsked === 'warning' ? severityAsked : null;
   const quality = useApi(
     (signal) =>
-      period ? api.get<Quality>('/api/quality', { region, period }, signal) : Promise.resolve(null),
-    [region, period],
+      period
+        ? api.get<Quality>('/api/quality', { region, period, months: span ? 'all' : 'last' }, signal)
+        : Promise.resolve(null),
+    [region, period, span],
   );
 
   const filters = (
@@ -137,7 +139,7 @@ function QualityLists({ data, severity }: { data: Quality; severity: 'error' | '
           columns={columns}
           dataSource={findings}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 760 }}
           locale={{ emptyText: <EmptyState text={t('quality.none')} /> }}
         />
       </Card>

@@ -21,13 +21,13 @@ export function SeverityTag({ severity }: { severity: QualityFinding['severity']
 
 /** One finding: severity, check, the fact and the fix. */
 export function FindingText({ finding }: { finding: QualityFinding }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Space orientation="vertical" size={0}>
       <span>
         <SeverityTag severity={finding.severity} />
         <Typography.Text strong>{t(`quality.check.${finding.check}`)}</Typography.Text>
-        {'：'}
+        {locale === 'zh-CN' ? '：' : ': '}
         {finding.message}
       </span>
       <Typography.Text type="secondary">{t('quality.fix', { fix: finding.fix })}</Typography.Text>
