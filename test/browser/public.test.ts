@@ -122,6 +122,18 @@ describe.skipIf(!chromiumPath())('public results (browser)', () => {
     );
     await shot(page, 'public-honours');
     expect(ctx.errors(page)).toEqual([]);
+
+    // The office's page: the list, its entries and its public link.
+    await office.goto('/evaluation/honours');
+    await office.locator('[data-testid="user-menu"]').waitFor();
+    await office.locator('[data-testid="honours-lists"] .ant-table-row').first().click();
+    await office.locator('[data-testid="public-link-url"]').waitFor();
+    expect(await office.locator('[data-testid="public-link-url"]').textContent()).toContain(
+      `/p/${link.link!.slug}`,
+    );
+    expect(await untranslatedKeys(office)).toEqual([]);
+    await shot(office, 'honours-office');
+    expect(ctx.errors(office)).toEqual([]);
   });
 
   it('says the link is gone once the office revokes it', async () => {

@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   BulbOutlined,
   CheckSquareOutlined,
+  CrownOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   DollarOutlined,
@@ -73,6 +74,7 @@ export const MENU: MenuEntry[] = [
     children: [
       { key: '/evaluation', label: 'menu.evaluationResults', icon: <BarChartOutlined /> },
       { key: '/evaluation/schemes', label: 'menu.evaluationSchemes', icon: <ProfileOutlined /> },
+      { key: '/evaluation/honours', label: 'menu.honours', icon: <CrownOutlined /> },
     ],
   },
   {

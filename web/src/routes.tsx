@@ -151,6 +151,12 @@ export const ROUTES: RouteDef[] = [
     page: lazy(() => import('./pages/schemes')),
     requires: 'evaluation.read',
   },
+  {
+    path: '/evaluation/honours',
+    title: 'menu.honours',
+    page: lazy(() => import('./pages/honours')),
+    requires: 'honours.manage',
+  },
   { path: '/account/password', title: 'menu.password', page: lazy(() => import('./pages/password')) },
   { path: '/account/totp', title: 'menu.totp', page: lazy(() => import('./pages/totp')) },
 ];
