@@ -31,7 +31,6 @@ export const publicEn: Record<keyof typeof publicZhCN, string> = {
   'public.notFound': 'This link is invalid or has been revoked',
   'public.notFoundHint':
     'Check the link or QR code. Once the publisher revokes a link, this page shows nothing any more.',
-  'public.language': '中文',
   'publicLink.title': 'Public link',
   'publicLink.none':
     'Not public yet. With a public link anyone can open these results by short link or QR code without signing in (the published ranks and scores only).',
@@ -57,7 +56,7 @@ export const publicEn: Record<keyof typeof publicZhCN, string> = {
   'honours.published': 'Published {at}',
   'honours.import': 'Import a list',
   'honours.importHint':
-    'A spreadsheet (.xlsx or .csv) with the columns 序号, 名称, 地区代码, 类别, 备注; any bad row rejects the whole file. It is imported as a draft: check it, then publish.',
+    'A spreadsheet (.xlsx or .csv) with the Chinese headers for No., Name, Region code, Category and Note (see the user guide); any bad row rejects the whole file. It is imported as a draft: check it, then publish.',
   'honours.chooseFile': 'Choose file',
   'honours.importButton': 'Import as draft',
   'honours.publish': 'Publish',

@@ -28,7 +28,6 @@ export const publicZhCN = {
     '本页只显示已发布的结果，发布后不可更改；可用内容摘要核对所打印或转载的内容是否与发布的一致。',
   'public.notFound': '链接无效或已撤销',
   'public.notFoundHint': '请核对链接或二维码；如链接已被发布单位撤销，本页不再显示任何内容。',
-  'public.language': 'English',
   'publicLink.title': '公开链接',
   'publicLink.none':
     '尚未公开。创建公开链接后，任何人无需登录即可通过短链接或二维码查看本结果（只含已发布的名次与得分）。',

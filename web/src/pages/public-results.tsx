@@ -81,7 +81,7 @@ export default function PublicResultsPage({ slug }: { slug: string }) {
             onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
             data-testid="public-language"
           >
-            {t('public.language')}
+            {locale === 'en' ? t('lang.zh-CN') : t('lang.en')}
           </Button>
         </span>
       </header>
