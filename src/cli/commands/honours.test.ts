@@ -25,7 +25,10 @@ describe('sibi honours / sibi public-link (PGlite)', () => {
 
   it('refuses a bad file whole, then imports, publishes and links a good one', async () => {
     const bad = join(dir, '名单.csv');
-    writeFileSync(bad, '序号,名称,地区代码,类别,备注\n1,洛阳建设集团,410300,先进单位,\n1,焦作某公司,410800,,\n3,,410800,,\n');
+    writeFileSync(
+      bad,
+      '序号,名称,地区代码,类别,备注\n1,洛阳建设集团,410300,先进单位,\n1,焦作某公司,410800,,\n3,,410800,,\n',
+    );
     const refused = await sibi(['honours', 'import', bad, '--title', '先进单位', '--year', '2020'], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('名单.csv：');
