@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, signIn, untranslatedKeys } from './harness';
 
 // Run in the page (as text: the test code is compiled without the DOM's types).
-const CHART = `document.querySelector('[data-testid="region-map"]').sibiChart`;
+const CHART = `document.querySelector('[data-testid="region-map"]')?.sibiChart`;
 const SERIES_READY = `(${CHART}?.getOption().series.length ?? 0) >= 5`;
 const SERIES = `${CHART}.getOption().series.map((s) => ({ type: s.type, count: s.data.length }))`;
 /** The page position of a point in the middle of the largest scatter series. */
@@ -21,6 +21,19 @@ const POINT_PIXEL = `(() => {
   const box = el.getBoundingClientRect();
   return { x: box.left + x, y: box.top + y };
 })()`;
+/** The page position of a spot inside a unit's cell near its edge (clear of the points at its centre). */
+const CELL_PIXEL = (code: string) => `(() => {
+  const el = document.querySelector('[data-testid="region-map"]');
+  const geo = el.sibiChart.getModel().getComponent('geo', 0).coordinateSystem;
+  const region = geo.getRegion('${code}');
+  const ring = region.geometries[0].exterior;
+  const [cx, cy] = ring.reduce(([x, y], [px, py]) => [x + px / ring.length, y + py / ring.length], [0, 0]);
+  const [vx, vy] = ring[0];
+  const [x, y] = el.sibiChart.convertToPixel({ geoIndex: 0 }, [vx + 0.2 * (cx - vx), vy + 0.2 * (cy - vy)]);
+  const box = el.getBoundingClientRect();
+  return { x: box.left + x, y: box.top + y };
+})()`;
+
 /** Whether the page scrolls, and how many panels clip their content. */
 const FITS = `(() => {
   const doc = document.documentElement;
@@ -32,7 +45,8 @@ const FITS = `(() => {
 
 /** The map's series (region-map.tsx hangs the ECharts instance on its element). */
 async function mapSeries(page: Page): Promise<{ type: string; count: number }[]> {
-  await page.waitForFunction(SERIES_READY);
+  // polled from here: a string predicate polled inside the page would need eval, which the CSP refuses
+  await expect.poll(() => page.evaluate<boolean>(SERIES_READY), { timeout: 60_000 }).toBe(true);
   return page.evaluate(SERIES);
 }
 
@@ -59,6 +73,42 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
     await page.mouse.click(target.x, target.y);
     await page.waitForURL(/\/projects\/\d+$/);
     await page.locator('.sibi-page-title').first().waitFor();
+    expect(ctx.errors(page)).toEqual([]);
+  });
+
+  it('drills from the province into a city by its cell, and into a county by its row', async () => {
+    const page = await ctx.page({ width: 1920, height: 1080 });
+    await signIn(page, 'demo_province');
+    await open(page, '/map?period=2020-09');
+    await mapSeries(page);
+    const spot = await page.evaluate<{ x: number; y: number }>(CELL_PIXEL('410300'));
+    await page.mouse.click(spot.x, spot.y);
+    await expect.poll(() => page.locator('[data-testid="region-picker"]').textContent()).toContain('洛阳市');
+    await expect.poll(() => page.locator('.sibi-page-title').first().textContent()).toContain('洛阳市');
+    await page.locator('.ant-table-row', { hasText: '孟津县' }).first().waitFor();
+    const series = await mapSeries(page);
+    expect(series[0]!.count).toBeGreaterThanOrEqual(10);
+    // a county has no units below it: the points alone, framed
+    await page.locator('.ant-table-row', { hasText: '孟津县' }).first().click();
+    await expect.poll(() => page.locator('.sibi-page-title').first().textContent()).toContain('孟津县');
+    const located = (list: { type: string; count: number }[]) =>
+      list.filter((x) => x.type === 'scatter').reduce((n, x) => n + x.count, 0);
+    const inCity = located(series);
+    await expect
+      .poll(
+        async () =>
+          located(
+            await page.evaluate(
+              `${CHART}?.getOption().series.map((s) => ({ type: s.type, count: s.data.length })) ?? []`,
+            ),
+          ),
+        { timeout: 60_000 },
+      )
+      .toBeLessThan(inCity);
+    expect(located(await mapSeries(page))).toBeGreaterThan(0);
+    expect(await page.locator('.ant-table-row').count()).toBe(0);
+    await page.getByRole('button', { name: '返回上一级' }).click();
+    await expect.poll(() => page.locator('.sibi-page-title').first().textContent()).toContain('洛阳市');
     expect(ctx.errors(page)).toEqual([]);
   });
 
