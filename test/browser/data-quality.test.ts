@@ -1,7 +1,8 @@
 // 数据质量检查 in the browser on the demo province: 洛阳市's 数据质量 page for 2020-09 lists the
 // findings (each with its fix) and its counties' counts, filters to errors and widens to January–
 // September; the page in English; a county's draft with a blank 形象进度 shows the finding on the
-// fill page, and once submitted the city's review list counts it and shows the fix.
+// fill page, and once submitted the city's review list counts it and shows the fix; a reports file
+// whose September cumulative falls below August's shows the finding in the import's dry run.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -129,5 +130,36 @@ describe.skipIf(!chromiumPath())('data quality (browser)', () => {
     expect(await details.textContent()).toContain('形象进度未填');
     await shot(city, 'data-quality-review');
     expect(ctx.errors(city)).toEqual([]);
+  });
+
+  it('lists a falling cumulative among the import’s warnings, without rejecting the file', async () => {
+    const page = await ctx.page();
+    page.setDefaultTimeout(60_000);
+    await signIn(page, 'demo_city');
+    const listed = await page.request.get(
+      '/api/reports?region=410322&year=2020&month=9&pageSize=1&sort=projectCode',
+    );
+    const report = ((await listed.json()) as { items: { projectCode: string; investYtd: string }[] })
+      .items[0]!;
+    expect(BigInt(report.investYtd)).toBeGreaterThan(10_000n);
+    await open(page, '/import');
+    await page.locator('[data-testid="import-kind"] label', { hasText: '月报' }).click();
+    const file = `\uFEFF项目代码,年度,月份,累计完成投资(万元),是否开工,形象进度\n${report.projectCode},2020,10,1,是,十月\n`;
+    await page
+      .locator('.ant-upload input[type="file"]')
+      .setInputFiles({ name: 'reports.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
+    await page.locator('.ant-upload-list-item', { hasText: 'reports.csv' }).waitFor();
+    await page.locator('[data-testid="import-check"]').click();
+    await page.locator('[data-testid="import-dry-run"]').waitFor();
+    const quality = page.locator('[data-testid="import-quality"]');
+    await quality.waitFor();
+    const text = (await quality.textContent()) ?? '';
+    expect(text).toContain('数据质量检查：错误 1 条');
+    expect(text).toContain('累计投资减少');
+    expect(text).toContain('处理：');
+    // a plausibility warning: the import may still be confirmed
+    expect(await page.locator('[data-testid="import-confirm"]').isEnabled()).toBe(true);
+    await shot(page, 'data-quality-import');
+    expect(ctx.errors(page)).toEqual([]);
   });
 });
