@@ -279,6 +279,12 @@ export interface QualityCounts {
 
 export const emptyQualityCounts = (): QualityCounts => ({ reports: 0, clean: 0, errors: 0, warnings: 0 });
 
+/** The metric names a scheme can read for 信息报送质量 (evaluation adds them when a scheme does). */
+export const QUALITY_METRIC_NAMES: ReadonlySet<string> = new Set([
+  'reports.qualityFindings',
+  'reports.cleanRate',
+]);
+
 export interface QualityMetrics {
   'reports.qualityFindings': number;
   'reports.cleanRate': number | null;

@@ -8,6 +8,7 @@ import { deal, load, project, REGIONS, report } from '../../test/helpers/factori
 import type { Database } from '../db/client';
 import { getEvaluation } from '../db/evaluations';
 import { builtinSchemePath } from '../schemes/load-scheme';
+import { checkDataQuality } from './check-data-quality';
 import { ConflictError } from './errors';
 import { publishEvaluation, runEvaluation, verifyEvaluation } from './evaluate-period';
 
@@ -66,6 +67,32 @@ describe.each(testDatabases())('evaluation on $name', (target: TestDatabase) => 
       ['410800', 1],
       ['410300', 2],
     ]);
+  });
+
+  it('reads 信息报送质量 from the data-quality checks only when the scheme asks for it', async () => {
+    const plain = await runEvaluation(database, request);
+    for (const values of Object.values(plain.snapshot.input.values))
+      expect(values).not.toHaveProperty('reports.cleanRate');
+    // A copy whose reporting indicator reads the share of reports without a finding.
+    const text = readFileSync(builtinSchemePath('sibisikan-2020'), 'utf8').replace(
+      'metric: reports.onTimeRate',
+      'metric: reports.cleanRate',
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'sibi-scheme-')), 'quality.yaml');
+    writeFileSync(file, text);
+    await load(database, 'reports', [report('J1', 8, 6n * YI)]); // September's 5 亿 falls below August's 6 亿
+    const quality = await checkDataQuality(database, { region: '410000', period: '2020-09' });
+    const run = await runEvaluation(database, { ...request, scheme: file });
+    const jiaozuo = quality.units.find((u) => u.region.code === '410800')!;
+    expect(jiaozuo.counts.errors).toBeGreaterThan(0);
+    for (const unit of quality.units) {
+      const evaluated = run.result.units.find((u) => u.code === unit.region.code);
+      if (!evaluated) continue;
+      expect(evaluated.values['reports.cleanRate']).toBe(unit.metrics['reports.cleanRate']);
+      expect(run.snapshot.input.values[unit.region.code]).toMatchObject(unit.metrics);
+    }
+    expect(run.result.units.find((u) => u.code === '410800')!.values['reports.cleanRate']).toBeLessThan(1);
+    await database.db.execute(sql`DELETE FROM monthly_reports WHERE month = 8`);
   });
 
   it('ranks the cities and the directly administered county in separate groups', async () => {

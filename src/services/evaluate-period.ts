@@ -12,7 +12,7 @@ import {
   type StoredEvaluation,
 } from '../db/evaluations';
 import { loadRegions } from '../db/lookups';
-import type { Tx } from '../db/query';
+import { QUALITY_METRIC_NAMES } from '../domain/data-quality';
 import { canonicalJson } from '../domain/evaluation/canonical-json';
 import { contentHash } from '../domain/evaluation/content-hash';
 import {
@@ -21,11 +21,12 @@ import {
   type EvaluationResult,
   evaluate,
 } from '../domain/evaluation/engine';
-import type { Scheme } from '../domain/evaluation/scheme';
+import { type Scheme, schemeMetrics } from '../domain/evaluation/scheme';
 import { metricsToNumbers } from '../domain/metrics';
 import { type Period, parsePeriod } from '../domain/period';
 import { evaluationGroup, provinceOf, type RegionNode, unitMap } from '../domain/regions';
 import { loadSchemeFile } from '../schemes/load-scheme';
+import { checkDataQuality } from './check-data-quality';
 import { computeChildMetrics, DEFAULT_LISTS, requireRegion } from './compute-stats';
 import { ConflictError, NotFoundError, UsageError } from './errors';
 
@@ -79,7 +80,7 @@ export async function runEvaluation(database: Database, request: EvaluateRequest
     ? requireRegion(regions, request.region)
     : (regions.find((r) => r.kind === 'province') ?? null);
   if (!parent) throw new NotFoundError('没有省级地区：请先导入地区');
-  const snapshot = await collectInputs(db, regions, parent, period, loaded.scheme, request);
+  const snapshot = await collectInputs(database, regions, parent, period, loaded.scheme, request);
   const result = evaluate({ scheme: snapshot.scheme, ...snapshot.input });
   const hash = hashOf(snapshot, result);
   const stored = await findPublished(db, loaded.scheme.id, parent.code, period.id);
@@ -101,13 +102,14 @@ export async function runEvaluation(database: Database, request: EvaluateRequest
 }
 
 async function collectInputs(
-  db: Tx,
+  database: Database,
   regions: RegionNode[],
   parent: RegionNode,
   period: Period,
   scheme: Scheme,
   request: EvaluateRequest,
 ): Promise<EvaluationSnapshot> {
+  const { db } = database;
   const children = await computeChildMetrics(db, regions, parent.code, period, DEFAULT_LISTS);
   const units = children.map((c) => ({
     code: c.unit.code,
@@ -120,6 +122,7 @@ async function collectInputs(
     );
   }
   const values = Object.fromEntries(children.map((c) => [c.unit.code, metricsToNumbers(c.metrics)]));
+  await addQualityMetrics(database, scheme, parent, period, values);
   const events = await queryEvents(
     db,
     provinceOf(parent.code),
@@ -154,6 +157,26 @@ async function collectInputs(
       options: { ...request.options, groups: groups.length ? groups : undefined },
     },
   };
+}
+
+/**
+ * 信息报送质量 from the data-quality checks (reports.qualityFindings, reports.cleanRate), added to the
+ * inputs only when the scheme reads them: the shipped schemes' inputs, and so their content hashes,
+ * stay as they were.
+ */
+async function addQualityMetrics(
+  database: Database,
+  scheme: Scheme,
+  parent: RegionNode,
+  period: Period,
+  values: Record<string, Record<string, number | null>>,
+): Promise<void> {
+  if (!schemeMetrics(scheme).some((m) => QUALITY_METRIC_NAMES.has(m))) return;
+  const quality = await checkDataQuality(database, { region: parent.code, period: period.id });
+  for (const unit of quality.units) {
+    const own = values[unit.region.code];
+    if (own) Object.assign(own, unit.metrics);
+  }
 }
 
 function hashOf(snapshot: EvaluationSnapshot, result: EvaluationResult): string {
