@@ -147,6 +147,19 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
     expect(ctx.errors(page)).toEqual([]);
   });
 
+  it('fits the screen in English too', async () => {
+    const page = await ctx.page({ locale: 'en', width: 1920, height: 1080 });
+    await signIn(page, 'demo_province');
+    await open(page, '/screen?period=2020-09');
+    await page.locator('[data-testid="screen-ranking"] li').first().waitFor();
+    await mapSeries(page);
+    expect(await page.locator('[data-testid="screen-figures"]').textContent()).toContain('Key projects');
+    expect(await page.evaluate(FITS)).toEqual({ page: true, clipped: 0 });
+    expect(await untranslatedKeys(page)).toEqual([]);
+    await shot(page, 'big-screen-1920-en');
+    expect(ctx.errors(page)).toEqual([]);
+  });
+
   it('reloads its figures on the ?refresh= interval', async () => {
     const page = await ctx.page({ width: 1920, height: 1080 });
     await signIn(page, 'demo_province');

@@ -17,7 +17,7 @@ export const mapEn: Record<keyof typeof mapZhCN, string> = {
   'map.stage.completed': 'Completed',
   'map.light': 'Warning',
   'map.shading':
-    'Region shading: completion rate of the annual plan (darker is further; grey: no plan or no coordinates)',
+    'Region shading: completion rate of the annual plan (darker is further; grey: no annual plan)',
   'map.completionRate': 'Completion rate',
   'map.investYtd': 'Invested this year',
   'map.projects': 'Projects',
@@ -43,7 +43,7 @@ export const mapEn: Record<keyof typeof mapZhCN, string> = {
   'screen.ranking': 'Ranking by completion rate',
   'screen.evaluation': 'Evaluation ranking {period}',
   'screen.noEvaluation': 'No published evaluation yet',
-  'screen.movers': 'This month’s movers',
+  'screen.movers': "This month's movers",
   'screen.moversNote': 'Points of completion rate gained since last month, and change of rank',
   'screen.noMovers': 'No previous month to compare with',
   'screen.points': '+{points} points',

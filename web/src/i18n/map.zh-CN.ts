@@ -13,7 +13,7 @@ export const mapZhCN = {
   'map.stage.under_construction': '在建',
   'map.stage.completed': '竣工',
   'map.light': '预警',
-  'map.shading': '地区底色：年度计划投资完成率（颜色越深完成越多；灰色为无计划或无坐标）',
+  'map.shading': '地区底色：年度计划投资完成率（颜色越深完成越多；灰色为没有年度计划的地区）',
   'map.completionRate': '投资完成率',
   'map.investYtd': '累计完成投资',
   'map.projects': '项目',
