@@ -16,8 +16,8 @@ import { parseWanToYuan } from '../domain/money';
 import type { ProjectRecord, ReportRecord } from '../domain/records';
 import { buildPackage } from '../io/oc4ids/package';
 import type { Oc4idsPackage } from '../io/oc4ids/types';
-import { NotFoundError, UsageError } from './errors';
-import { loadOc4idsExport, type Oc4idsExportRequest } from './export-oc4ids';
+import { NotFoundError, RuleViolationError, UsageError } from './errors';
+import { exportOc4ids, loadOc4idsExport, type Oc4idsExportRequest } from './export-oc4ids';
 
 const YI = 100_000_000n;
 const NOW = new Date('2020-10-03T02:00:00Z');
@@ -178,8 +178,29 @@ describe.each(testDatabases())('OC4IDS export on $name', (target: TestDatabase) 
     );
   });
 
-  it('writes an audit row for each export', async () => {
-    await loadOc4idsExport(database, { region: '410322', period: '2020Q3', actor: 'auditor-check' });
+  it('writes an audit row for each export, and none for an export that fails', async () => {
+    const { pkg, fileName } = await exportOc4ids(database, {
+      region: '410322',
+      period: '2020Q3',
+      actor: 'auditor-check',
+    });
+    expect(pkg.projects).toHaveLength(2);
+    expect(fileName).toMatch(/^oc4ids-410322-/);
+    // 2^53 元 is past what a JSON number carries exactly: refused, and no "ok" row written.
+    await load(
+      database,
+      'projects',
+      [project('HUGE', { regionCode: '410181', totalInvestment: 2n ** 53n })],
+      {
+        year: 2020,
+        list: 'province_key',
+      },
+    );
+    await expect(
+      exportOc4ids(database, { region: '410181', year: 2020, actor: 'auditor-huge' }),
+    ).rejects.toThrow(RuleViolationError);
+    const huge = await queryRows(database.db, sql`select 1 from audit_log where actor = 'auditor-huge'`);
+    expect(huge).toHaveLength(0);
     const rows = await queryRows<{
       action: string;
       target_id: string;

@@ -7,9 +7,12 @@ import { queryOc4idsProjects } from '../db/oc4ids';
 import type { Oc4idsSource } from '../domain/oc4ids';
 import { type Period, parsePeriod, periodLabel } from '../domain/period';
 import { descendantsOf, provinceOf, type RegionNode } from '../domain/regions';
+import { Oc4idsAmountError } from '../io/oc4ids/map-project';
+import { buildPackage, packageFileName } from '../io/oc4ids/package';
+import type { Oc4idsPackage } from '../io/oc4ids/types';
 import type { Visibility } from '../policies/visibility';
 import { requireRegion } from './compute-stats';
-import { NotFoundError, UsageError } from './errors';
+import { NotFoundError, RuleViolationError, UsageError } from './errors';
 import { regionTree } from './region-tree';
 
 export const OC4IDS_DEFAULT_LIST = 'province_key';
@@ -70,16 +73,40 @@ export async function loadOc4idsExport(
       `${region.name}${periodLabel(period)}名单「${list}」中没有可导出的项目（OC4IDS 项目包至少要有一个项目）`,
     );
   }
+  return { region, period, list, regions, sources };
+}
+
+export interface Oc4idsPackageFile {
+  pkg: Oc4idsPackage;
+  fileName: string;
+}
+
+/**
+ * The package built, then the audit row written: an export that fails (an amount past what JSON
+ * numbers carry exactly) leaves no "ok" row behind.
+ */
+export async function exportOc4ids(
+  database: Database,
+  request: Oc4idsExportRequest,
+): Promise<Oc4idsPackageFile> {
+  const loaded = await loadOc4idsExport(database, request);
+  let pkg: Oc4idsPackage;
+  try {
+    pkg = buildPackage(loaded);
+  } catch (error) {
+    if (error instanceof Oc4idsAmountError) throw new RuleViolationError(error.message);
+    throw error;
+  }
   await writeAudit(database.db, {
     actor: request.actor,
     ip: request.ip,
     action: 'export.oc4ids',
     targetType: 'oc4ids',
-    targetId: region.code,
+    targetId: loaded.region.code,
     outcome: 'ok',
-    details: { projects: sources.length, period: period.id, list },
+    details: { projects: loaded.sources.length, period: loaded.period.id, list: loaded.list },
   });
-  return { region, period, list, regions, sources };
+  return { pkg, fileName: packageFileName(loaded.region.code, loaded.period) };
 }
 
 function onlyRoot(regions: readonly RegionNode[]): string {

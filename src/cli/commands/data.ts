@@ -3,11 +3,11 @@ import { writeFile as writeText } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { IMPORT_KINDS, type ImportKind } from '../../domain/records';
-import { buildPackage, packageText } from '../../io/oc4ids/package';
+import { packageText } from '../../io/oc4ids/package';
 import { parseFile } from '../../io/parse-file';
 import { writeFile } from '../../io/write-file';
 import { InputRejectedError, UsageError } from '../../services/errors';
-import { loadOc4idsExport } from '../../services/export-oc4ids';
+import { exportOc4ids } from '../../services/export-oc4ids';
 import { exportRecords } from '../../services/export-records';
 import { type ImportQuality, importRecords } from '../../services/import-records';
 import { startProgress } from '../progress';
@@ -70,7 +70,7 @@ export function registerDataCommands(program: Command): void {
     .option('--list <list>', '名单', 'province_key')
     .option('--period <period>', 'oc4ids：截至哪一期的月报，如 2020-09、2020Q3、2020（默认全年）')
     .action(async (kindText: string, opts: ExportOptions) => {
-      if (kindText === 'oc4ids') return exportOc4ids(opts);
+      if (kindText === 'oc4ids') return writeOc4idsFile(opts);
       if (opts.period !== undefined) throw new UsageError('--period 只用于 oc4ids');
       const kind = kindOf(kindText);
       const year = parseYear(opts.year);
@@ -91,17 +91,15 @@ interface ExportOptions {
 }
 
 /** `sibi export oc4ids --out F.json`: the package of the region's projects on the list, validated by the tests. */
-async function exportOc4ids(opts: ExportOptions): Promise<void> {
-  const pkg = await withDatabase(async (database) =>
-    buildPackage(
-      await loadOc4idsExport(database, {
-        region: opts.region,
-        year: parseYear(opts.year),
-        period: opts.period,
-        list: opts.list,
-        actor: CLI_ACTOR,
-      }),
-    ),
+async function writeOc4idsFile(opts: ExportOptions): Promise<void> {
+  const { pkg } = await withDatabase((database) =>
+    exportOc4ids(database, {
+      region: opts.region,
+      year: parseYear(opts.year),
+      period: opts.period,
+      list: opts.list,
+      actor: CLI_ACTOR,
+    }),
   );
   await writeText(opts.out, packageText(pkg), 'utf8');
   process.stdout.write(`已导出 OC4IDS 项目包：${pkg.projects.length} 个项目到 ${opts.out}\n`);

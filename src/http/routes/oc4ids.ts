@@ -2,12 +2,10 @@
 // as a download. Who sees what is the project list's rule: the role must read projects, a region
 // outside the caller's scope is 404, and only the projects the caller may read are in the package.
 import type { FastifyInstance } from 'fastify';
-import { Oc4idsAmountError } from '../../io/oc4ids/map-project';
-import { buildPackage, packageFileName, packageText } from '../../io/oc4ids/package';
+import { packageText } from '../../io/oc4ids/package';
 import { authorizeRole } from '../../policies/authorize';
 import { projectVisibility } from '../../policies/visibility';
-import { RuleViolationError } from '../../services/errors';
-import { loadOc4idsExport } from '../../services/export-oc4ids';
+import { exportOc4ids } from '../../services/export-oc4ids';
 import { regionSubtree } from '../guard';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
@@ -33,7 +31,7 @@ export function oc4idsRoutes(root: FastifyInstance, deps: AppDeps): void {
       // a region outside a region-bound caller's scope: 404, as for the project list
       if (region !== undefined) await regionSubtree(deps, actor, region);
       const ctx = auditContext(request, deps);
-      const loaded = await loadOc4idsExport(deps.database, {
+      const { pkg, fileName: name } = await exportOc4ids(deps.database, {
         region,
         year,
         period,
@@ -42,14 +40,7 @@ export function oc4idsRoutes(root: FastifyInstance, deps: AppDeps): void {
         actor: ctx.actor,
         ip: ctx.ip,
       });
-      let text: string;
-      try {
-        text = packageText(buildPackage(loaded));
-      } catch (error) {
-        if (error instanceof Oc4idsAmountError) throw new RuleViolationError(error.message);
-        throw error;
-      }
-      const name = packageFileName(loaded.region.code, loaded.period);
+      const text = packageText(pkg);
       return reply
         .header('content-type', 'application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)
