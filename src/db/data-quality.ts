@@ -18,23 +18,29 @@ export interface QualityFacts {
 }
 
 interface Row {
-  id: number;
   project_id: number;
-  month: number;
-  invest_ytd: string;
-  started: boolean;
-  start_date: string | null;
-  completed: boolean;
-  completion_date: string | null;
-  progress_note: string | null;
-  state: string;
   code: string;
   name: string;
   region_code: string;
   total_investment: string | null;
   actual_start: string | null;
   invested_before: string | null;
+  /** JSON array of the project's reports, by month: see ReportTuple. */
+  reports: string;
 }
+
+/** One report as SQL hands it over: one JSON row per project is far cheaper to fetch than a row a report. */
+type ReportTuple = [
+  id: number,
+  month: number,
+  investYtd: string,
+  started: boolean,
+  startDate: string | null,
+  completed: boolean,
+  completionDate: string | null,
+  progressNote: string | null,
+  state: string,
+];
 
 /** The reports of a region's projects in year Y, January to month M, by project (ordered by code). */
 export function queryRegionQualityFacts(db: Tx, scope: MetricScope): Promise<QualityFacts[]> {
@@ -96,46 +102,46 @@ async function queryFacts(
         order by e.project_id, e.year, e.month desc
       ) l
       group by l.project_id
+    ),
+    agg as (
+      select rep.project_id,
+             json_agg(json_build_array(rep.id, rep.month, rep.invest_ytd::text, rep.started,
+                        to_char(rep.start_date, 'YYYY-MM-DD'), rep.completed,
+                        to_char(rep.completion_date, 'YYYY-MM-DD'), rep.progress_note, rep.state)
+                      order by rep.month) as reports
+      from rep
+      group by rep.project_id
     )
-    select rep.id, rep.project_id, rep.month, rep.invest_ytd::text as invest_ytd, rep.started,
-           to_char(rep.start_date, 'YYYY-MM-DD') as start_date, rep.completed,
-           to_char(rep.completion_date, 'YYYY-MM-DD') as completion_date, rep.progress_note, rep.state,
-           p.code, p.name, p.region_code, p.total_investment::text as total_investment,
-           to_char(p.actual_start, 'YYYY-MM-DD') as actual_start, b.invested::text as invested_before
-    from rep
-    join projects p on p.id = rep.project_id
-    left join before b on b.project_id = rep.project_id
-    order by p.code, rep.month`,
+    select p.id as project_id, p.code, p.name, p.region_code, p.total_investment::text as total_investment,
+           to_char(p.actual_start, 'YYYY-MM-DD') as actual_start, b.invested::text as invested_before,
+           agg.reports::text as reports
+    from agg
+    join projects p on p.id = agg.project_id
+    left join before b on b.project_id = agg.project_id
+    order by p.code`,
   );
-  const out: QualityFacts[] = [];
-  let current = null as QualityFacts | null;
-  for (const r of rows) {
-    if (current?.project.id !== r.project_id) {
-      current = {
-        project: {
-          id: r.project_id,
-          code: r.code,
-          name: r.name,
-          regionCode: r.region_code,
-          totalInvestment: r.total_investment === null ? null : big(r.total_investment),
-          investedBefore: big(r.invested_before),
-          actualStart: r.actual_start,
-        },
-        reports: [],
-      };
-      out.push(current);
-    }
-    current.reports.push({
-      id: r.id,
-      state: r.state,
-      month: r.month,
-      investYtd: big(r.invest_ytd),
-      started: r.started,
-      startDate: r.start_date,
-      completed: r.completed,
-      completionDate: r.completion_date,
-      progressNote: r.progress_note,
-    });
-  }
-  return out;
+  return rows.map((r) => ({
+    project: {
+      id: r.project_id,
+      code: r.code,
+      name: r.name,
+      regionCode: r.region_code,
+      totalInvestment: r.total_investment === null ? null : big(r.total_investment),
+      investedBefore: big(r.invested_before),
+      actualStart: r.actual_start,
+    },
+    reports: (JSON.parse(r.reports) as ReportTuple[]).map(
+      ([id, month, investYtd, started, startDate, completed, completionDate, progressNote, state]) => ({
+        id,
+        state,
+        month,
+        investYtd: big(investYtd),
+        started,
+        startDate,
+        completed,
+        completionDate,
+        progressNote,
+      }),
+    ),
+  }));
 }
