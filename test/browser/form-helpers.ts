@@ -75,10 +75,25 @@ export async function figureChanged(
 
 /** Clicks the primary button of the open dialog (保存 / 确定), a form's or a confirmation's. */
 export async function confirmDialog(page: Page): Promise<void> {
-  await page
-    .locator(
-      '.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary, .ant-modal-wrap:visible .ant-modal-confirm-btns .ant-btn-primary',
-    )
-    .last()
-    .click();
+  const form = '.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary';
+  const confirmation = '.ant-modal-wrap:visible .ant-modal-confirm-btns .ant-btn-primary';
+  await page.locator(`${form}, ${confirmation}`).last().waitFor();
+  const ok = page.locator(confirmation).last();
+  if ((await ok.count()) === 0) {
+    await page.locator(form).last().click();
+    return;
+  }
+  // A confirmation (删除？) closes on its click; a click that lands during its opening animation can be
+  // lost on a busy machine, so click again until it closes (clicking it twice cannot act twice: it is
+  // gone, or its button is loading and ignores clicks). A form's 保存 is clicked once (never twice).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await ok.click({ timeout: 10_000 }).catch(() => undefined);
+    const closed = await page
+      .locator('.ant-modal-confirm')
+      .last()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+  }
 }
