@@ -11,6 +11,10 @@ import { columnLetter } from './text';
 
 export const PROGRESS_EVERY = 1000;
 
+const REPLACEMENT_CHARACTER = '\uFFFD';
+const CORRUPTED_TEXT = (letter: string) =>
+  `${letter} 列的文字含有无法识别的字符（�，U+FFFD）：文件中的文字已损坏（如编码错误），请核对原文件后重新导入`;
+
 export interface SessionOptions {
   year?: number;
   /** Stop after this many rows (a problem for the whole file); default no limit. */
@@ -104,12 +108,29 @@ export class SheetSession<T> {
     const outcome = parseRow(this.plan, row);
     if (outcome.kind === 'blank') return;
     this.countFormulas(row);
-    if (outcome.kind === 'invalid') {
-      for (const p of outcome.problems) this.problem(row.row, p.column, p.value, p.reason);
+    const corrupted = this.corruptedCells(row);
+    if (outcome.kind === 'invalid' || corrupted) {
+      if (outcome.kind === 'invalid')
+        for (const p of outcome.problems) this.problem(row.row, p.column, p.value, p.reason);
       return;
     }
     if (this.isDuplicate(row.row, outcome.record)) return;
     this.result.records.push({ row: row.row, record: outcome.record });
+  }
+
+  /**
+   * A bound cell holding U+FFFD is text that was damaged before it reached us (a file saved with the
+   * wrong encoding, or a reader that split a character): it is refused, never stored.
+   */
+  private corruptedCells(row: TableRow): boolean {
+    let found = false;
+    for (const binding of this.plan.bindings) {
+      const cell = row.cells[binding.index];
+      if (typeof cell !== 'string' || !cell.includes(REPLACEMENT_CHARACTER)) continue;
+      found = true;
+      this.problem(row.row, binding.header, cell.slice(0, 100), CORRUPTED_TEXT(columnLetter(binding.index)));
+    }
+    return found;
   }
 
   private countFormulas(row: TableRow): void {
