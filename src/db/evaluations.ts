@@ -1,7 +1,15 @@
-// Stored evaluations, and the counted events and manual adjustments that feed them.
-import { and, desc, eq, sql } from 'drizzle-orm';
+// Stored evaluations, their revocations, and the counted events and manual adjustments that feed
+// them. A published row is final (migration 0010): revoking it inserts an evaluation_revocations row,
+// and publishing the same scheme, region and period again inserts the next edition.
+import { and, desc, eq, getTableColumns, isNull, max, sql } from 'drizzle-orm';
 import { jsonParam, queryRows, type Tx } from './query';
-import { evaluations } from './schema';
+import { evaluationRevocations, evaluations } from './schema';
+
+export interface Revocation {
+  reason: string;
+  revokedBy: string;
+  revokedAt: Date;
+}
 
 export interface StoredEvaluation {
   id: number;
@@ -19,23 +27,70 @@ export interface StoredEvaluation {
   publishedBy: string | null;
   publishedAt: Date | null;
   createdAt: Date;
+  edition: number;
+  /** The publish gate's report and any override (PublishGateRecord), null before migration 0010. */
+  publishGate: unknown;
+  /** Null while the result stands. */
+  revocation: Revocation | null;
 }
 
 export type NewEvaluation = Omit<
   StoredEvaluation,
-  'id' | 'createdAt' | 'publishedAt' | 'publishedBy' | 'state'
+  'id' | 'createdAt' | 'publishedAt' | 'publishedBy' | 'state' | 'edition' | 'revocation'
 > & {
   provinceCode: string;
   state: 'draft' | 'published';
   publishedBy?: string | null;
 };
 
-/** The new row's id, or null when a published evaluation of the same scheme, region and period exists. */
+const revocationColumns = {
+  revocationReason: evaluationRevocations.reason,
+  revokedBy: evaluationRevocations.revokedBy,
+  revokedAt: evaluationRevocations.revokedAt,
+};
+
+function withRevocation<T extends { revocationReason: string | null; revokedBy: string | null; revokedAt: Date | null }>(
+  row: T,
+): Omit<T, 'revocationReason' | 'revokedBy' | 'revokedAt'> & { revocation: Revocation | null } {
+  const { revocationReason, revokedBy, revokedAt, ...rest } = row;
+  return {
+    ...rest,
+    revocation:
+      revocationReason !== null && revokedBy !== null && revokedAt !== null
+        ? { reason: revocationReason, revokedBy, revokedAt }
+        : null,
+  };
+}
+
+/**
+ * The new row's id, or null when the publication was taken: a current (unrevoked) published
+ * evaluation of the same scheme, region and period exists, or a concurrent publisher inserted the
+ * same edition first. A published row is the next edition after the revoked ones.
+ */
 export async function insertEvaluation(tx: Tx, row: NewEvaluation): Promise<number | null> {
+  let edition = 1;
+  if (row.state === 'published') {
+    const scope = and(
+      eq(evaluations.schemeId, row.schemeId),
+      eq(evaluations.parentCode, row.parentCode),
+      eq(evaluations.period, row.period),
+      eq(evaluations.state, 'published'),
+    );
+    const [current] = await tx
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .leftJoin(evaluationRevocations, eq(evaluationRevocations.evaluationId, evaluations.id))
+      .where(and(scope, isNull(evaluationRevocations.id)))
+      .limit(1);
+    if (current) return null;
+    const [last] = await tx.select({ edition: max(evaluations.edition) }).from(evaluations).where(scope);
+    edition = (last?.edition ?? 0) + 1;
+  }
   const [inserted] = await tx
     .insert(evaluations)
     .values({
       ...row,
+      edition,
       publishedBy: row.publishedBy ?? null,
       publishedAt: row.state === 'published' ? new Date() : null,
     })
@@ -44,6 +99,20 @@ export async function insertEvaluation(tx: Tx, row: NewEvaluation): Promise<numb
   return inserted?.id ?? null;
 }
 
+/** Records the revocation of a published evaluation; false when it was revoked already. */
+export async function insertRevocation(
+  tx: Tx,
+  row: { evaluationId: number; reason: string; revokedBy: string; revokedAt: Date },
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(evaluationRevocations)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: evaluationRevocations.id });
+  return inserted.length > 0;
+}
+
+/** The published evaluation of a scheme, region and period that stands (not revoked), if any. */
 export async function findPublished(
   db: Tx,
   schemeId: string,
@@ -51,42 +120,31 @@ export async function findPublished(
   period: string,
 ): Promise<StoredEvaluation | null> {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(evaluations), ...revocationColumns })
     .from(evaluations)
+    .leftJoin(evaluationRevocations, eq(evaluationRevocations.evaluationId, evaluations.id))
     .where(
       and(
         eq(evaluations.schemeId, schemeId),
         eq(evaluations.parentCode, parentCode),
         eq(evaluations.period, period),
         eq(evaluations.state, 'published'),
+        isNull(evaluationRevocations.id),
       ),
     )
     .limit(1);
-  return (rows[0] as StoredEvaluation | undefined) ?? null;
+  return rows[0] ? (withRevocation(rows[0]) as StoredEvaluation) : null;
 }
 
+/** Any stored evaluation, revoked or not (the revocation is on it). */
 export async function getEvaluation(db: Tx, id: number): Promise<StoredEvaluation | null> {
-  const rows = await db.select().from(evaluations).where(eq(evaluations.id, id)).limit(1);
-  return (rows[0] as StoredEvaluation | undefined) ?? null;
-}
-
-export async function listPublished(
-  db: Tx,
-  parentCode: string,
-  schemeId?: string,
-): Promise<StoredEvaluation[]> {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(evaluations), ...revocationColumns })
     .from(evaluations)
-    .where(
-      and(
-        eq(evaluations.parentCode, parentCode),
-        eq(evaluations.state, 'published'),
-        schemeId ? eq(evaluations.schemeId, schemeId) : undefined,
-      ),
-    )
-    .orderBy(desc(evaluations.period));
-  return rows as StoredEvaluation[];
+    .leftJoin(evaluationRevocations, eq(evaluationRevocations.evaluationId, evaluations.id))
+    .where(eq(evaluations.id, id))
+    .limit(1);
+  return rows[0] ? (withRevocation(rows[0]) as StoredEvaluation) : null;
 }
 
 export interface PublishedSummary {
@@ -98,14 +156,25 @@ export interface PublishedSummary {
   contentHash: string;
   publishedBy: string | null;
   publishedAt: Date | null;
+  edition: number;
+  revocation: Revocation | null;
 }
 
-/** Published evaluations of a province, newest period first, without their (large) JSON columns. */
+/**
+ * Published evaluations of a province, newest period first, without their (large) JSON columns:
+ * the standing ones, and with `includeRevoked` the revoked ones too (marked).
+ */
 export async function listPublishedSummaries(
   db: Tx,
-  filter: { provinceCode: string; parentCode?: string; schemeId?: string; period?: string },
+  filter: {
+    provinceCode: string;
+    parentCode?: string;
+    schemeId?: string;
+    period?: string;
+    includeRevoked?: boolean;
+  },
 ): Promise<PublishedSummary[]> {
-  return db
+  const rows = await db
     .select({
       id: evaluations.id,
       schemeId: evaluations.schemeId,
@@ -115,8 +184,11 @@ export async function listPublishedSummaries(
       contentHash: evaluations.contentHash,
       publishedBy: evaluations.publishedBy,
       publishedAt: evaluations.publishedAt,
+      edition: evaluations.edition,
+      ...revocationColumns,
     })
     .from(evaluations)
+    .leftJoin(evaluationRevocations, eq(evaluationRevocations.evaluationId, evaluations.id))
     .where(
       and(
         eq(evaluations.provinceCode, filter.provinceCode),
@@ -124,9 +196,11 @@ export async function listPublishedSummaries(
         filter.parentCode ? eq(evaluations.parentCode, filter.parentCode) : undefined,
         filter.schemeId ? eq(evaluations.schemeId, filter.schemeId) : undefined,
         filter.period ? eq(evaluations.period, filter.period) : undefined,
+        filter.includeRevoked ? undefined : isNull(evaluationRevocations.id),
       ),
     )
     .orderBy(desc(evaluations.period), desc(evaluations.id));
+  return rows.map(withRevocation);
 }
 
 export interface EventRow {

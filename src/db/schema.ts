@@ -271,15 +271,36 @@ export const evaluations = pgTable(
     createdBy: text('created_by').notNull(),
     publishedBy: text('published_by'),
     publishedAt: stamp('published_at'),
+    /** 1 for the first publication of a scheme, region and period; n + 1 after edition n was revoked. */
+    edition: integer('edition').notNull().default(1),
+    /** The publish gate's report and any override (reason, by whom), as stored at publication. */
+    publishGate: jsonb('publish_gate'),
     ...versioned,
   },
   (t) => [
     index('evaluations_period_idx').on(t.parentCode, t.period),
-    // At most one published evaluation per scheme, region and period.
+    // One publication per scheme, region, period and edition; a trigger (migration 0010) refuses a new
+    // edition while an earlier one is not revoked, and any change to or removal of a published row.
     uniqueIndex('evaluations_published_key')
-      .on(t.schemeId, t.parentCode, t.period)
+      .on(t.schemeId, t.parentCode, t.period, t.edition)
       .where(sql`state = 'published'`),
   ],
+);
+
+// Revoking a published evaluation is a record of its own, never a change to the evaluation: at most
+// one per evaluation, append-only (migration 0010). A revoked result stays readable, marked revoked.
+export const evaluationRevocations = pgTable(
+  'evaluation_revocations',
+  {
+    id: serial('id').primaryKey(),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id),
+    reason: text('reason').notNull(),
+    revokedBy: text('revoked_by').notNull(),
+    revokedAt: stamp('revoked_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evaluation_revocations_evaluation_key').on(t.evaluationId)],
 );
 
 export const settings = pgTable('settings', {
@@ -399,3 +420,13 @@ export const honourListEntries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.listId, t.position] })],
 );
+
+// What a published period's 通报 states besides the scores (figures, warnings, earlier ranks), taken
+// at publication beside the evaluation's hashed snapshot; final once written (migration 0012).
+export const bulletinSnapshots = pgTable('bulletin_snapshots', {
+  evaluationId: integer('evaluation_id')
+    .primaryKey()
+    .references(() => evaluations.id),
+  snapshot: jsonb('snapshot').notNull(),
+  createdAt: stamp('created_at').notNull().defaultNow(),
+});

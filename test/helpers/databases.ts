@@ -102,10 +102,13 @@ async function partitionEmpty(database: Database, provinces: readonly string[]):
   });
 }
 
-/** Empties every table but the append-only audit log, so tests in one file start clean. */
+/**
+ * Empties every table but the append-only audit log and the published evaluations (final: migration
+ * 0010 refuses their TRUNCATE), so tests in one file start clean.
+ */
 export async function clearData(database: Database): Promise<void> {
   await database.db.execute(
-    sql`TRUNCATE regions, projects, project_years, monthly_reports, deals, reserve_projects, approval_items, project_issues, evaluations, evaluation_events, evaluation_adjustments, settings RESTART IDENTITY CASCADE`,
+    sql`TRUNCATE regions, projects, project_years, monthly_reports, deals, reserve_projects, approval_items, project_issues, evaluation_events, evaluation_adjustments, settings RESTART IDENTITY CASCADE`,
   );
 }
 
