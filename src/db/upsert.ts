@@ -1,7 +1,8 @@
 // Bulk insert-or-update in chunks. Rows travel as one jsonb parameter per chunk
 // (jsonb_to_recordset), which is several times faster than thousands of bind parameters on
 // PGlite. A row identical to the stored one is left untouched (its version does not move),
-// so re-importing the same file changes nothing.
+// so re-importing the same file changes nothing; a row that differs is updated and comes back
+// with every column that changed, its stored value beside the new one.
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Tx } from './query';
@@ -12,7 +13,20 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+/** A stored value as it was and as it is now (bigint columns as bigint, dates as YYYY-MM-DD). */
+export type ValueChange = readonly [before: unknown, after: unknown];
+
+export interface UpsertResult extends UpsertCounts {
+  /** Indexes (into the rows given) of the rows inserted. */
+  insertedRows: number[];
+  /** The rows updated, by index, with each changed column (by its key in the table definition). */
+  changedRows: { index: number; columns: Record<string, ValueChange> }[];
+}
+
 const CHUNK_ROWS = 5_000;
+/** jsonb_build_object takes at most 100 arguments; wider diffs are joined from several. */
+const PAIRS_PER_OBJECT = 40;
+const INDEX_COLUMN = '__sibi_index';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -22,6 +36,9 @@ function recordsetType(column: PgColumn): string {
   if (type === 'bigserial') return 'bigint';
   return type;
 }
+
+/** Exact in JSON: numbers wider than a double travel as text. */
+const isWide = (column: PgColumn) => /^(bigint|bigserial|numeric)/.test(column.getSQLType());
 
 function toJsonValue(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
@@ -37,15 +54,20 @@ export async function upsertRows<T extends PgTable>(
   allUpdateKeys: (keyof T['$inferInsert'] & string)[],
   /** When given, only these keys are updated on existing rows: columns a file lacks are left as stored. */
   only?: ReadonlySet<string>,
-): Promise<UpsertCounts> {
-  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  if (rows.length === 0) return counts;
+): Promise<UpsertResult> {
+  const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, insertedRows: [], changedRows: [] };
+  if (rows.length === 0) return result;
   const updateKeys = only ? allUpdateKeys.filter((k) => only.has(k)) : allUpdateKeys;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(rows[0]!);
-  const names = keys.map((k) => quote(columns[k]!.name));
-  const definition = keys.map((k) => `${quote(columns[k]!.name)} ${recordsetType(columns[k]!)}`).join(', ');
-  const updates = updateKeys.map((k) => quote(columns[k]!.name));
+  const col = (k: string) => quote(columns[k]!.name);
+  const names = keys.map(col);
+  const definition = [
+    `${INDEX_COLUMN} integer`,
+    ...keys.map((k) => `${col(k)} ${recordsetType(columns[k]!)}`),
+  ].join(', ');
+  const targets = target.map((c) => quote(c.name));
+  const updates = updateKeys.map(col);
   const sets = updates.map((c) => `${c} = excluded.${c}`);
   if (columns.version) sets.push(`"version" = t."version" + 1`);
   if (columns.updatedAt) sets.push(`"updated_at" = now()`);
@@ -58,25 +80,75 @@ export async function upsertRows<T extends PgTable>(
   // and every update raises it; otherwise xmax = 0, which PostgreSQL does not return from a
   // partitioned table (monthly_reports after `sibi db partition`: "cannot retrieve a system column").
   const fresh = columns.version ? `t."version" = 1` : 'xmax = 0';
+  const sameKey = (a: string, b: string) => targets.map((c) => `${a}.${c} = ${b}.${c}`).join(' and ');
+  // Every statement of a WITH sees the table as it was before the statement: `old` holds the stored
+  // values of the rows about to be updated, compared column by column with what replaces them.
   const statement = (payload: string) =>
-    sql`insert into ${sql.raw(quote(getTableName(table)))} as t (${sql.raw(names.join(', '))})
-        select ${sql.raw(names.join(', '))} from jsonb_to_recordset(${payload}::jsonb) as x(${sql.raw(definition)})
-        on conflict (${sql.raw(target.map((c) => quote(c.name)).join(', '))}) ${sql.raw(conflict)}
-        returning (${sql.raw(fresh)}) as fresh`;
+    sql`with x as materialized (
+          select ${sql.raw([INDEX_COLUMN, ...names].join(', '))}
+          from jsonb_to_recordset(${payload}::jsonb) as r(${sql.raw(definition)})),
+        old as (
+          select ${sql.raw([...new Set([...targets, ...updates])].map((c) => `t.${c}`).join(', '))}
+          from ${sql.raw(quote(getTableName(table)))} t join x on ${sql.raw(sameKey('t', 'x'))}),
+        up as (
+          insert into ${sql.raw(quote(getTableName(table)))} as t (${sql.raw(names.join(', '))})
+          select ${sql.raw(names.join(', '))} from x
+          on conflict (${sql.raw(targets.join(', '))}) ${sql.raw(conflict)}
+          returning ${sql.raw(targets.map((c) => `t.${c}`).join(', '))}, (${sql.raw(fresh)}) as fresh)
+        select x.${sql.raw(INDEX_COLUMN)} as index, up.fresh,
+               case when up.fresh then null else ${sql.raw(diffObject(updateKeys, columns))} end as diff
+        from up join x on ${sql.raw(sameKey('up', 'x'))} left join old o on ${sql.raw(sameKey('o', 'x'))}`;
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     const chunk = rows.slice(i, i + CHUNK_ROWS);
     const payload = JSON.stringify(
-      chunk.map((row) => {
-        const out: Record<string, unknown> = {};
+      chunk.map((row, n) => {
+        const out: Record<string, unknown> = { [INDEX_COLUMN]: i + n };
         for (const k of keys) out[columns[k]!.name] = toJsonValue((row as Record<string, unknown>)[k]);
         return out;
       }),
     );
-    const result = await queryRows<{ fresh: boolean }>(tx, statement(payload));
-    const inserted = result.filter((r) => r.fresh).length;
-    counts.inserted += inserted;
-    counts.updated += result.length - inserted;
-    counts.unchanged += chunk.length - result.length;
+    const written = await queryRows<{
+      index: number;
+      fresh: boolean;
+      diff: Record<string, unknown[]> | null;
+    }>(tx, statement(payload));
+    for (const row of written) {
+      if (row.fresh) {
+        result.insertedRows.push(row.index);
+        continue;
+      }
+      const changed: Record<string, ValueChange> = {};
+      for (const [key, [before, after]] of Object.entries(row.diff ?? {}))
+        changed[key] = [fromJson(columns[key]!, before), fromJson(columns[key]!, after)];
+      result.changedRows.push({ index: row.index, columns: changed });
+    }
+    result.inserted = result.insertedRows.length;
+    result.updated = result.changedRows.length;
+    result.unchanged += chunk.length - written.length;
   }
-  return counts;
+  result.insertedRows.sort((a, b) => a - b);
+  result.changedRows.sort((a, b) => a.index - b.index);
+  return result;
+}
+
+/** {key: [stored, new]} for each update column whose value differs; the others are left out. */
+function diffObject(updateKeys: readonly string[], columns: Record<string, PgColumn>): string {
+  if (updateKeys.length === 0) return `'{}'::jsonb`;
+  const json = (alias: string, k: string) => {
+    const ref = `${alias}.${quote(columns[k]!.name)}`;
+    return isWide(columns[k]!) ? `to_jsonb(${ref}::text)` : `to_jsonb(${ref})`;
+  };
+  const pairs = updateKeys.map((k) => {
+    const c = quote(columns[k]!.name);
+    return `'${k}', case when o.${c} is distinct from x.${c} then jsonb_build_array(${json('o', k)}, ${json('x', k)}) end`;
+  });
+  const objects: string[] = [];
+  for (let i = 0; i < pairs.length; i += PAIRS_PER_OBJECT)
+    objects.push(`jsonb_strip_nulls(jsonb_build_object(${pairs.slice(i, i + PAIRS_PER_OBJECT).join(', ')}))`);
+  return objects.join(' || ');
+}
+
+function fromJson(column: PgColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return isWide(column) && column.dataType === 'bigint' ? BigInt(value as string) : value;
 }

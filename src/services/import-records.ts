@@ -10,12 +10,13 @@ import { storeApprovals, storeDeals, storeIssues, storeReserve } from '../db/sto
 import { storeProjects, storeProjectYears } from '../db/store/projects';
 import { storeRegions } from '../db/store/regions';
 import { storeApprovedReports } from '../db/store/reports';
-import type { UpsertCounts } from '../db/upsert';
+import type { UpsertCounts, UpsertResult } from '../db/upsert';
 import type { ImportKind, InputProblem, KindRecords, ProjectRecord } from '../domain/records';
 import { checkRegionTree, provinceOf } from '../domain/regions';
 import { DEFAULT_DEADLINE_DAY, isLate } from '../domain/reporting';
 import { checkImportedReports, type ReportFinding } from './check-data-quality';
 import { InputRejectedError, UsageError } from './errors';
+import { describeChanges, type ImportChanges, mergeResults } from './import-changes';
 
 export interface RowOf<T> {
   row: number;
@@ -46,7 +47,7 @@ export interface ImportRequest<K extends ImportKind> {
 /** Thrown inside a dry run's transaction to roll it back, carrying what would have changed. */
 class DryRunRollback extends Error {
   constructor(
-    readonly counts: UpsertCounts,
+    readonly stored: StoreResult,
     readonly quality: ImportQuality | undefined,
   ) {
     super('dry run');
@@ -64,6 +65,8 @@ export interface ImportSummary extends UpsertCounts {
   kind: ImportKind;
   file: string;
   rows: number;
+  /** Every stored value the import changed: per column, and the first rows before → after. */
+  changes: ImportChanges;
   /** A reports import: the 数据质量检查 findings on its rows (warnings only: nothing is rejected for them). */
   quality?: ImportQuality;
 }
@@ -175,19 +178,16 @@ export async function importRecords<K extends ImportKind>(
   if (request.dryRun) {
     try {
       await db.transaction(async (tx) => {
-        const counts = await store(tx, request, known, deadlineDay);
-        throw new DryRunRollback(counts, await importQuality(tx, request, known));
+        const stored = await store(tx, request, known, deadlineDay);
+        throw new DryRunRollback(stored, await importQuality(tx, request, known));
       });
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;
-      return withQuality(
-        { kind: request.kind, file: request.file, rows: rows.length, ...error.counts },
-        error.quality,
-      );
+      return withQuality(summaryOf(request, error.stored), error.quality);
     }
   }
   let quality: ImportQuality | undefined;
-  const counts = await db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx) => {
     const result = await store(tx, request, known, deadlineDay);
     quality = await importQuality(tx, request, known);
     await writeAudit(tx, {
@@ -197,12 +197,41 @@ export async function importRecords<K extends ImportKind>(
       targetType: request.kind,
       targetId: request.file,
       outcome: 'ok',
-      details: { rows: rows.length, year: request.year ?? null, list: request.list ?? null, ...result },
+      details: {
+        rows: rows.length,
+        year: request.year ?? null,
+        list: request.list ?? null,
+        ...countsOf(result),
+        changedColumns: Object.fromEntries(
+          describeChanges(request.kind, request.rows, result.changedRows).columns.map((c) => [
+            c.field,
+            c.rows,
+          ]),
+        ),
+      },
     });
     return result;
   });
-  if (counts.inserted + counts.updated >= ANALYZE_THRESHOLD) await analyzeTables(db, TABLES_OF[request.kind]);
-  return withQuality({ kind: request.kind, file: request.file, rows: rows.length, ...counts }, quality);
+  if (stored.inserted + stored.updated >= ANALYZE_THRESHOLD) await analyzeTables(db, TABLES_OF[request.kind]);
+  return withQuality(summaryOf(request, stored), quality);
+}
+
+type StoreResult = UpsertCounts & Pick<UpsertResult, 'insertedRows' | 'changedRows'>;
+
+const countsOf = ({ inserted, updated, unchanged }: UpsertCounts): UpsertCounts => ({
+  inserted,
+  updated,
+  unchanged,
+});
+
+function summaryOf(request: ImportRequest<ImportKind>, stored: StoreResult): ImportSummary {
+  return {
+    kind: request.kind,
+    file: request.file,
+    rows: request.rows.length,
+    ...countsOf(stored),
+    changes: describeChanges(request.kind, request.rows, stored.changedRows),
+  };
 }
 
 const withQuality = (summary: ImportSummary, quality: ImportQuality | undefined): ImportSummary =>
@@ -285,7 +314,7 @@ async function store<K extends ImportKind>(
   request: ImportRequest<K>,
   known: Known,
   deadlineDay: number,
-): Promise<UpsertCounts> {
+): Promise<StoreResult> {
   const records = request.rows.map((r) => r.record);
   const only = updatableFields(request.fields);
   const ref = (code: string) => {
@@ -299,9 +328,10 @@ async function store<K extends ImportKind>(
       const projects = records as ProjectRecord[];
       const year = request.year!;
       await nameChangingUser(tx, request.userId);
-      await storeProjects(tx, projects, only);
-      // One file row is one project-year-list entry: report those counts.
-      return storeProjectYears(
+      const stored = await storeProjects(tx, projects, only);
+      // One file row is one project and its year-list entry: new when the entry is new to the list,
+      // changed when either the project or the entry changed.
+      const entries = await storeProjectYears(
         tx,
         year,
         request.list ?? 'province_key',
@@ -317,6 +347,7 @@ async function store<K extends ImportKind>(
         })),
         only,
       );
+      return mergeResults(projects.length, entries, stored);
     }
     case 'reports':
       return storeApprovedReports(

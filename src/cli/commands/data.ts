@@ -10,6 +10,7 @@ import { InputRejectedError, UsageError } from '../../services/errors';
 import { exportOc4ids } from '../../services/export-oc4ids';
 import { exportRecords } from '../../services/export-records';
 import { type ImportQuality, importRecords } from '../../services/import-records';
+import { importChangesText } from '../import-changes-text';
 import { startProgress } from '../progress';
 import { CLI_ACTOR, parseYear, withDatabase } from '../run';
 import { findingLines } from './quality';
@@ -29,36 +30,42 @@ export function registerDataCommands(program: Command): void {
     .argument('<file>', '.xlsx 或 .csv 文件')
     .option('--year <year>', '年度（导入项目时必填）')
     .option('--list <list>', '名单：province_key | city_key | 982 | …', 'province_key')
-    .action(async (kindText: string, file: string, opts: { year?: string; list: string }) => {
-      const kind = kindOf(kindText);
-      const year = parseYear(opts.year);
-      if (kind === 'projects' && !year) throw new UsageError('导入项目需要指定年度：--year 2020');
-      const progress = startProgress('读取');
-      const parsed = await parseFile(kind, file, { year, onProgress: (n) => progress.update(n) });
-      progress.stop();
-      for (const warning of parsed.warnings) process.stderr.write(`提示：${warning}\n`);
-      if (parsed.problems.length > 0) {
-        throw new InputRejectedError(
-          `${basename(file)}：${parsed.problems.length} 处问题，未写入任何数据`,
-          parsed.problems,
+    .option('--dry-run', '只检查并列出将要新增、更改的数据，不写入')
+    .action(
+      async (kindText: string, file: string, opts: { year?: string; list: string; dryRun?: boolean }) => {
+        const kind = kindOf(kindText);
+        const year = parseYear(opts.year);
+        if (kind === 'projects' && !year) throw new UsageError('导入项目需要指定年度：--year 2020');
+        const progress = startProgress('读取');
+        const parsed = await parseFile(kind, file, { year, onProgress: (n) => progress.update(n) });
+        progress.stop();
+        for (const warning of parsed.warnings) process.stderr.write(`提示：${warning}\n`);
+        if (parsed.problems.length > 0) {
+          throw new InputRejectedError(
+            `${basename(file)}：${parsed.problems.length} 处问题，未写入任何数据`,
+            parsed.problems,
+          );
+        }
+        const summary = await withDatabase((database) =>
+          importRecords(database, {
+            kind,
+            file: basename(file),
+            rows: parsed.records,
+            fields: parsed.columns.map((c) => c.field),
+            year,
+            list: opts.list,
+            actor: CLI_ACTOR,
+            dryRun: opts.dryRun === true,
+          }),
         );
-      }
-      const summary = await withDatabase((database) =>
-        importRecords(database, {
-          kind,
-          file: basename(file),
-          rows: parsed.records,
-          fields: parsed.columns.map((c) => c.field),
-          year,
-          list: opts.list,
-          actor: CLI_ACTOR,
-        }),
-      );
-      process.stdout.write(
-        `已导入 ${summary.file}：${summary.rows} 行（新增 ${summary.inserted}，更新 ${summary.updated}，未变 ${summary.unchanged}）\n`,
-      );
-      if (summary.quality) process.stderr.write(importQualityText(summary.quality));
-    });
+        const verb = opts.dryRun ? '检查（未写入）' : '已导入';
+        process.stdout.write(
+          `${verb} ${summary.file}：${summary.rows} 行（新增 ${summary.inserted}，更新 ${summary.updated}，未变 ${summary.unchanged}）\n`,
+        );
+        process.stdout.write(importChangesText(summary.changes));
+        if (summary.quality) process.stderr.write(importQualityText(summary.quality));
+      },
+    );
 
   program
     .command('export')

@@ -3,7 +3,7 @@ import type { ApprovalRecord, DealRecord, IssueRecord, ReserveRecord } from '../
 import { provinceOf } from '../../domain/regions';
 import type { Tx } from '../query';
 import { approvalItems, deals, projectIssues, reserveProjects } from '../schema';
-import { type UpsertCounts, upsertRows } from '../upsert';
+import { type UpsertResult, upsertRows } from '../upsert';
 
 export interface ProjectRef {
   projectId: number;
@@ -14,7 +14,7 @@ export function storeDeals(
   tx: Tx,
   records: readonly DealRecord[],
   only?: ReadonlySet<string>,
-): Promise<UpsertCounts> {
+): Promise<UpsertResult> {
   return upsertRows(
     tx,
     deals,
@@ -39,7 +39,7 @@ export function storeReserve(
   tx: Tx,
   records: readonly ReserveRecord[],
   only?: ReadonlySet<string>,
-): Promise<UpsertCounts> {
+): Promise<UpsertResult> {
   return upsertRows(
     tx,
     reserveProjects,
@@ -54,7 +54,7 @@ export function storeApprovals(
   tx: Tx,
   rows: readonly (ApprovalRecord & ProjectRef)[],
   only?: ReadonlySet<string>,
-): Promise<UpsertCounts> {
+): Promise<UpsertResult> {
   return upsertRows(
     tx,
     approvalItems,
@@ -69,7 +69,7 @@ export function storeIssues(
   tx: Tx,
   rows: readonly (IssueRecord & ProjectRef)[],
   only?: ReadonlySet<string>,
-): Promise<UpsertCounts> {
+): Promise<UpsertResult> {
   return upsertRows(
     tx,
     projectIssues,

@@ -3,7 +3,7 @@ import type { Nature, ProjectRecord } from '../../domain/records';
 import { provinceOf } from '../../domain/regions';
 import { jsonParam, queryRows, type Tx } from '../query';
 import { projects, projectYears } from '../schema';
-import { type UpsertCounts, upsertRows } from '../upsert';
+import { type UpsertResult, upsertRows } from '../upsert';
 
 export interface ProjectYearRow {
   code: string;
@@ -17,7 +17,7 @@ export function storeProjects(
   tx: Tx,
   records: readonly ProjectRecord[],
   only?: ReadonlySet<string>,
-): Promise<UpsertCounts> {
+): Promise<UpsertResult> {
   return upsertRows(
     tx,
     projects,
@@ -72,7 +72,7 @@ export async function storeProjectYears(
   list: string,
   rows: readonly ProjectYearRow[],
   only?: ReadonlySet<string>,
-): Promise<UpsertCounts> {
+): Promise<UpsertResult> {
   const ids = await queryRows<{ id: number; code: string; province_code: string }>(
     tx,
     sql`select id, code, province_code from projects

@@ -2,13 +2,13 @@ import type { RegionRecord } from '../../domain/records';
 import { provinceOf } from '../../domain/regions';
 import type { Tx } from '../query';
 import { regions } from '../schema';
-import { type UpsertCounts, upsertRows } from '../upsert';
+import { type UpsertResult, upsertRows } from '../upsert';
 
 export function storeRegions(
   tx: Tx,
   records: readonly RegionRecord[],
   only?: ReadonlySet<string>,
-): Promise<UpsertCounts> {
+): Promise<UpsertResult> {
   return upsertRows(
     tx,
     regions,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ReportRecord } from '../../domain/records';
 import { jsonParam, type Tx } from '../query';
 import { monthlyReports } from '../schema';
-import { type UpsertCounts, upsertRows } from '../upsert';
+import { type UpsertResult, upsertRows } from '../upsert';
 
 export interface StoredReport extends ReportRecord {
   projectId: number;
@@ -16,7 +16,7 @@ export async function storeApprovedReports(
   rows: readonly StoredReport[],
   actor: string,
   only?: ReadonlySet<string>,
-): Promise<UpsertCounts> {
+): Promise<UpsertResult> {
   const counts = await upsertRows(
     tx,
     monthlyReports,

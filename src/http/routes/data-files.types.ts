@@ -12,6 +12,18 @@ export const ZImportQuery = z
     dryRun: ZBoolQuery.optional(),
   })
   .strict();
+const ZChangedCell = z.object({
+  field: z.string(),
+  header: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+/** What the import changed in stored data: rows per column, the first changed rows before → after. */
+export const ZImportChanges = z.object({
+  changedRows: z.number().int(),
+  columns: z.array(z.object({ field: z.string(), header: z.string(), rows: z.number().int() })),
+  rows: z.array(z.object({ row: z.number().int(), key: z.string(), cells: z.array(ZChangedCell) })),
+});
 export const ZImportSummary = z.object({
   dryRun: z.boolean(),
   /** How the file's headers were read: header text → record field (and its column letter). */
@@ -22,6 +34,7 @@ export const ZImportSummary = z.object({
   inserted: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  changes: ZImportChanges,
   warnings: z.array(z.string()),
   /** A reports import: the 数据质量检查 findings on its rows (not a reason to reject it). */
   quality: ZImportQuality.optional(),
