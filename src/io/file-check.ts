@@ -2,6 +2,14 @@
 
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import {
+  isMarkup,
+  isOpenDocumentSpreadsheet,
+  OLE_MAGIC,
+  oleContent,
+  openDocumentType,
+  startsWith,
+} from './office-formats';
 import { readZipDirectory, ZipFormatError } from './zip-directory';
 import { verifyZip } from './zip-verify';
 
@@ -20,22 +28,51 @@ export const LIMITS = {
 export type FileCheck = { ok: true; format: FileFormat } | { ok: false; reason: string };
 
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const XLS_REASON = '这是旧版 Excel（.xls）或加密的工作簿：请在 Excel 中另存为 .xlsx（不加密码）后再导入';
+const SAVE_AS = '请另存为 .xlsx 后导入';
+const REASONS = {
+  xls: `这是旧版 Excel 工作簿（.xls 格式），不能直接导入：${SAVE_AS}`,
+  et: `这是 WPS 表格文件（.et 格式），不能直接导入：${SAVE_AS}`,
+  ods: '这是 OpenDocument 表格（.ods 格式），不能直接导入：请在 LibreOffice/WPS 中另存为 .xlsx 后导入',
+  encrypted: '工作簿已加密（设有打开密码）：请去掉密码后另存为 .xlsx 再导入',
+  markup:
+    '这是网页或 XML 格式的表格（系统导出的“.xls”常是这样），不能直接导入：请用 Excel 或 WPS 打开，另存为 .xlsx 后导入',
+};
+/** Spreadsheet extensions we do not read but can name the fix for. */
+const SAVE_AS_EXTENSIONS = new Set(['.xls', '.xlt', '.et', '.ett', '.ods', '.ots']);
 
 const rejected = (reason: string): FileCheck => ({ ok: false, reason });
 
 export async function checkInputFile(path: string, limits = LIMITS): Promise<FileCheck> {
   const format = formatOf(path);
-  if (format === null) {
-    const ext = extname(path) || '（无扩展名）';
-    return rejected(`不支持的文件类型 ${ext}：只接受 .xlsx 或 .csv`);
-  }
+  const ext = extname(path).toLowerCase();
+  const unsupported = `不支持的文件类型 ${extname(path) || '（无扩展名）'}：只接受 .xlsx 或 .csv`;
+  if (format === null && !SAVE_AS_EXTENSIONS.has(ext)) return rejected(unsupported);
   const sizeProblem = await checkSize(path, limits.maxFileBytes);
   if (sizeProblem) return rejected(sizeProblem);
   const head = await readHead(path, 4096);
+  // Other spreadsheet formats are told by their bytes, whatever the file is called.
+  const other = await otherSpreadsheet(path, head, ext);
+  if (other) return rejected(other);
+  if (format === null) {
+    if (startsWith(head, ZIP_MAGIC))
+      return rejected(`文件内容是 .xlsx，扩展名却是 ${ext}：请把扩展名改为 .xlsx 后导入`);
+    return rejected(ext === '.xls' && isMarkup(head) ? REASONS.markup : unsupported);
+  }
   const contentProblem = format === 'xlsx' ? await checkXlsx(path, head, limits) : checkCsv(head);
   return contentProblem ? rejected(contentProblem) : { ok: true, format };
+}
+
+/** Old Excel and WPS workbooks, encrypted workbooks and OpenDocument spreadsheets: what to save them as. */
+async function otherSpreadsheet(path: string, head: Buffer, ext: string): Promise<string | null> {
+  if (isOpenDocumentSpreadsheet(openDocumentType(head))) return REASONS.ods;
+  if (!startsWith(head, OLE_MAGIC)) return null;
+  const content = await oleContent(path);
+  if (content === 'encrypted') return REASONS.encrypted;
+  if (ext === '.et' || ext === '.ett') return REASONS.et;
+  if (content === 'workbook' || ext === '.xls' || ext === '.xlt') return REASONS.xls;
+  // An OLE2 file we cannot place (damaged, or another Office document): the general advice.
+  return null;
 }
 
 export function formatOf(path: string): FileFormat | null {
@@ -68,8 +105,6 @@ async function readHead(path: string, length: number): Promise<Buffer> {
     await handle.close();
   }
 }
-
-const startsWith = (head: Buffer, magic: Buffer): boolean => head.subarray(0, magic.length).equals(magic);
 
 async function checkXlsx(path: string, head: Buffer, limits: typeof LIMITS): Promise<string | null> {
   if (startsWith(head, OLE_MAGIC)) return XLS_REASON;
