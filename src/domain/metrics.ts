@@ -1,5 +1,6 @@
 // The metrics of domain.md computed from exact per-unit totals. Amounts stay bigint 元;
 // rates are numbers; a share whose denominator is 0 is null (missing), never 0%.
+import { METRICS, YUAN_METRICS } from './metric-registry';
 import { ratio } from './money';
 
 export interface UnitTotals {
@@ -43,55 +44,11 @@ export interface UnitTotals {
 export type MetricValue = number | bigint | null;
 export type MetricSet = Record<string, MetricValue>;
 
-export const AMOUNT_METRICS = new Set([
-  'key.annualTarget',
-  'key.investYtd',
-  'key.outputValue',
-  'deals.signedAmount',
-  'deals.fundsInPlace',
-  'deals.outsideFunds',
-  'reserve.investment',
-]);
+/** Amounts in 元, from the registry (src/domain/metric-registry.ts). */
+export const AMOUNT_METRICS: ReadonlySet<string> = new Set(YUAN_METRICS);
 
-export const METRIC_LABELS: Record<string, string> = {
-  'key.projectCount': '重点项目个数',
-  'key.annualTarget': '年度计划投资',
-  'key.investYtd': '累计完成投资',
-  'key.investRate': '投资完成率',
-  'key.timeProgress': '时序进度',
-  'key.plannedNewStarts': '计划新开工项目',
-  'key.newStarted': '已开工项目',
-  'key.newStartRate': '开工率',
-  'key.plannedCompletions': '计划竣工项目',
-  'key.completed': '已竣工项目',
-  'key.completionRate': '竣工率',
-  'key.plannedProductions': '计划投产项目',
-  'key.productionStarted': '已投产项目',
-  'key.productionRate': '投产率',
-  'key.outputValue': '投产项目产值',
-  'deals.signedCount': '签约项目个数',
-  'deals.signedAmount': '签约投资总额',
-  'deals.startedCount': '签约项目已开工',
-  'deals.fundsInPlace': '到位资金',
-  'deals.outsideFunds': '省外境外到位资金',
-  'deals.bigShare': '20亿元以上项目占比',
-  'deals.top500Share': '500强企业项目占比',
-  'deals.landingRate': '签约项目开工率',
-  'reserve.count': '谋划储备项目个数',
-  'reserve.investment': '谋划储备项目总投资',
-  'reserve.majorCount': '储备重大项目个数',
-  'reserve.conversionRate': '储备项目转化率',
-  'approvals.due': '应办结审批事项',
-  'approvals.completionRate': '联审联批办结率',
-  'approvals.avgDays': '平均办结天数',
-  'issues.raised': '提出问题个数',
-  'issues.resolutionRate': '问题解决率',
-  'reports.onTimeRate': '信息报送及时率',
-  // 数据质量检查 (信息报送质量): computed per unit by the quality checks (GET /api/quality, sibi
-  // quality), not by deriveMetrics: a scheme's inputs do not carry them yet.
-  'reports.qualityFindings': '数据质量问题数',
-  'reports.cleanRate': '月报无质量问题率',
-};
+/** Chinese labels, from the registry. */
+export const METRIC_LABELS: Record<string, string> = Object.fromEntries(METRICS.map((m) => [m.key, m.label]));
 
 export function emptyTotals(): UnitTotals {
   return {

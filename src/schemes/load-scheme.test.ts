@@ -136,7 +136,7 @@ describe('loading files', () => {
           {
             id: 'i',
             name: '指标',
-            metric: 'm',
+            metric: 'key.investRate',
             direction: 'higher_better',
             points: 10,
             rule: { type: 'min_max' },
@@ -172,7 +172,7 @@ describe('loading files', () => {
     const path = join(tmp, 'bad.yaml');
     writeFileSync(path, stringify({ ...minimal, total: 12 }));
     await expect(loadScheme(path)).rejects.toThrow(
-      /^考评方案 bad.yaml 有 1 处错误：\n- 各维度分值合计 10 分，与方案总分 total 12 分不一致/,
+      /^考评方案 bad.yaml 有 1 处错误：\n- 第 \d+ 行第 \d+ 列：各维度分值合计 10 分，与方案总分 total 12 分不一致/,
     );
   });
 

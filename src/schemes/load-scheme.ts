@@ -3,8 +3,24 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { parseScheme, type Scheme, SchemeError } from '../domain/evaluation/scheme';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type YAMLParseError,
+} from 'yaml';
+import {
+  type ParseSchemeOptions,
+  type Scheme,
+  SchemeError,
+  type SchemePath,
+  type SchemeProblem,
+  schemeProblems,
+} from '../domain/evaluation/scheme';
 
 export const BUILTIN_SCHEMES = ['sibisikan-2020', 'sangeyipi-2022'] as const;
 export type BuiltinSchemeId = (typeof BUILTIN_SCHEMES)[number];
@@ -26,27 +42,68 @@ export function builtinSchemePath(id: BuiltinSchemeId): string {
   return fileURLToPath(new URL(`./${id}.yaml`, import.meta.url));
 }
 
-function decode(text: string, format: 'yaml' | 'json', source: string): unknown {
+interface Decoded {
+  data: unknown;
+  /** Where each path of the document is in the text (null when the text could not be mapped). */
+  locate: (path: SchemePath) => { line: number; column: number } | null;
+}
+
+function yamlProblem(e: YAMLParseError): SchemeProblem {
+  const pos = e.linePos?.[0];
+  const where = pos ? `第 ${pos.line} 行第 ${pos.col} 列` : '';
+  return {
+    code: 'syntax',
+    path: [],
+    message: `YAML 格式错误${where}：${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+  };
+}
+
+/** The node a path leads to, or the deepest one on the way (a missing field points at its parent). */
+function nodeAt(root: unknown, path: SchemePath): Node | null {
+  let node = root as Node | null;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(key),
+      );
+      if (!pair) return node;
+      const value = pair.value as Node | null;
+      // A field whose value is empty points at its key.
+      if (!value || (isScalar(value) && value.value === null && !value.range)) return pair.key as Node;
+      node = value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as Node | undefined;
+      if (!item) return node;
+      node = item;
+    } else return node;
+  }
+  return node;
+}
+
+function decode(text: string, format: 'yaml' | 'json', source: string): Decoded {
+  const lines = new LineCounter();
+  // JSON is read with JSON.parse (its own rules) but located with the YAML parser, which reads JSON too.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: format === 'yaml' });
+  const locate = (path: SchemePath) => {
+    const node = nodeAt(doc.contents, path);
+    const offset = node?.range?.[0];
+    if (offset === undefined) return null;
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
   if (format === 'json') {
     try {
-      return JSON.parse(text);
+      return { data: JSON.parse(text), locate };
     } catch (e) {
-      throw new SchemeError([`JSON 格式错误：${(e as Error).message}`], source);
-    }
-  }
-  try {
-    return parseYaml(text, { prettyErrors: true });
-  } catch (e) {
-    if (e instanceof YAMLParseError) {
-      const pos = e.linePos?.[0];
-      const where = pos ? `第 ${pos.line} 行第 ${pos.col} 列` : '';
       throw new SchemeError(
-        [`YAML 格式错误${where}：${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`],
+        [{ code: 'syntax', path: [], message: `JSON 格式错误：${(e as Error).message}` }],
         source,
       );
     }
-    throw e;
   }
+  const [first] = doc.errors;
+  if (first) throw new SchemeError([yamlProblem(first)], source);
+  return { data: doc.toJS(), locate };
 }
 
 /** The format a file is in: by extension, else by its first character. */
@@ -57,9 +114,42 @@ export function formatOf(path: string, text: string): 'yaml' | 'json' {
   return text.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
-/** Decodes and validates scheme text; `source` names the file in error messages. */
-export function parseSchemeText(text: string, format: 'yaml' | 'json', source = '（文本）'): Scheme {
-  return parseScheme(decode(text.replace(/^\uFEFF/, ''), format, source), source);
+export interface SchemeTextCheck {
+  scheme: Scheme | null;
+  /** Every problem, each with its line and column in the text when known, in the order of the file. */
+  problems: SchemeProblem[];
+}
+
+/** Decodes and validates scheme text without throwing: the scheme, or every problem with its line. */
+export function checkSchemeText(
+  text: string,
+  format: 'yaml' | 'json',
+  source = '（文本）',
+  options: ParseSchemeOptions = {},
+): SchemeTextCheck {
+  let decoded: Decoded;
+  try {
+    decoded = decode(text.replace(/^\uFEFF/, ''), format, source);
+  } catch (e) {
+    if (e instanceof SchemeError) return { scheme: null, problems: e.problems };
+    throw e;
+  }
+  const { scheme, problems } = schemeProblems(decoded.data, options);
+  const located = problems.map((p) => ({ ...p, ...(decoded.locate(p.path) ?? {}) }));
+  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { scheme, problems: located };
+}
+
+/** Decodes and validates scheme text; `source` names the file in error messages (with lines). */
+export function parseSchemeText(
+  text: string,
+  format: 'yaml' | 'json',
+  source = '（文本）',
+  options: ParseSchemeOptions = {},
+): Scheme {
+  const { scheme, problems } = checkSchemeText(text, format, source, options);
+  if (!scheme) throw new SchemeError(problems, source);
+  return scheme;
 }
 
 function locate(idOrPath: string): { path: string; builtin: boolean } {

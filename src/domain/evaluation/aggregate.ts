@@ -56,3 +56,45 @@ export function geometricBase(scores: number[], weights: number[], total: number
   }
   return wSum > 0 ? total * Math.exp(logSum / wSum) : 0;
 }
+
+/**
+ * `zero_denominator: neutral`: the unit's left-out indicators give their points to the unit's other
+ * indicators of the same dimension, in proportion to those indicators' points, so the dimension
+ * keeps its points: factor W_d / R_d, where W_d is the dimension's points and R_d the points of its
+ * indicators still scored for the unit. A dimension with no indicator left gives its points to the
+ * unit's other dimensions the same way (every remaining factor × ΣW / ΣW of the dimensions kept).
+ * Returns the factor on each indicator's points (0 for a left-out one), or null when none is left out.
+ */
+export function neutralFactors(
+  dimOf: readonly number[],
+  weights: readonly number[],
+  left: (k: number) => boolean,
+): Float64Array | null {
+  const K = weights.length;
+  let any = false;
+  for (let k = 0; k < K; k++) if ((weights[k] ?? 0) > 0 && left(k)) any = true;
+  if (!any) return null;
+  const whole = new Map<number, number>();
+  const kept = new Map<number, number>();
+  for (let k = 0; k < K; k++) {
+    const d = dimOf[k]!;
+    const w = weights[k] ?? 0;
+    whole.set(d, (whole.get(d) ?? 0) + w);
+    if (!left(k)) kept.set(d, (kept.get(d) ?? 0) + w);
+  }
+  let all = 0;
+  let alive = 0;
+  for (const [d, w] of whole) {
+    all += w;
+    if ((kept.get(d) ?? 0) > 0) alive += w;
+  }
+  const global = alive > 0 ? all / alive : 0;
+  const f = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    if (left(k)) continue;
+    const d = dimOf[k]!;
+    const r = kept.get(d) ?? 0;
+    f[k] = r > 0 ? ((whole.get(d) ?? 0) / r) * global : 0;
+  }
+  return f;
+}

@@ -13,7 +13,7 @@ describe('missing data', () => {
     const res = evaluate({ scheme, units, values });
     const c = at(res, 'c').indicators[0]!;
     expect(c).toMatchObject({ value: null, missing: true, fill: 'zero', score: 0, flags: ['missing_zero'] });
-    expect(c.explanation).toBe('指标未报送或无法计算（如分母为 0），按缺失值记 0 分（满分 10 分）');
+    expect(c.explanation).toBe('指标未报送，按缺失值记 0 分（满分 10 分）');
     expect(at(res, 'a').indicators[0]).toMatchObject({ missing: false, fill: 'none' });
     expect(res.options.missingPolicy).toBe('zero');
   });

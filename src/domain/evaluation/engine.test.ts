@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
 import { evaluate } from './engine';
 import { parseScheme } from './scheme';
-import { oneIndicatorScheme, schemeWith, unitsOf, valuesOf } from './testing/builders';
+import { ANY_METRIC, oneIndicatorScheme, schemeWith, unitsOf, valuesOf } from './testing/builders';
 import type { EvaluationInput } from './types';
 
 const ratio = { type: 'ratio_to_target', target: 1 } as const;
@@ -40,32 +40,36 @@ describe('ranking', () => {
   });
 
   it('breaks ties by the named dimension, and ties again when that is equal too', () => {
-    const scheme = parseScheme({
-      id: 't',
-      version: '1',
-      name: 't',
-      total: 20,
-      groups: ['city'],
-      tie_break: ['d2'],
-      dimensions: [
-        {
-          id: 'd1',
-          name: '一',
-          points: 10,
-          indicators: [
-            { id: 'x', name: 'X', metric: 'x', direction: 'higher_better', points: 10, rule: ratio },
-          ],
-        },
-        {
-          id: 'd2',
-          name: '二',
-          points: 10,
-          indicators: [
-            { id: 'y', name: 'Y', metric: 'y', direction: 'higher_better', points: 10, rule: ratio },
-          ],
-        },
-      ],
-    });
+    const scheme = parseScheme(
+      {
+        id: 't',
+        version: '1',
+        name: 't',
+        total: 20,
+        groups: ['city'],
+        tie_break: ['d2'],
+        dimensions: [
+          {
+            id: 'd1',
+            name: '一',
+            points: 10,
+            indicators: [
+              { id: 'x', name: 'X', metric: 'x', direction: 'higher_better', points: 10, rule: ratio },
+            ],
+          },
+          {
+            id: 'd2',
+            name: '二',
+            points: 10,
+            indicators: [
+              { id: 'y', name: 'Y', metric: 'y', direction: 'higher_better', points: 10, rule: ratio },
+            ],
+          },
+        ],
+      },
+      undefined,
+      { metrics: ANY_METRIC },
+    );
     // a: 8 + 4 = 12, b: 6 + 6 = 12, c: 6 + 6 = 12, d: 3 + 3 = 6 → b and c lead on d2
     const values = {
       a: { x: 0.8, y: 0.4 },

@@ -2,7 +2,7 @@
 // explanations. Pure and deterministic: the same input gives the same canonical JSON.
 
 import { emptySummary, manualByUnit, summarise } from './adjustments';
-import { arithmeticBase, geometricBase, scaled } from './aggregate';
+import { arithmeticBase, geometricBase, neutralFactors, scaled } from './aggregate';
 import { explainIndicator } from './explain';
 import { type PlannedIndicator, planIndicators } from './plan';
 import { type Prepared, prepare } from './prepare';
@@ -44,9 +44,12 @@ function indicatorScore(
   col: Column,
   u: number,
   explain: boolean,
+  factor = 1,
 ): IndicatorScore {
   const cell = col.cells[u]!;
-  const score = scaled(col.scores[u] ?? 0, p.indicator.points, p.weight);
+  const weight = factor === 1 ? p.weight : p.weight * factor;
+  const raw = scaled(col.scores[u] ?? 0, p.indicator.points, p.weight);
+  const score = factor === 1 ? raw : raw * factor;
   const counts =
     p.rule.type === 'count_points' ? p.rule.items.map((it) => prep.eventCounts(it.id)[u] ?? 0) : [];
   return {
@@ -56,7 +59,7 @@ function indicatorScore(
     rule: p.rule.type,
     direction: p.indicator.direction,
     metrics: p.metrics,
-    points: p.weight,
+    points: weight,
     value: cell.value,
     missing: cell.missing,
     fill: cell.fill,
@@ -71,7 +74,7 @@ function indicatorScore(
           rule: p.rule,
           cell,
           score,
-          points: p.weight,
+          points: weight,
           counts,
           scope: p.scope,
         })
@@ -87,7 +90,7 @@ function dimensionScores(plan: PlannedIndicator[], scores: IndicatorScore[]): Di
       dim = { id: p.dimension.id, name: p.dimension.name, points: 0, score: 0 };
       out.push(dim);
     }
-    dim.points += p.weight;
+    dim.points += scores[k]?.points ?? p.weight;
     dim.score += scores[k]?.score ?? 0;
   });
   return out;
@@ -96,6 +99,8 @@ function dimensionScores(plan: PlannedIndicator[], scores: IndicatorScore[]): Di
 interface Scored {
   plan: PlannedIndicator[];
   cols: Column[];
+  /** Dimension index of each planned indicator. */
+  dimOf: number[];
   /** Every metric the plan reads, sorted. */
   metrics: string[];
 }
@@ -110,13 +115,20 @@ function unitResult(
 ): UnitResult {
   const { plan, cols } = s;
   const unit = prep.units[u]!;
-  const indicators = plan.map((p, k) => indicatorScore(prep, p, cols[k]!, u, r.explain));
+  const factors = neutralFactors(
+    s.dimOf,
+    plan.map((p) => p.weight),
+    (k) => cols[k]?.neutral?.[u] === 1,
+  );
+  const indicators = plan.map((p, k) =>
+    indicatorScore(prep, p, cols[k]!, u, r.explain, factors ? factors[k]! : 1),
+  );
   const scores = indicators.map((i) => i.score);
   const base =
     r.aggregation === 'geometric'
       ? geometricBase(
           scores,
-          plan.map((p) => p.weight),
+          indicators.map((i) => i.points),
           input.scheme.total,
         )
       : arithmeticBase(scores);
@@ -180,7 +192,13 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const manual = r.includeAdjustments
     ? manualByUnit(input.adjustments ?? [], prep, flags)
     : new Map<number, ManualAdjustment[]>();
-  const scored = { plan, cols, metrics: [...new Set(plan.flatMap((p) => p.metrics))].sort() };
+  const dimIds = input.scheme.dimensions.map((d) => d.id);
+  const scored = {
+    plan,
+    cols,
+    dimOf: plan.map((p) => dimIds.indexOf(p.dimension.id)),
+    metrics: [...new Set(plan.flatMap((p) => p.metrics))].sort(),
+  };
   const results = prep.units.map((_, u) => unitResult(input, prep, scored, r, u, manual.get(u) ?? []));
   assignRanks(prep, results);
   const units = orderUnits(prep, results);

@@ -1,5 +1,7 @@
 // One Chinese sentence per indicator score, e.g.
 // "开工率 92.1%，低于全组平均 3.2 个百分点，按比例得 7.60 分（满分 10 分）".
+
+import { metricDefinition } from '../metric-registry';
 import { formatDiff, formatPoints, formatScore, formatValue, indicatorUnit } from './format';
 import { metricLabel } from './metric-labels';
 import type { Indicator, MetricUnit, Rule, Scope } from './scheme-schema';
@@ -125,10 +127,23 @@ function countSentence(ctx: Ctx, rule: Extract<Rule, { type: 'count_points' }>):
   return `${ctx.ind.name}：${parts.join('；')}，${tail(ctx, how)}`;
 }
 
+function zeroDenominatorSentence(ctx: Ctx): string | null {
+  const { flags } = ctx.cell;
+  const denominator = metricDefinition(ctx.ind.metric ?? '')?.ratio?.denominator;
+  const why = `${ctx.ind.name}无法计算：分母为零${denominator ? `（${denominator}为 0）` : ''}`;
+  if (flags.includes('zero_denominator_full')) return `${why}，按满分计，${tail(ctx)}`;
+  if (flags.includes('zero_denominator_zero')) return `${why}，按 0 分计，${tail(ctx)}`;
+  if (flags.includes('zero_denominator_neutral'))
+    return `${why}，按不参评计：本项不计分，其分值按比例并入本维度其他指标`;
+  return null;
+}
+
 function missingSentence(ctx: Ctx): string {
   const name = ctx.ind.name;
+  const zero = zeroDenominatorSentence(ctx);
+  if (zero) return zero;
   if (ctx.cell.fill === 'zero')
-    return `${name}未报送或无法计算（如分母为 0），按缺失值记 0 分（满分 ${formatPoints(ctx.points)} 分）`;
+    return `${name}未报送，按缺失值记 0 分（满分 ${formatPoints(ctx.points)} 分）`;
   return `${name}未报送，且${ctx.where}无可用于补齐的数据，记 0 分（满分 ${formatPoints(ctx.points)} 分）`;
 }
 

@@ -1,10 +1,11 @@
 // Totals and group ranks from per-indicator score columns, without building result objects:
 // the inner loop of sensitivity analysis and "what would it take". Sums in the same order and
 // with the same scaling as evaluate(), so the nominal case gives the same totals bit for bit.
-import { geometricBase, scaled } from './aggregate';
+import { geometricBase, neutralFactors, scaled } from './aggregate';
 import type { Prepared } from './prepare';
 import { rankKey } from './rank';
 import { schemeIndicators } from './scheme';
+import { neutralUnits } from './score-column';
 import type { Aggregation } from './types';
 
 export interface RankModel {
@@ -16,6 +17,9 @@ export interface RankModel {
   tieCount: number;
   aggregation: Aggregation;
   total: number;
+  /** Dimension index of each indicator, and the units it is left out for (zero_denominator: neutral). */
+  dimOf: number[];
+  neutral: (Uint8Array | null)[];
 }
 
 export function makeRankModel(prep: Prepared, aggregation: Aggregation): RankModel {
@@ -28,6 +32,8 @@ export function makeRankModel(prep: Prepared, aggregation: Aggregation): RankMod
     tieCount: scheme.tie_break.length,
     aggregation,
     total: scheme.total,
+    dimOf: list.map(({ dimension }) => scheme.dimensions.indexOf(dimension)),
+    neutral: list.map(({ indicator }) => neutralUnits(prep, indicator)),
   };
 }
 
@@ -37,6 +43,12 @@ export interface Totals {
   ties: Float64Array;
 }
 
+/** Per unit, the factors of neutralFactors() when some indicator is left out for it. */
+function unitFactors(model: RankModel, raw: (Float64Array | null)[], weights: number[], u: number) {
+  if (!model.neutral.some((m) => m !== null)) return null;
+  return neutralFactors(model.dimOf, weights, (k) => raw[k] !== null && model.neutral[k]?.[u] === 1);
+}
+
 function geometricTotals(
   model: RankModel,
   raw: (Float64Array | null)[],
@@ -44,10 +56,39 @@ function geometricTotals(
   base: Float64Array,
 ): void {
   const kept = raw.flatMap((c, k) => (c ? [k] : []));
-  const w = kept.map((k) => weights[k]!);
   for (let u = 0; u < base.length; u++) {
-    const s = kept.map((k) => scaled(raw[k]![u]!, model.points[k]!, weights[k]!));
+    const f = unitFactors(model, raw, weights, u);
+    const w = kept.map((k) => (f ? weights[k]! * f[k]! : weights[k]!));
+    const s = kept.map((k) => {
+      const x = scaled(raw[k]![u]!, model.points[k]!, weights[k]!);
+      return f ? x * f[k]! : x;
+    });
     base[u] = geometricBase(s, w, model.total);
+  }
+}
+
+/** Recomputes the base and tie scores of the units with a left-out indicator, as evaluate() does. */
+function neutralTotals(
+  model: RankModel,
+  raw: (Float64Array | null)[],
+  weights: number[],
+  base: Float64Array,
+  ties: Float64Array,
+): void {
+  const T = model.tieCount;
+  for (let u = 0; u < base.length; u++) {
+    const f = unitFactors(model, raw, weights, u);
+    if (!f) continue;
+    base[u] = 0;
+    for (let j = 0; j < T; j++) ties[u * T + j] = 0;
+    for (let k = 0; k < raw.length; k++) {
+      const col = raw[k];
+      if (!col) continue;
+      const s = scaled(col[u]!, model.points[k]!, weights[k]!) * f[k]!;
+      base[u] = base[u]! + s;
+      const t = model.tieOf[k]!;
+      if (t >= 0) ties[u * T + t] = ties[u * T + t]! + s;
+    }
   }
 }
 
@@ -78,6 +119,7 @@ export function totalsOf(
       if (t >= 0) ties[u * T + t] = ties[u * T + t]! + s;
     }
   }
+  neutralTotals(model, raw, weights, base, ties);
   if (model.aggregation === 'geometric') geometricTotals(model, raw, weights, base);
   const totals = new Float64Array(n);
   for (let u = 0; u < n; u++) totals[u] = base[u]! + bonus[u]! - penalty[u]!;

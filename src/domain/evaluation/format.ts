@@ -1,5 +1,6 @@
 // Display formatting for explanations: percentages, 亿元/万元, counts, days, points.
 // Results keep unrounded numbers; only these sentences round.
+import { metricDefinition } from '../metric-registry';
 import type { Indicator, MetricUnit } from './scheme-schema';
 
 // 1.005 · 100 is 100.49999999999999 in floats; nudging by 2^-40 relative rounds it the way people expect.
@@ -34,6 +35,8 @@ export function inferUnit(metric: string): MetricUnit {
 }
 
 function inferUnitOf(metric: string): MetricUnit {
+  const known = metricDefinition(metric);
+  if (known) return known.unit;
   const name = metric.split('.').pop() ?? metric;
   if (/(Rate|Share|Progress)$/.test(name)) return 'percent';
   if (/(Amount|Funds|Ytd|Target|investment|Value)$/.test(name)) return 'yuan';

@@ -1,5 +1,6 @@
 // Everything about an input that does not depend on the scoring choices, computed once:
 // the units in a stable order, their groups, metric columns and event counts.
+import { metricDefinition } from '../metric-registry';
 import type { Scheme } from './scheme-schema';
 import type { CountEvent, EvaluationInput, EvaluationUnit, ResultFlag } from './types';
 
@@ -15,6 +16,11 @@ export interface Prepared {
   timeProgress: number | null;
   /** Raw metric value of a unit (null = missing). */
   metric: (name: string) => (number | null)[];
+  /**
+   * Units whose value of a ratio metric is absent because its denominator is zero (the registry's
+   * `zeroWhen` metrics show it), as opposed to not reported; null when no unit is in that case.
+   */
+  zeroDenominator: (name: string) => Uint8Array | null;
   /** Event count of an item per unit (zeros when none). */
   eventCounts: (item: string) => number[];
   unitIndex: Map<string, number>;
@@ -52,6 +58,27 @@ function metricColumns(input: EvaluationInput, units: EvaluationUnit[], flags: R
       cache.set(name, col);
     }
     return col;
+  };
+}
+
+function zeroDenominatorColumns(units: EvaluationUnit[], metric: (name: string) => (number | null)[]) {
+  const cache = new Map<string, Uint8Array | null>();
+  return (name: string) => {
+    if (cache.has(name)) return cache.get(name) ?? null;
+    const zeroWhen = metricDefinition(name)?.ratio?.zeroWhen ?? [];
+    let mask: Uint8Array | null = null;
+    if (zeroWhen.length) {
+      const col = metric(name);
+      const denominators = zeroWhen.map(metric);
+      units.forEach((_, u) => {
+        if (col[u] !== null) return;
+        if (!denominators.some((d) => d[u] === 0)) return;
+        mask ??= new Uint8Array(units.length);
+        mask[u] = 1;
+      });
+    }
+    cache.set(name, mask);
+    return mask;
   };
 }
 
@@ -130,6 +157,7 @@ export function prepare(input: EvaluationInput): Prepared {
   const members = groupIds.map((_, g) => groupOf.flatMap((gi, i) => (gi === g ? [i] : [])));
   const tp = input.context?.timeProgress;
   const all = new Set(input.units.map((u) => u.code));
+  const metric = metricColumns(input, units, flags);
   return {
     scheme,
     units,
@@ -137,7 +165,8 @@ export function prepare(input: EvaluationInput): Prepared {
     groupOf,
     members,
     timeProgress: typeof tp === 'number' && Number.isFinite(tp) ? tp : null,
-    metric: metricColumns(input, units, flags),
+    metric,
+    zeroDenominator: zeroDenominatorColumns(units, metric),
     eventCounts: eventColumns(input.events ?? [], unitIndex, countItemIds(scheme), all, flags),
     unitIndex,
     flags,

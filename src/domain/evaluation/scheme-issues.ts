@@ -1,6 +1,7 @@
 // Turns zod issues and path positions into Chinese messages that name the indicator and field,
 // so that an office clerk editing a YAML file can find and fix the line.
 import type { ZodIssue } from 'zod';
+import type { SchemeProblem } from './scheme-checks';
 import { RULE_TYPES } from './scheme-schema';
 
 type Path = (string | number)[];
@@ -114,4 +115,19 @@ function describeIssue(issue: ZodIssue, raw: unknown): string {
 /** One actionable Chinese sentence per zod issue. */
 export function formatIssue(issue: ZodIssue, raw: unknown): string {
   return `${describePath(raw, issue.path)} ${describeIssue(issue, raw)}`;
+}
+
+const CODES: Partial<Record<ZodIssue['code'], string>> = {
+  invalid_type: 'invalid_type',
+  unrecognized_keys: 'unknown_field',
+  invalid_union_discriminator: 'unknown_rule',
+  invalid_enum_value: 'invalid_value',
+};
+
+/** A zod issue as a located problem: the path of the field (of the unknown key itself for a misspelt one). */
+export function issueProblem(issue: ZodIssue, raw: unknown): SchemeProblem {
+  const missing = issue.code === 'invalid_type' && issue.received === 'undefined';
+  const code = missing ? 'missing_field' : (CODES[issue.code] ?? 'invalid_value');
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : [...issue.path];
+  return { code, path, message: formatIssue(issue, raw) };
 }

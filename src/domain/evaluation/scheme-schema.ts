@@ -15,6 +15,10 @@ export const RULE_TYPES = [
 
 export const METRIC_UNITS = ['percent', 'yuan', 'count', 'days', 'number'] as const;
 
+/** What a ratio indicator scores when the unit's denominator is zero (docs/schemes.md). */
+export const ZERO_DENOMINATOR = ['full', 'neutral', 'zero'] as const;
+export const DEFAULT_ZERO_DENOMINATOR = 'zero';
+
 const finite = z.number().finite();
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().nonnegative();
@@ -131,6 +135,8 @@ export const indicatorSchema = z
     metrics: z.array(weightedMetric).min(1).optional(),
     unit: z.enum(METRIC_UNITS).optional(),
     direction: directionSchema,
+    /** Ratio metrics only; absent = `zero` (DEFAULT_ZERO_DENOMINATOR), left out so old schemes hash alike. */
+    zero_denominator: z.enum(ZERO_DENOMINATOR).optional(),
     rule: ruleSchema,
     points: positive,
   })
@@ -155,6 +161,14 @@ export const schemeSchema = z
     name: text,
     name_en: text.optional(),
     description: text.optional(),
+    /** The years the scheme applies to (inclusive); a period outside them is refused. */
+    years: z
+      .object({
+        from: z.number().int().min(2000).max(2100),
+        to: z.number().int().min(2000).max(2100).optional(),
+      })
+      .strict()
+      .optional(),
     total: positive.default(100),
     missing_policy: z.enum(['zero', 'group_mean']).default('zero'),
     normalise_over: scope.default('group'),
@@ -179,5 +193,6 @@ export type AdjustmentCategory = z.output<typeof adjustmentCategorySchema>;
 export type Direction = z.output<typeof directionSchema>;
 export type Scope = z.output<typeof scope>;
 export type MetricUnit = (typeof METRIC_UNITS)[number];
+export type ZeroDenominator = (typeof ZERO_DENOMINATOR)[number];
 
 export type RuleOf<T extends RuleType> = Extract<Rule, { type: T }>;

@@ -177,7 +177,7 @@ describe('parseScheme', () => {
   it('requires exactly one metric form, and none for count_points', () => {
     const s = base();
     delete s.dimensions[0]!.indicators[0]!.metric;
-    s.dimensions[0]!.indicators[1]!.metrics = [{ metric: 'x', weight: 1 }];
+    s.dimensions[0]!.indicators[1]!.metrics = [{ metric: 'key.investRate', weight: 1 }];
     expect(issuesOf(s)).toEqual([
       '指标 "比招引看投资 / 省外资金" 须且只能设置 metric（单一指标）或 metrics（加权组合）之一',
       '指标 "比招引看投资 / 大项目占比" 须且只能设置 metric（单一指标）或 metrics（加权组合）之一',

@@ -2,7 +2,7 @@
 // the policy, resolves targets, picks each unit's comparison set and applies the rule.
 import type { Prepared } from './prepare';
 import { type ResolvedTarget, type RuleOutcome, scoreRule } from './rules';
-import type { Indicator, Rule, Scope } from './scheme-schema';
+import { DEFAULT_ZERO_DENOMINATOR, type Indicator, type Rule, type Scope } from './scheme-schema';
 import { type ScopeStats, scopeStats } from './stats';
 import type { FillKind, IndicatorReference, MissingPolicy, ResultFlag } from './types';
 
@@ -20,6 +20,36 @@ export interface Column {
   scores: Float64Array;
   cells: Cell[];
   flags: ResultFlag[];
+  /** Units for which the indicator is left out (a zero denominator under `zero_denominator: neutral`). */
+  neutral: Uint8Array | null;
+}
+
+/** Flags of a cell whose ratio had a zero denominator, by the scheme's choice. */
+export const ZERO_DENOMINATOR_FLAGS = {
+  full: 'zero_denominator_full',
+  neutral: 'zero_denominator_neutral',
+  zero: 'zero_denominator_zero',
+} as const;
+
+/** The units for which an indicator is left out and its weight moved to the others (neutral). */
+export function neutralUnits(prep: Prepared, ind: Indicator): Uint8Array | null {
+  if ((ind.zero_denominator ?? DEFAULT_ZERO_DENOMINATOR) !== 'neutral' || !ind.metric) return null;
+  return prep.zeroDenominator(ind.metric);
+}
+
+function zeroDenominatorCell(ind: Indicator, mean: number | null): { cell: Cell; score: number } {
+  const mode = ind.zero_denominator ?? DEFAULT_ZERO_DENOMINATOR;
+  return {
+    score: mode === 'full' ? ind.points : 0,
+    cell: {
+      value: null,
+      missing: false,
+      fill: 'none',
+      scored: true,
+      flags: [ZERO_DENOMINATOR_FLAGS[mode]],
+      reference: mean === null ? {} : { mean },
+    },
+  };
 }
 
 export interface ColumnChoice {
@@ -146,7 +176,7 @@ function countColumn(prep: Prepared, ind: Indicator, rule: Extract<Rule, { type:
       reference: out.reference,
     };
   });
-  return { scores, cells, flags: [] };
+  return { scores, cells, flags: [], neutral: null };
 }
 
 export function scoreColumn(prep: Prepared, ind: Indicator, choice: ColumnChoice): Column {
@@ -156,11 +186,17 @@ export function scoreColumn(prep: Prepared, ind: Indicator, choice: ColumnChoice
   const byGroup = groupStats(prep, values);
   const all = choice.scope === 'all' ? scopeStats(values.flatMap((v) => (v === null ? [] : [v]))) : null;
   const scores = new Float64Array(prep.units.length);
+  const zero = ind.metric ? prep.zeroDenominator(ind.metric) : null;
   const cells = values.map((raw, u): Cell => {
     const own = byGroup[prep.groupOf[u]!]!;
     const stats = all ?? own;
     let x = raw;
     let fill: FillKind = 'none';
+    if (x === null && zero?.[u]) {
+      const out = zeroDenominatorCell(ind, stats.mean);
+      scores[u] = out.score;
+      return out.cell;
+    }
     if (x === null) {
       if (choice.policy === 'zero') return missingCell('zero', stats.mean);
       if (own.mean === null) return missingCell('unfillable');
@@ -179,5 +215,6 @@ export function scoreColumn(prep: Prepared, ind: Indicator, choice: ColumnChoice
     scores,
     cells,
     flags: [...contextFlags(ind, rule, prep), ...setFlags(ind, prep, choice.scope, cells)],
+    neutral: neutralUnits(prep, ind),
   };
 }

@@ -1,12 +1,18 @@
 // Small scheme and input builders for tests: a scheme is written as data, like a user would.
 
 import type { RuleEnv } from '../rules/types';
-import { parseScheme } from '../scheme';
+import { type MetricCatalogue, parseScheme } from '../scheme';
 import type { RuleInput, Scheme, SchemeInput } from '../scheme-schema';
 import { scopeStats } from '../stats';
 import type { EvaluationUnit, MetricValues } from '../types';
 
 type IndicatorInput = SchemeInput['dimensions'][number]['indicators'][number];
+
+/**
+ * Abstract tests score made-up metrics ('m', 'x', ...): this catalogue accepts any name. The product
+ * never uses it: files and edited copies are checked against the closed registry.
+ */
+export const ANY_METRIC: MetricCatalogue = { has: () => true };
 
 export interface OneIndicator {
   rule: RuleInput;
@@ -18,15 +24,19 @@ export interface OneIndicator {
 /** A valid scheme of one dimension with the given indicators (points summed for the totals). */
 export function schemeWith(indicators: IndicatorInput[], extra: Partial<SchemeInput> = {}): Scheme {
   const points = indicators.reduce((s, i) => s + i.points, 0);
-  return parseScheme({
-    id: 'test',
-    version: '1',
-    name: '测试方案',
-    total: points,
-    groups: ['city', 'direct_county'],
-    dimensions: [{ id: 'd', name: '维度', points, indicators }],
-    ...extra,
-  });
+  return parseScheme(
+    {
+      id: 'test',
+      version: '1',
+      name: '测试方案',
+      total: points,
+      groups: ['city', 'direct_county'],
+      dimensions: [{ id: 'd', name: '维度', points, indicators }],
+      ...extra,
+    },
+    undefined,
+    { metrics: ANY_METRIC },
+  );
 }
 
 export function oneIndicatorScheme(o: OneIndicator, extra: Partial<SchemeInput> = {}): Scheme {
