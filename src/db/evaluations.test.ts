@@ -81,9 +81,9 @@ describe.each(testDatabases())('published evaluations are final on $name', (targ
 
   it('refuses an UPDATE that publishes a draft; a draft itself may change or go', async () => {
     const draft = (await insertEvaluation(database.db, row('2020Q1', 'draft')))!;
-    expect(await refusal(database, sql`update evaluations set state = 'published' where id = ${draft}`)).toMatch(
-      /UPDATE refused/,
-    );
+    expect(
+      await refusal(database, sql`update evaluations set state = 'published' where id = ${draft}`),
+    ).toMatch(/UPDATE refused/);
     await database.db.execute(sql`update evaluations set content_hash = 'redone' where id = ${draft}`);
     await database.db.execute(sql`delete from evaluations where id = ${draft}`);
     expect(await getEvaluation(database.db, draft)).toBeNull();
@@ -108,12 +108,22 @@ describe.each(testDatabases())('published evaluations are final on $name', (targ
     ).toMatch(/not published|foreign key/);
 
     const revokedAt = new Date('2020-11-02T08:00:00Z');
-    expect(await insertRevocation(database.db, { evaluationId: id, reason: '数据有误', revokedBy: 'test', revokedAt })).toBe(
-      true,
-    );
-    expect(await insertRevocation(database.db, { evaluationId: id, reason: '再撤一次', revokedBy: 'test', revokedAt })).toBe(
-      false,
-    );
+    expect(
+      await insertRevocation(database.db, {
+        evaluationId: id,
+        reason: '数据有误',
+        revokedBy: 'test',
+        revokedAt,
+      }),
+    ).toBe(true);
+    expect(
+      await insertRevocation(database.db, {
+        evaluationId: id,
+        reason: '再撤一次',
+        revokedBy: 'test',
+        revokedAt,
+      }),
+    ).toBe(false);
     const revocations = () =>
       queryRows<Record<string, unknown>>(database.db, sql`select * from evaluation_revocations order by id`);
     const before = await revocations();
@@ -128,7 +138,11 @@ describe.each(testDatabases())('published evaluations are final on $name', (targ
     expect(await revocations()).toEqual(before);
     // The revoked evaluation is still there, unchanged, and says it was revoked.
     const revoked = await getEvaluation(database.db, id);
-    expect(revoked).toMatchObject({ contentHash: 'hash-2020Q3', edition: 1, revocation: { reason: '数据有误', revokedBy: 'test' } });
+    expect(revoked).toMatchObject({
+      contentHash: 'hash-2020Q3',
+      edition: 1,
+      revocation: { reason: '数据有误', revokedBy: 'test' },
+    });
     expect(revoked!.revocation!.revokedAt.toISOString()).toBe(revokedAt.toISOString());
     expect(await refusal(database, sql`delete from evaluations where id = ${id}`)).toMatch(/DELETE refused/);
 

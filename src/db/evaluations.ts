@@ -49,9 +49,9 @@ const revocationColumns = {
   revokedAt: evaluationRevocations.revokedAt,
 };
 
-function withRevocation<T extends { revocationReason: string | null; revokedBy: string | null; revokedAt: Date | null }>(
-  row: T,
-): Omit<T, 'revocationReason' | 'revokedBy' | 'revokedAt'> & { revocation: Revocation | null } {
+function withRevocation<
+  T extends { revocationReason: string | null; revokedBy: string | null; revokedAt: Date | null },
+>(row: T): Omit<T, 'revocationReason' | 'revokedBy' | 'revokedAt'> & { revocation: Revocation | null } {
   const { revocationReason, revokedBy, revokedAt, ...rest } = row;
   return {
     ...rest,
@@ -83,7 +83,10 @@ export async function insertEvaluation(tx: Tx, row: NewEvaluation): Promise<numb
       .where(and(scope, isNull(evaluationRevocations.id)))
       .limit(1);
     if (current) return null;
-    const [last] = await tx.select({ edition: max(evaluations.edition) }).from(evaluations).where(scope);
+    const [last] = await tx
+      .select({ edition: max(evaluations.edition) })
+      .from(evaluations)
+      .where(scope);
     edition = (last?.edition ?? 0) + 1;
   }
   const [inserted] = await tx

@@ -1,4 +1,5 @@
-// A unit's place in every published evaluation of its parent, read inside the stored results.
+// A unit's place in every published evaluation of its parent that stands (not revoked), read inside
+// the stored results.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from './query';
 
@@ -31,6 +32,7 @@ export async function queryRankHistory(db: Tx, parentCode: string, unitCode: str
     from evaluations e
     cross join lateral jsonb_array_elements(e.result->'units') u
     where e.parent_code = ${parentCode} and e.state = 'published' and u->>'code' = ${unitCode}
+      and not exists (select 1 from evaluation_revocations r where r.evaluation_id = e.id)
     order by e.scheme_id, e.period`,
   );
   return rows.map((r) => ({

@@ -173,6 +173,21 @@ describe('evaluations', () => {
     expect(refusal(() => authorize(city, 'evaluation.read', { regionCode: '420000' }))).toBe(404);
     expect(refusal(() => authorize(owner, 'evaluation.read', { regionCode: '410322' }))).toBe(403);
   });
+
+  it('lets the province officer, and no one else, override the publish gate or revoke a result', () => {
+    for (const action of ['evaluation.override', 'evaluation.revoke'] as const) {
+      expect(can(province, action, { regionCode: '410000' })).toBe(true);
+      expect(can(province, action, { regionCode: '410300' })).toBe(true);
+      // Another province's ranking: not even visible.
+      expect(refusal(() => authorize(province, action, { regionCode: '420000' }))).toBe(404);
+      // A city officer reads the province's result, may not override or revoke it.
+      expect(refusal(() => authorize(city, action, { regionCode: '410000' }))).toBe(403);
+      expect(refusal(() => authorize(city, action, { regionCode: '410300' }))).toBe(403);
+      for (const who of [county, viewer, owner, leader, sysadmin, secadmin, auditor]) {
+        expect(can(who, action, { regionCode: '410000' }), `${who.role} ${action}`).toBe(false);
+      }
+    }
+  });
 });
 
 describe('the three administrators (三员分立)', () => {

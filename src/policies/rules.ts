@@ -42,6 +42,10 @@ export interface ActionTargets {
   'evaluation.read': RegionTarget;
   'evaluation.run': RegionTarget;
   'evaluation.publish': RegionTarget;
+  /** Publish despite the publish gate's refusals, with a reason; the target is the parent region. */
+  'evaluation.override': RegionTarget;
+  /** Revoke a published evaluation (a record, with a reason); the target is its parent region. */
+  'evaluation.revoke': RegionTarget;
   /** Create or revoke the public link of a published evaluation; the target is its parent region. */
   'publicLink.manage': RegionTarget;
   /** Import, publish and link honours lists (荣誉名单); the target is the province. */
@@ -112,6 +116,12 @@ export const RULES: { [A in Action]: Rule<A> } = {
   'evaluation.read': { roles: READERS, test: sameProvince },
   'evaluation.run': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
   'evaluation.publish': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
+  // Overriding the publish gate (no data, low coverage, data-quality errors) and revoking a published
+  // result answer for the province's ranking: the province office of the region's own province, the
+  // same people who publish; never a city or county, nor an administrator (三员 do not publish). The
+  // reason is required and is stored with the result, so the decision is on record, not a bypass.
+  'evaluation.override': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
+  'evaluation.revoke': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
   // Making a result public is the publisher's decision: the province office, as for publication.
   'publicLink.manage': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
   'honours.manage': { roles: ['province_officer'], test: regionInScope },

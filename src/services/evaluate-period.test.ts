@@ -6,11 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
 import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
 import type { Database } from '../db/client';
-import { getEvaluation } from '../db/evaluations';
+import { findPublished, getEvaluation } from '../db/evaluations';
+import { queryRows } from '../db/query';
 import { builtinSchemePath } from '../schemes/load-scheme';
 import { checkDataQuality } from './check-data-quality';
-import { ConflictError } from './errors';
-import { publishEvaluation, runEvaluation, verifyEvaluation } from './evaluate-period';
+import { ConflictError, UsageError } from './errors';
+import {
+  PublishRefusedError,
+  publishEvaluation,
+  publishGateOf,
+  revokeEvaluation,
+  runEvaluation,
+  verifyEvaluation,
+} from './evaluate-period';
+import { listPublishedEvaluations } from './published-evaluations';
 
 const YI = 100_000_000n;
 const request = { scheme: 'sibisikan-2020', period: '2020Q3', actor: 'test' };
@@ -115,31 +124,166 @@ describe.each(testDatabases())('evaluation on $name', (target: TestDatabase) => 
     expect(run.published).toBeNull();
   });
 
-  it('publishes once, reproduces the stored bytes, and keeps the result when data change', async () => {
-    const published = await publishEvaluation(database, request);
-    const verification = await verifyEvaluation(database, published.id);
-    expect(verification).toMatchObject({ identical: true, storedHash: published.hash });
+  it('refuses to publish an empty quarter: no unit has data (reproduced: it was published before 0010)', async () => {
+    const empty = { ...request, period: '2019Q3' };
+    const refused = await publishEvaluation(database, empty).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PublishRefusedError);
+    const gate = (refused as PublishRefusedError).gate;
+    expect(gate.refusals.map((r) => r.code)).toEqual(['units_without_data', 'coverage']);
+    expect(gate.unitsWithoutData.map((u) => u.code).sort()).toEqual(['410181', '410300', '410800']);
+    expect(gate.coverage).toBe(0);
+    expect((refused as Error).message).toMatch(/3 个参评单位本期没有任何数据：.*数据覆盖率 0\.0%/);
+    const stored = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from evaluations where period = '2019Q3'`,
+    );
+    expect(stored[0]!.n).toBe(0);
+    const audit = await queryRows<{ outcome: string; details: { refusals: string[] } }>(
+      database.db,
+      sql`select outcome, details from audit_log where action = 'evaluation.publish' and details->>'period' = '2019Q3'`,
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.outcome).toBe('rejected');
+    // A reason of a word or two is not a reason.
+    await expect(publishEvaluation(database, { ...empty, overrideReason: ' 好 ' })).rejects.toBeInstanceOf(
+      UsageError,
+    );
+  });
 
-    await expect(publishEvaluation(database, request)).rejects.toBeInstanceOf(ConflictError);
+  it('refuses low coverage against the scheme’s publish.min_coverage, and data-quality errors', async () => {
+    const run = await runEvaluation(database, request);
+    const gate = await publishGateOf(database, run);
+    // 3 units × 17 indicators; the fixture has projects, two deals and nothing else.
+    expect(gate.cells).toBe(51);
+    expect(gate.coverage).toBeCloseTo(gate.cellsWithData / 51, 12);
+    expect(gate.minCoverage).toBe(0.8);
+    expect(gate.refusals.map((r) => r.code)).toEqual(['coverage']);
+    // A copy of the scheme that asks for less coverage passes.
+    const text = readFileSync(builtinSchemePath('sibisikan-2020'), 'utf8').replace(
+      /^tie_break:/m,
+      `publish:\n  min_coverage: ${Math.floor(gate.coverage * 100) / 100}\ntie_break:`,
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'sibi-scheme-')), 'lenient.yaml');
+    writeFileSync(file, text);
+    const lenient = await publishGateOf(
+      database,
+      await runEvaluation(database, { ...request, scheme: file }),
+    );
+    expect(lenient.refusals).toEqual([]);
+
+    // September's 5 亿 falls below August's 6 亿 for Jiaozuo: a data-quality error, unresolved.
+    await load(database, 'reports', [report('J1', 8, 6n * YI)]);
+    const dirty = await publishGateOf(database, await runEvaluation(database, { ...request, scheme: file }));
+    expect(dirty.qualityErrors).toEqual([{ code: '410800', name: '焦作市', errors: 1 }]);
+    expect(dirty.refusals.map((r) => r.message)).toEqual(['数据质量检查仍有 1 处错误未解决：焦作市 1 处']);
+    await database.db.execute(sql`DELETE FROM monthly_reports WHERE month = 8`);
+  });
+
+  it('publishes once with an override reason, stored and audited; keeps the result when data change', async () => {
+    const published = await publishEvaluation(database, {
+      ...request,
+      overrideReason: '试点期间数据不全，经研究同意发布',
+    });
+    expect(published.gate.override).toMatchObject({ reason: '试点期间数据不全，经研究同意发布', by: 'test' });
+    const verification = await verifyEvaluation(database, published.id);
+    expect(verification).toMatchObject({
+      identical: true,
+      storedHash: published.hash,
+      recomputedHash: published.hash,
+      current: { hash: published.hash, identical: true, moves: [] },
+    });
+    const stored = await getEvaluation(database.db, published.id);
+    expect(stored!.publishGate).toMatchObject({
+      refusals: [{ code: 'coverage' }],
+      override: { reason: '试点期间数据不全，经研究同意发布', by: 'test' },
+    });
+    const audit = await queryRows<{ details: { override: string } }>(
+      database.db,
+      sql`select details from audit_log where action = 'evaluation.publish' and target_id = ${String(published.id)}`,
+    );
+    expect(audit[0]!.details.override).toBe('试点期间数据不全，经研究同意发布');
+
+    await expect(
+      publishEvaluation(database, { ...request, overrideReason: '再发一次试试' }),
+    ).rejects.toBeInstanceOf(ConflictError);
 
     // Jiaozuo reports a big September: the draft moves, the published result does not.
     await load(database, 'reports', [report('J1', 9, 10n * YI, { started: true })]);
     const rerun = await runEvaluation(database, request);
     expect(rerun.published).toMatchObject({ id: published.id, identical: false });
     expect(rerun.published!.moves.map((m) => m.unit)).toContain('410800');
-    const stored = await getEvaluation(database.db, published.id);
-    expect(stored!.contentHash).toBe(published.hash);
-    expect((await verifyEvaluation(database, published.id)).identical).toBe(true);
+    expect((await getEvaluation(database.db, published.id))!.contentHash).toBe(published.hash);
+    // Verification: the stored inputs still give the stored hash; the current data another one.
+    const later = await verifyEvaluation(database, published.id);
+    expect(later.identical).toBe(true);
+    expect(later.recomputedHash).toBe(published.hash);
+    expect(later.current!.identical).toBe(false);
+    expect(later.current!.hash).toBe(rerun.hash);
+    expect(later.current!.moves.map((m) => m.unit)).toContain('410800');
   });
 
-  it('detects a tampered stored result', async () => {
+  it('revokes by a record of its own; the scope may then be published again as edition 2', async () => {
+    const first = (await findPublished(database.db, 'sibisikan-2020', '410000', '2020Q3'))!;
+    await expect(
+      revokeEvaluation(database, first.id, { reason: '短', actor: 'test' }),
+    ).rejects.toBeInstanceOf(UsageError);
+    const revoked = await revokeEvaluation(database, first.id, {
+      reason: '焦作市 9 月数据更正后重新发布',
+      actor: 'test',
+    });
+    expect(revoked.id).toBe(first.id);
+    await expect(
+      revokeEvaluation(database, first.id, { reason: '焦作市 9 月数据更正后重新发布', actor: 'test' }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await findPublished(database.db, 'sibisikan-2020', '410000', '2020Q3')).toBeNull();
+    expect((await runEvaluation(database, request)).published).toBeNull();
+
+    const second = await publishEvaluation(database, {
+      ...request,
+      overrideReason: '更正后重新发布，覆盖率不足已知悉',
+    });
+    expect(second.id).not.toBe(first.id);
+    const now = (await findPublished(database.db, 'sibisikan-2020', '410000', '2020Q3'))!;
+    expect(now).toMatchObject({ id: second.id, edition: 2, revocation: null });
+    // The first edition is still there, as published, marked revoked; it still verifies.
+    const old = (await getEvaluation(database.db, first.id))!;
+    expect(old).toMatchObject({
+      contentHash: first.contentHash,
+      edition: 1,
+      revocation: { revokedBy: 'test' },
+    });
+    expect((await verifyEvaluation(database, first.id, { storedOnly: true })).identical).toBe(true);
+    const listed = await listPublishedEvaluations(database, { provinceCode: '410000', period: '2020Q3' });
+    expect(listed.map((e) => e.id)).toEqual([second.id]);
+    const all = await listPublishedEvaluations(database, {
+      provinceCode: '410000',
+      period: '2020Q3',
+      includeRevoked: true,
+    });
+    expect(all.map((e) => [e.id, e.revocation?.reason ?? null])).toEqual([
+      [second.id, null],
+      [first.id, '焦作市 9 月数据更正后重新发布'],
+    ]);
+  });
+
+  it('detects a tampered stored result, which only a trigger switched off allows', async () => {
     const run = await runEvaluation(database, { ...request, period: '2020Q2' });
-    const published = await publishEvaluation(database, { ...request, period: '2020Q2' });
+    const published = await publishEvaluation(database, {
+      ...request,
+      period: '2020Q2',
+      overrideReason: '测试：覆盖率不足仍发布',
+    });
     expect(published.hash).toBe(run.hash);
-    await database.db.execute(
-      sql`update evaluations set result = jsonb_set(result, '{units,0,adjusted}', '99') where id = ${published.id}`,
-    );
-    expect((await verifyEvaluation(database, published.id)).identical).toBe(false);
+    const tamper = sql`update evaluations set result = jsonb_set(result, '{units,0,adjusted}', '99') where id = ${published.id}`;
+    await expect(database.db.execute(tamper)).rejects.toThrow();
+    // The table's owner can switch the trigger off; verification still catches the change.
+    await database.db.execute(sql`alter table evaluations disable trigger evaluations_published_final`);
+    await database.db.execute(tamper);
+    await database.db.execute(sql`alter table evaluations enable trigger evaluations_published_final`);
+    const v = await verifyEvaluation(database, published.id);
+    expect(v.identical).toBe(false);
+    expect(v.storedHash).toBe(published.hash);
+    expect(v.recomputedHash).toBe(published.hash); // the inputs were not touched, the result was
   });
 });
 

@@ -1,5 +1,6 @@
-// Reading published evaluations: the list a province's readers see, one result, and the robustness
-// and "what it takes" analyses recomputed from the inputs stored with it (never from today's data).
+// Reading published evaluations: the list a province's readers see (revoked ones left out unless
+// asked for), one result, and the robustness and "what it takes" analyses recomputed from the inputs
+// stored with it (never from today's data).
 import type { Database } from '../db/client';
 import {
   getEvaluation,
@@ -14,17 +15,34 @@ import { type WhatItTakesResult, whatItTakes } from '../domain/evaluation/what-i
 import { DEFAULT_VARY } from './analyse-evaluation';
 import { NotFoundError, UsageError } from './errors';
 
+/** The standing published evaluations; with `includeRevoked`, the revoked ones too (marked). */
 export function listPublishedEvaluations(
   database: Database,
-  filter: { provinceCode: string; parentCode?: string; schemeId?: string; period?: string },
+  filter: {
+    provinceCode: string;
+    parentCode?: string;
+    schemeId?: string;
+    period?: string;
+    includeRevoked?: boolean;
+  },
 ): Promise<PublishedSummary[]> {
   return listPublishedSummaries(database.db, filter);
 }
 
-/** A published evaluation; drafts are never stored, so anything else is not found. */
-export async function loadPublishedEvaluation(database: Database, id: number): Promise<StoredEvaluation> {
+/**
+ * A published evaluation that stands; drafts are never stored, so anything else is not found. A
+ * revoked one is "the published result" no more: found only with `allowRevoked` (its own page, which
+ * says it was revoked), never for a public link or a new one.
+ */
+export async function loadPublishedEvaluation(
+  database: Database,
+  id: number,
+  opts: { allowRevoked?: boolean } = {},
+): Promise<StoredEvaluation> {
   const stored = await getEvaluation(database.db, id);
-  if (stored?.state !== 'published') throw new NotFoundError(`考评结果 ${id} 不存在`);
+  if (stored?.state !== 'published' || (stored.revocation && !opts.allowRevoked)) {
+    throw new NotFoundError(`考评结果 ${id} 不存在`);
+  }
   return stored;
 }
 

@@ -177,6 +177,13 @@ export const schemeSchema = z
     bonus: adjustmentCategorySchema.optional(),
     penalty: adjustmentCategorySchema.optional(),
     tie_break: z.array(identifier).default([]),
+    /** Decimals totals are rounded to, shown and ranked on (default 2; docs/methodology.md §六). */
+    score_decimals: z.number().int().min(0).max(6).optional(),
+    /** The publish gate (default min_coverage 0.8; docs/methodology.md §七). */
+    publish: z
+      .object({ min_coverage: z.number().min(0).max(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 // What leaves the server of an evaluation: a draft run, a published summary, a published result.
 import type { PublishedSummary, StoredEvaluation } from '../../db/evaluations';
+import type { PublishGateRecord } from '../../domain/evaluation/publish-gate';
 import type { RegionNode } from '../../domain/regions';
 import type { EvaluationRun } from '../../services/evaluate-period';
 
@@ -8,7 +9,10 @@ const regionRef = (regions: readonly RegionNode[], code: string) => ({
   name: regions.find((r) => r.code === code)?.name ?? code,
 });
 
-export function presentDraft(run: EvaluationRun, opts: { edited: boolean; mayPublish: boolean }) {
+export function presentDraft(
+  run: EvaluationRun,
+  opts: { edited: boolean; mayPublish: boolean; mayOverride: boolean },
+) {
   const { scheme } = run.snapshot;
   return {
     state: 'draft' as const,
@@ -19,7 +23,10 @@ export function presentDraft(run: EvaluationRun, opts: { edited: boolean; mayPub
     // An edited copy is never compared with what was published under the built-in scheme's id.
     published: opts.edited ? null : run.published,
     result: run.result,
-    permissions: { publish: opts.mayPublish && !opts.edited && run.published === null },
+    permissions: {
+      publish: opts.mayPublish && !opts.edited && run.published === null,
+      override: opts.mayOverride && !opts.edited && run.published === null,
+    },
   };
 }
 
@@ -33,6 +40,14 @@ export function presentSummary(summary: PublishedSummary, regions: readonly Regi
     hash: summary.contentHash,
     publishedBy: summary.publishedBy,
     publishedAt: summary.publishedAt?.toISOString() ?? null,
+    edition: summary.edition,
+    revocation: summary.revocation
+      ? {
+          reason: summary.revocation.reason,
+          revokedBy: summary.revocation.revokedBy,
+          revokedAt: summary.revocation.revokedAt.toISOString(),
+        }
+      : null,
   };
 }
 
@@ -41,5 +56,6 @@ export function presentPublished(stored: StoredEvaluation, regions: readonly Reg
     ...presentSummary(stored, regions),
     state: 'published' as const,
     result: stored.result,
+    gate: (stored.publishGate as PublishGateRecord | null) ?? null,
   };
 }

@@ -133,16 +133,34 @@ describe.each(testDatabases())('evaluations over HTTP on $name', (target: TestDa
     expect((await owner.get('/api/schemes')).status).toBe(403);
   });
 
-  it('publishes once; every reader in the province reads, verifies and analyses it; nobody else does', async () => {
-    const published = await province.post('/api/evaluations', Q3);
+  it('publishes once, past the gate only with a reason; every reader in the province reads, verifies and analyses it; nobody else does', async () => {
+    // Three projects and two deals: too little of the scheme rests on data. The gate says why.
+    const refused = await province.post('/api/evaluations', Q3);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('rule_violation');
+    expect(refused.body.error.message).toMatch(/^发布前检查未通过，结果未发布：数据覆盖率 \d+\.\d%/);
+    expect(refused.body.error.details).toMatchObject({
+      minCoverage: 0.8,
+      refusals: [{ code: 'coverage' }],
+      mayOverride: true,
+    });
+    // A city officer may neither publish nor override; a reason too short is not one.
+    expect((await city.post('/api/evaluations', { ...Q3, overrideReason: '我们同意发布' })).status).toBe(403);
+    expect((await province.post('/api/evaluations', { ...Q3, overrideReason: '可' })).status).toBe(400);
+
+    const reason = '试点季度，储备和审批数据尚未录入，经省项目办研究同意发布';
+    const published = await province.post('/api/evaluations', { ...Q3, overrideReason: reason });
     expect(published.status).toBe(201);
     const id = published.body.id;
     expect(published.body).toMatchObject({
       state: 'published',
       period: '2020Q3',
       publishedBy: 'ev_province',
+      edition: 1,
+      revocation: null,
+      gate: { refusals: [{ code: 'coverage' }], override: { reason, by: 'ev_province' } },
     });
-    const again = await province.post('/api/evaluations', Q3);
+    const again = await province.post('/api/evaluations', { ...Q3, overrideReason: reason });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('发布后不可更改');
     expect((await city.post('/api/evaluations', Q3)).status).toBe(403);
@@ -158,11 +176,24 @@ describe.each(testDatabases())('evaluations over HTTP on $name', (target: TestDa
     const read = await city.get(`/api/evaluations/${id}`);
     expect(read.status).toBe(200);
     expect(read.body.hash).toBe(published.body.hash);
+    // The override is in the result's metadata for every reader.
+    expect(read.body.gate.override).toMatchObject({ reason, by: 'ev_province' });
+    expect(read.body.permissions).toEqual({ revoke: false });
+    expect((await province.get(`/api/evaluations/${id}`)).body.permissions).toEqual({ revoke: true });
     expect(cityRanks(read.body.result)).toEqual([
       ['410300', 1],
       ['410800', 2],
     ]);
-    expect((await city.get(`/api/evaluations/${id}/verify`)).body).toMatchObject({ identical: true });
+    const verified = await city.get(`/api/evaluations/${id}/verify`);
+    expect(verified.body).toMatchObject({
+      identical: true,
+      storedHash: published.body.hash,
+      recomputedHash: published.body.hash,
+      current: { hash: published.body.hash, identical: true },
+    });
+    // Today's ranks are a draft: the city sees whether they differ, not how.
+    expect(verified.body.current).not.toHaveProperty('moves');
+    expect((await province.get(`/api/evaluations/${id}/verify`)).body.current.moves).toEqual([]);
 
     const robust = await city.get(`/api/evaluations/${id}/sensitivity?replications=200&seed=7`);
     expect(robust.status).toBe(200);
@@ -213,12 +244,64 @@ describe.each(testDatabases())('evaluations over HTTP on $name', (target: TestDa
     const audit = await queryRows<{ action: string; actor: string; n: number }>(
       database.db,
       sql`select action, actor, count(*)::int as n from audit_log
-          where action in ('bulletin.download', 'evaluation.publish') group by action, actor order by action, actor`,
+          where action in ('bulletin.download', 'evaluation.publish') and outcome = 'ok'
+          group by action, actor order by action, actor`,
     );
     expect(audit).toEqual([
       { action: 'bulletin.download', actor: 'ev_city', n: 3 },
       { action: 'bulletin.download', actor: 'ev_province', n: 1 },
       { action: 'evaluation.publish', actor: 'ev_province', n: 1 },
+    ]);
+  });
+
+  it('revokes a published result by a record; it is then "the published result" no more, and may be published again', async () => {
+    const [standing] = (await city.get('/api/evaluations')).body.items;
+    const id = standing.id;
+    const link = await province.post(`/api/evaluations/${id}/public-link`, {});
+    expect(link.status).toBe(201);
+    const reason = '焦作市 9 月月报更正，撤销后重新发布';
+    expect((await city.post(`/api/evaluations/${id}/revoke`, { reason })).status).toBe(403);
+    expect((await stranger.post(`/api/evaluations/${id}/revoke`, { reason })).status).toBe(403); // a viewer
+    expect((await province.post(`/api/evaluations/${id}/revoke`, { reason: '短' })).status).toBe(400);
+    const revoked = await province.post(`/api/evaluations/${id}/revoke`, { reason });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({ id, links: [link.body.link.slug] });
+    expect((await province.post(`/api/evaluations/${id}/revoke`, { reason })).status).toBe(409);
+
+    // Gone from the list, the public page, the bulletin and the dashboard; still readable, marked.
+    expect((await city.get('/api/evaluations')).body.items).toEqual([]);
+    const all = await city.get('/api/evaluations?revoked=include');
+    expect(all.body.items).toEqual([
+      expect.objectContaining({
+        id,
+        revocation: expect.objectContaining({ reason, revokedBy: 'ev_province' }),
+      }),
+    ]);
+    const read = await city.get(`/api/evaluations/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.revocation).toMatchObject({ reason });
+    expect((await province.get(`/api/evaluations/${id}`)).body.permissions).toEqual({ revoke: false });
+    expect((await city.get(`/api/public/results/${link.body.link.slug}`)).status).toBe(404);
+    expect((await province.post(`/api/evaluations/${id}/public-link`, {})).status).toBe(404);
+    expect((await city.get('/api/bulletins?period=2020Q3&format=md')).status).toBe(404);
+    expect((await city.get('/api/dashboard?region=410800&period=2020-09')).body.rankHistory).toEqual([]);
+    const draft = await province.post('/api/evaluations/draft', Q3);
+    expect(draft.body.published).toBeNull();
+    expect(draft.body.permissions).toEqual({ publish: true, override: true });
+    const stored = await queryRows<{ hash: string }>(
+      database.db,
+      sql`select content_hash as hash from evaluations where id = ${id}`,
+    );
+    expect(stored[0]!.hash).toBe(standing.hash);
+
+    const again = await province.post('/api/evaluations', {
+      ...Q3,
+      overrideReason: '更正后重新发布，数据覆盖率不足已知悉',
+    });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ edition: 2, revocation: null });
+    expect((await city.get('/api/evaluations')).body.items.map((e: { id: number }) => e.id)).toEqual([
+      again.body.id,
     ]);
   });
 });

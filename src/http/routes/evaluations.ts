@@ -1,18 +1,21 @@
 // Evaluations: drafts, robustness and "what it takes" on current data (province officers), publication
-// once per scheme, region and period, and published results with their analyses for every reader in
-// the province. Analyses of a published result use the inputs stored with it.
+// once per scheme, region and period behind the publish gate (overridden only with a reason, by whom
+// the policy allows), revocation as a record of its own, and published results with their analyses
+// for every reader in the province. Analyses of a published result use the inputs stored with it.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { provinceOf } from '../../domain/regions';
 import type { Actor } from '../../policies/actor';
 import { authorize, authorizeRole, can } from '../../policies/authorize';
 import { analyseSensitivity, analyseWhatItTakes } from '../../services/analyse-evaluation';
-import { UsageError } from '../../services/errors';
+import { RuleViolationError, UsageError } from '../../services/errors';
 import {
   type EvaluateRequest,
+  PublishRefusedError,
   publishEvaluation,
+  revokeEvaluation,
   runEvaluation,
-  verifyStored,
+  verifyEvaluation,
 } from '../../services/evaluate-period';
 import {
   analyseStoredSensitivity,
@@ -34,6 +37,8 @@ import {
   ZPublishBody,
   ZPublished,
   ZPublishedSummary,
+  ZRevokeBody,
+  ZRevoked,
   ZSensitivityBody,
   ZSensitivityQuery,
   ZUnitQuery,
@@ -92,6 +97,7 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
       return presentDraft(run, {
         edited: request.body.schemeText !== undefined,
         mayPublish: can(actor, 'evaluation.publish', { regionCode: run.parent.code }),
+        mayOverride: can(actor, 'evaluation.override', { regionCode: run.parent.code }),
       });
     },
   );
@@ -134,7 +140,8 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     '/api/evaluations',
     {
       schema: {
-        summary: '发布考评结果（每个方案、地区、期间只能发布一次，发布后不可更改）',
+        summary:
+          '发布考评结果（每个方案、地区、期间只能发布一次，发布后不可更改；撤销后可重新发布为新版次）。发布前检查未通过时 422，details 为检查报告与 mayOverride；有权限者可附 overrideReason 仍然发布',
         tags,
         body: ZPublishBody,
         response: { 201: ZPublished },
@@ -145,6 +152,9 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
       authorizeRole(actor, 'evaluation.publish');
       const region = parentOf(actor, request.body.region);
       authorize(actor, 'evaluation.publish', { regionCode: region });
+      if (request.body.overrideReason !== undefined) {
+        authorize(actor, 'evaluation.override', { regionCode: region });
+      }
       const ctx = auditContext(request, deps);
       const outcome = await publishEvaluation(database, {
         scheme: request.body.scheme,
@@ -152,10 +162,48 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
         region,
         actor: ctx.actor,
         ip: ctx.ip,
+        overrideReason: request.body.overrideReason,
+      }).catch((error: unknown) => {
+        // The gate's report, and whether this caller could publish anyway with a reason.
+        if (error instanceof PublishRefusedError) {
+          throw new RuleViolationError(error.message, {
+            ...error.gate,
+            mayOverride: can(actor, 'evaluation.override', { regionCode: region }),
+          });
+        }
+        throw error;
       });
       const stored = await loadPublishedEvaluation(database, outcome.id);
       reply.status(201);
       return presentPublished(stored, await regionTree(database));
+    },
+  );
+
+  app.post(
+    '/api/evaluations/:id/revoke',
+    {
+      schema: {
+        summary:
+          '撤销已发布的考评结果（另存一条撤销记录，结果本身不变；其公开链接一并撤销；之后可重新发布为新版次）',
+        tags,
+        params: ZEvaluationParams,
+        body: ZRevokeBody,
+        response: { 200: ZRevoked },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'evaluation.revoke');
+      const stored = await loadPublishedEvaluation(database, request.params.id, { allowRevoked: true });
+      authorize(actor, 'evaluation.revoke', { regionCode: stored.parentCode });
+      const ctx = auditContext(request, deps);
+      const outcome = await revokeEvaluation(database, stored.id, {
+        reason: request.body.reason,
+        actor: ctx.actor,
+        ip: ctx.ip,
+        now: ctx.now,
+      });
+      return { id: outcome.id, revokedAt: outcome.revokedAt.toISOString(), links: outcome.links };
     },
   );
 
@@ -179,16 +227,17 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
         parentCode: request.query.region,
         schemeId: request.query.scheme,
         period: request.query.period,
+        includeRevoked: request.query.revoked === 'include',
       });
       const regions = await regionTree(database);
       return { items: items.map((s) => presentSummary(s, regions)) };
     },
   );
 
-  /** Loads a published evaluation the caller may read (404 otherwise). */
+  /** Loads a published evaluation, revoked or not, the caller may read (404 otherwise). */
   async function readable(actor: Actor, id: number) {
     authorizeRole(actor, 'evaluation.read');
-    const stored = await loadPublishedEvaluation(database, id);
+    const stored = await loadPublishedEvaluation(database, id, { allowRevoked: true });
     authorize(actor, 'evaluation.read', { regionCode: stored.parentCode });
     return stored;
   }
@@ -204,8 +253,15 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const stored = await readable(actorOfRequest(request), request.params.id);
-      return presentPublished(stored, await regionTree(database));
+      const actor = actorOfRequest(request);
+      const stored = await readable(actor, request.params.id);
+      return {
+        ...presentPublished(stored, await regionTree(database)),
+        permissions: {
+          revoke:
+            stored.revocation === null && can(actor, 'evaluation.revoke', { regionCode: stored.parentCode }),
+        },
+      };
     },
   );
 
@@ -213,13 +269,24 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     '/api/evaluations/:id/verify',
     {
       schema: {
-        summary: '用发布时保存的输入重新计算并比对内容摘要',
+        summary:
+          '复核：存储的内容摘要，与用发布时保存的输入重新计算的摘要比对（identical）；另附用当前数据重新计算的摘要（current，数据在发布后变化时不同，不影响已发布结果）',
         tags,
         params: ZEvaluationParams,
         response: { 200: ZVerification },
       },
     },
-    async (request) => verifyStored(await readable(actorOfRequest(request), request.params.id)),
+    async (request) => {
+      const actor = actorOfRequest(request);
+      const stored = await readable(actor, request.params.id);
+      const verification = await verifyEvaluation(database, stored.id);
+      // Today's ranks are a draft: only those who may run drafts see what moved.
+      if (!verification.current || can(actor, 'evaluation.run', { regionCode: stored.parentCode })) {
+        return verification;
+      }
+      const { moves: _moves, ...current } = verification.current;
+      return { ...verification, current };
+    },
   );
 
   app.get(

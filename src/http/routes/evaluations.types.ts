@@ -30,14 +30,20 @@ export const ZPublishBody = z
     scheme: ZBuiltinScheme.default('sibisikan-2020'),
     period: ZPeriod,
     region: ZRegionCode.optional(),
+    /** Publish despite the publish gate's refusals, for this reason (policy 'evaluation.override'). */
+    overrideReason: z.string().max(500).optional(),
   })
   .strict();
+
+export const ZRevokeBody = z.object({ reason: z.string().min(1).max(500) }).strict();
 
 export const ZEvaluationListQuery = z
   .object({
     region: ZRegionCode.optional(),
     scheme: z.string().max(80).optional(),
     period: ZPeriod.optional(),
+    /** `include`: the revoked results too, each with its revocation (default: the standing ones). */
+    revoked: z.enum(['exclude', 'include']).optional(),
   })
   .strict();
 
@@ -74,8 +80,11 @@ export const ZDraft = z.object({
     .object({ id: z.number(), hash: z.string(), identical: z.boolean(), moves: z.array(ZRankMove) })
     .nullable(),
   result: ZResult,
-  permissions: z.object({ publish: z.boolean() }),
+  /** publish: the draft may be published by the caller; override: the caller may override the publish gate. */
+  permissions: z.object({ publish: z.boolean(), override: z.boolean() }),
 });
+
+export const ZRevocation = z.object({ reason: z.string(), revokedBy: z.string(), revokedAt: z.string() });
 
 export const ZPublishedSummary = z.object({
   id: z.number(),
@@ -86,18 +95,63 @@ export const ZPublishedSummary = z.object({
   hash: z.string(),
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** 1, or n + 1 when edition n of the same scheme, region and period was revoked. */
+  edition: z.number(),
+  /** Null while the result stands; a revoked result is "the published result" no more. */
+  revocation: ZRevocation.nullable(),
+});
+
+const ZGateUnit = z.object({ code: z.string(), name: z.string() });
+
+/** The publish gate (docs/methodology.md §七): its report at publication, and the override if any. */
+export const ZPublishGate = z.object({
+  minCoverage: z.number(),
+  coverage: z.number(),
+  cells: z.number(),
+  cellsWithData: z.number(),
+  unitsWithoutData: z.array(ZGateUnit),
+  qualityErrors: z.array(ZGateUnit.extend({ errors: z.number() })),
+  refusals: z.array(
+    z.object({
+      code: z.enum(['no_units', 'units_without_data', 'coverage', 'quality_errors']),
+      message: z.string(),
+      params: z.record(z.union([z.string(), z.number()])),
+    }),
+  ),
+  override: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
 });
 
 export const ZPublished = ZPublishedSummary.extend({
   state: z.literal('published'),
   result: ZResult,
+  /** Null for a result published before the gate existed. */
+  gate: ZPublishGate.nullable(),
+  /** What the caller may do with it (GET /api/evaluations/:id). */
+  permissions: z.object({ revoke: z.boolean() }).optional(),
+});
+
+export const ZRevoked = z.object({
+  id: z.number(),
+  revokedAt: z.string(),
+  /** The result's public links, revoked with it. */
+  links: z.array(z.string()),
 });
 
 export const ZVerification = z.object({
   id: z.number(),
+  /** The hash stored at publication. */
   storedHash: z.string(),
+  /** Recomputed from the inputs stored with the result. */
   recomputedHash: z.string(),
+  /** Stored and recomputed agree (hash and result bytes): the published result is intact. */
   identical: z.boolean(),
+  /**
+   * Recomputed from the current data with the stored scheme and options (informative); `moves` (what
+   * ranks and totals moved since) only for those who may run drafts.
+   */
+  current: z
+    .object({ hash: z.string(), identical: z.boolean(), moves: z.array(ZRankMove).optional() })
+    .optional(),
 });
 
 export const ZAnalysis = z.unknown().describe('SensitivityResult or WhatItTakesResult (docs/methodology.md)');
