@@ -89,15 +89,26 @@ describe.each(testDatabases())('bulletin inputs on $name', (target: TestDatabase
     expect(text).toContain('洛阳市连续三季度获得第一');
     expect(text).toContain('本组仅巩义市1个单位参评');
     expect(
-      doc.appendices.map((a) => a.blocks[0]!.kind === 'table' && a.blocks[0]!.rows.map((r) => r[1])),
-    ).toEqual([['洛阳市', '焦作市'], ['巩义市'], ['项目J1']]);
-    // the last 附件: the month's red and yellow projects (J1: 30% against 75%)
+      doc.appendices
+        .slice(0, 2)
+        .map((a) => a.blocks[0]!.kind === 'table' && a.blocks[0]!.rows.map((r) => r[1])),
+    ).toEqual([['洛阳市', '焦作市'], ['巩义市']]);
+    // 附件3: the month's red and yellow projects per unit, and the red ones (J1: 30% against 75%)
     const warnings = doc.appendices[2]!;
-    expect(warnings.title).toBe('2020年9月重点项目红黄灯预警名单');
-    expect(doc.attachmentList[2]).toBe('　　　3．2020年9月重点项目红黄灯预警名单');
-    const table = warnings.blocks[0]!;
-    expect(table.kind === 'table' && table.rows[0]!.slice(0, 4)).toEqual(['1', '项目J1', '焦作市', '红灯']);
-    expect(table.kind === 'table' && table.rows[0]![4]).toContain('落后时序进度 75% 共 45 个百分点');
+    expect(warnings.title).toBe('2020年9月重点项目红黄灯预警情况');
+    expect(doc.attachmentList.slice(2)).toEqual([
+      '　　　3．2020年9月重点项目红黄灯预警情况',
+      '　　　4．2020年9月重点项目红黄灯预警名单（电子表格）',
+    ]);
+    const [counts, red] = warnings.blocks.filter((b) => b.kind === 'table');
+    expect(counts!.rows).toEqual([
+      ['1', '洛阳市', '0', '0', '0'],
+      ['2', '焦作市', '1', '0', '1'],
+      ['3', '巩义市', '0', '0', '0'],
+      ['', '合计', '1', '0', '1'],
+    ]);
+    expect(red!.rows[0]!.slice(0, 3)).toEqual(['1', '焦作市', '项目J1']);
+    expect(red!.rows[0]![3]).toContain('落后时序进度 75% 共 45 个百分点');
   });
 
   it('writes the city summary with the streak of the year and the seed sentences', async () => {
@@ -117,16 +128,10 @@ describe.each(testDatabases())('bulletin inputs on $name', (target: TestDatabase
   });
 
   it('uses the published evaluation and says so', async () => {
-    const published = await publishEvaluation(database, {
-      scheme: 'sibisikan-2020',
-      period: '2020Q1',
-      actor: 'test',
-    });
-    const q3 = await publishEvaluation(database, {
-      scheme: 'sibisikan-2020',
-      period: '2020Q3',
-      actor: 'test',
-    });
+    // The few rows here cover too little for the publish gate: published with a reason, as an officer may.
+    const request = { scheme: 'sibisikan-2020', actor: 'test', overrideReason: '测试用的少量数据' };
+    const published = await publishEvaluation(database, { ...request, period: '2020Q1' });
+    const q3 = await publishEvaluation(database, { ...request, period: '2020Q3' });
     expect(published.id).not.toBe(q3.id);
     const outcome = await composeBulletin(database, { ...base, region: '410300' });
     expect(outcome.evaluationId).toBe(q3.id);
@@ -141,7 +146,7 @@ describe.each(testDatabases())('bulletin inputs on $name', (target: TestDatabase
     expect(doc.notes[0]).toBe(
       `本文依据${dateWording(shanghaiDate(stored!.publishedAt!))}发布的考评结果（编号${q3.id}，内容校验码${q3.hash.slice(0, 12)}）。`,
     );
-    expect(doc.notes[1]).toBe('此前期次中尚未发布的（2020Q2），排名按当前数据重新计算。');
+    expect(doc.notes[1]).toBe('此前期次中本期发布时尚未发布的（2020Q2），排名按本期发布时的数据计算。');
   });
 
   it('refuses what it cannot state', async () => {

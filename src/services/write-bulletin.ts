@@ -1,26 +1,31 @@
 // `sibi bulletin`: gathers what a 通报 states — the period's evaluation (the published one if it exists,
-// else a fresh run marked 草稿), the region's figures, and the ranks of the earlier periods of the year
-// for streaks — and builds the document model. Rendering to md/html/docx is io's job.
+// else a fresh run marked 草稿), the region's figures, the red and yellow projects and the ranks of the
+// earlier periods of the year — and builds the document model, or the spreadsheet 附件's rows. A
+// published period reads all of it from what was stored at publication (bulletin-snapshot.ts), never
+// from today's data. Rendering to md/html/docx/xlsx is io's job.
+
+import { getBulletinSnapshot } from '../db/bulletin-snapshots';
 import type { Database } from '../db/client';
-import { findPublished, getEvaluation } from '../db/evaluations';
+import { findPublished } from '../db/evaluations';
 import { loadRegions } from '../db/lookups';
-import { hasSimulatedProjects } from '../db/simulated-data';
 import { buildCitySummary } from '../domain/bulletin/city';
-import type { EarlierRanks, EvaluationSource, RegionFigures } from '../domain/bulletin/inputs';
+import type { EvaluationSource } from '../domain/bulletin/inputs';
 import type { BulletinDocument } from '../domain/bulletin/model';
 import { buildProvinceBulletin } from '../domain/bulletin/province';
+import { type BulletinSnapshot, snapshotFromJson, type WarningsSnapshot } from '../domain/bulletin/snapshot';
+import { annexNotes, annexRows, type BulletinWarning, warningsAnnexTitle } from '../domain/bulletin/warnings';
 import type { Scheme } from '../domain/evaluation/scheme';
 import type { EvaluationResult } from '../domain/evaluation/types';
 import { type Period, parsePeriod } from '../domain/period';
-import { provinceOf, type RegionNode } from '../domain/regions';
+import type { RegionNode } from '../domain/regions';
 import { loadSchemeFile } from '../schemes/load-scheme';
-import { computeAlerts } from './compute-alerts';
-import { computeStats, DEFAULT_LISTS, requireRegion } from './compute-stats';
+import { takeBulletinSnapshot } from './bulletin-snapshot';
+import { requireRegion } from './compute-stats';
 import { NotFoundError, UsageError } from './errors';
 import { runEvaluation } from './evaluate-period';
 
+export { earlierPeriods, PROGRAMME_982 } from './bulletin-snapshot';
 export const DEFAULT_BULLETIN_SCHEME = 'sibisikan-2020';
-export const PROGRAMME_982 = '982';
 
 export interface BulletinRequest {
   period: string;
@@ -54,52 +59,29 @@ export async function composeBulletin(
   database: Database,
   request: BulletinRequest,
 ): Promise<BulletinOutcome> {
-  const period = parsePeriod(request.period);
-  if (request.date !== undefined && !isIsoDate(request.date)) {
-    throw new UsageError(`成文日期应为 YYYY-MM-DD 格式的日期：${request.date}`);
-  }
-  const scheme = request.scheme ?? DEFAULT_BULLETIN_SCHEME;
-  const regions = await loadRegions(database.db);
-  const province = regions.find((r) => r.kind === 'province') ?? null;
-  if (!province) throw new NotFoundError('没有省级地区：请先导入地区');
-  const unit = request.region ? requireRegion(regions, request.region) : province;
-  const parent = unit.parentCode ? requireRegion(regions, unit.parentCode) : null;
-  const simulated = request.simulated ?? (await hasSimulatedProjects(database.db, provinceOf(unit.code)));
-  const now = request.now ?? new Date();
-
-  // The province's bulletin ranks the province's units; a unit's summary reads its place among its parent's.
-  const ranked = parent ?? unit;
-  const evaluation = await currentEvaluation(database, scheme, ranked, period, request.actor);
-  if (request.publishedOnly && evaluation.status.kind !== 'published') {
-    throw new NotFoundError(`${ranked.name} ${period.id} 的考评结果尚未发布`);
-  }
-  const earlier = await earlierRanks(database, scheme, ranked, period, request.actor);
-  const figures = await regionFigures(database, unit.code, period);
-  const date =
-    request.date ??
-    (evaluation.status.kind === 'published' ? evaluation.status.publishedAt : shanghaiDate(now));
+  const source = await bulletinSource(database, request, { warnings: !request.region });
+  const { period, unit, parent, evaluation, snapshot, simulated, date } = source;
+  const figures = snapshot.figures[unit.code];
   const summary = {
-    earlier: earlier.map((e) => ({ period: e.period.id, published: e.published })),
+    earlier: snapshot.earlier.map((e) => ({ period: e.period.id, published: e.published })),
     simulated,
   };
 
   if (!parent) {
-    const alerts = await computeAlerts(database, { region: unit.code, period: period.id });
-    const warnings = alerts.projects.map((p) => ({ ...p, regionName: p.region.name }));
     const document = buildProvinceBulletin({
       province: { code: unit.code, name: unit.name },
       period,
       evaluation,
-      figures,
-      earlier,
+      figures: figures!,
+      earlier: snapshot.earlier,
       issuer: request.issuer ?? `${unit.name}重点项目建设办公室`,
       date,
       simulated,
-      warnings,
+      ...(snapshot.warnings ? { warnings: snapshot.warnings } : {}),
     });
     return { document, kind: 'province', evaluationId: publishedId(evaluation), ...summary };
   }
-  if (!evaluation.result.units.some((u) => u.code === unit.code)) {
+  if (!figures || !evaluation.result.units.some((u) => u.code === unit.code)) {
     throw new NotFoundError(
       `${unit.name}（${unit.code}）不在「${evaluation.scheme.name}」${period.id} 的考评结果中：该方案只对 ${evaluation.result.options.groups.join('、')} 分组排名`,
     );
@@ -110,88 +92,146 @@ export async function composeBulletin(
     period,
     evaluation,
     figures,
-    earlier,
+    earlier: snapshot.earlier,
     date,
     simulated,
   });
   return { document, kind: 'city', evaluationId: publishedId(evaluation), ...summary };
 }
 
+export interface WarningsAnnex {
+  /** "2020年9月重点项目红黄灯预警名单" (and the unit's name when one unit's rows were asked for). */
+  title: string;
+  period: Period;
+  /** The province's units in order, for the counts sheet. */
+  units: WarningsSnapshot['units'];
+  rows: BulletinWarning[];
+  /** Lines under the title: the basis (published result or draft) and the 模拟数据 note. */
+  notes: string[];
+  evaluationId: number | null;
+  simulated: boolean;
+}
+
+/**
+ * The 通报's spreadsheet 附件: every red and yellow project of the province (or, with `region`, of that
+ * unit), from the published evaluation's stored data, or from current data for a draft.
+ */
+export async function composeWarningsAnnex(
+  database: Database,
+  request: BulletinRequest,
+): Promise<WarningsAnnex> {
+  const source = await bulletinSource(database, request, { warnings: true });
+  const { period, unit, parent, snapshot, evaluation } = source;
+  if (!snapshot.warnings) {
+    throw new NotFoundError(`红黄灯预警名单随全省通报发出：${unit.name}（${unit.code}）不是省辖单位`);
+  }
+  const units = parent
+    ? snapshot.warnings.units.filter((u) => u.code === unit.code)
+    : snapshot.warnings.units;
+  return {
+    title: `${parent ? unit.name : ''}${warningsAnnexTitle(period)}`,
+    period,
+    units,
+    rows: annexRows(snapshot.warnings, parent ? unit.code : undefined),
+    notes: annexNotes(evaluation.status, source.simulated),
+    evaluationId: publishedId(evaluation),
+    simulated: source.simulated,
+  };
+}
+
 function publishedId(source: EvaluationSource): number | null {
   return source.status.kind === 'published' ? source.status.id : null;
 }
 
-/** The published evaluation of the period if there is one (and whether current data differ), else a fresh run. */
-async function currentEvaluation(
-  database: Database,
-  scheme: string,
-  parent: RegionNode,
-  period: Period,
-  actor: string,
-): Promise<EvaluationSource> {
-  const run = await runEvaluation(database, { scheme, period: period.id, region: parent.code, actor });
-  if (run.published) {
-    const stored = await getEvaluation(database.db, run.published.id);
-    if (stored) {
-      return {
-        result: stored.result as EvaluationResult,
-        scheme: stored.scheme as Scheme,
-        status: {
-          kind: 'published',
-          id: stored.id,
-          publishedAt: shanghaiDate(stored.publishedAt ?? stored.createdAt),
-          hash: stored.contentHash,
-          changedSince: !run.published.identical,
-        },
-      };
-    }
-  }
-  return { result: run.result, scheme: run.snapshot.scheme, status: { kind: 'draft' } };
+interface BulletinSource {
+  period: Period;
+  /** The region the document is about (the province, or a unit for its own summary). */
+  unit: RegionNode;
+  /** The region whose units are ranked, when the document is a unit's summary. */
+  parent: RegionNode | null;
+  evaluation: EvaluationSource;
+  snapshot: BulletinSnapshot;
+  simulated: boolean;
+  /** 成文日期 (ISO). */
+  date: string;
 }
 
-/** Earlier periods of the same year: the quarters before a quarter, the month before a month; none for a year. */
-export function earlierPeriods(period: Period): Period[] {
-  if (period.kind === 'quarter') {
-    const q = period.month / 3;
-    return Array.from({ length: q - 1 }, (_, i) => parsePeriod(`${period.year}Q${i + 1}`));
-  }
-  if (period.kind === 'month' && period.month > 1) {
-    return [parsePeriod(`${period.year}-${String(period.month - 1).padStart(2, '0')}`)];
-  }
-  return [];
-}
-
-async function earlierRanks(
+/**
+ * The evaluation and the figures a bulletin states: for a published period, the published evaluation
+ * and the bulletin data stored with it (today's data only for an evaluation published before they
+ * were stored, which the document says); otherwise a fresh run on today's data, marked 草稿.
+ */
+async function bulletinSource(
   database: Database,
-  scheme: string,
-  parent: RegionNode,
-  period: Period,
-  actor: string,
-): Promise<EarlierRanks[]> {
-  const periods = earlierPeriods(period);
-  if (periods.length === 0) return [];
+  request: BulletinRequest,
+  opts: { warnings: boolean },
+): Promise<BulletinSource> {
+  const period = parsePeriod(request.period);
+  if (request.date !== undefined && !isIsoDate(request.date)) {
+    throw new UsageError(`成文日期应为 YYYY-MM-DD 格式的日期：${request.date}`);
+  }
+  const scheme = request.scheme ?? DEFAULT_BULLETIN_SCHEME;
+  const regions = await loadRegions(database.db);
+  const province = regions.find((r) => r.kind === 'province') ?? null;
+  if (!province) throw new NotFoundError('没有省级地区：请先导入地区');
+  const unit = request.region ? requireRegion(regions, request.region) : province;
+  const parent = unit.parentCode ? requireRegion(regions, unit.parentCode) : null;
+  // The province's bulletin ranks the province's units; a unit's summary reads its place among its parent's.
+  const ranked = parent ?? unit;
   const schemeId = (await loadSchemeFile(scheme)).scheme.id;
-  const out: EarlierRanks[] = [];
-  for (const p of periods) {
-    const stored = await findPublished(database.db, schemeId, parent.code, p.id);
-    const result = stored
-      ? (stored.result as EvaluationResult)
-      : (await runEvaluation(database, { scheme, period: p.id, region: parent.code, actor })).result;
-    out.push({
-      period: p,
-      ranks: Object.fromEntries(result.units.map((u) => [u.code, u.rank])),
-      published: stored !== null,
+  const rankEarlier = async (p: Period) =>
+    (await runEvaluation(database, { scheme, period: p.id, region: ranked.code, actor: request.actor }))
+      .result;
+  const take = (id: string) =>
+    takeBulletinSnapshot(database, {
+      parent: ranked,
+      period,
+      schemeId: id,
+      rankEarlier,
+      simulated: request.simulated,
+      warnings: opts.warnings,
     });
-  }
-  return out;
-}
 
-async function regionFigures(database: Database, region: string, period: Period): Promise<RegionFigures> {
-  const key = await computeStats(database, { region, period: period.id, lists: DEFAULT_LISTS });
-  const programme = await computeStats(database, { region, period: period.id, lists: [PROGRAMME_982] });
+  let evaluation: EvaluationSource;
+  let snapshot: BulletinSnapshot;
+  const stored = await findPublished(database.db, schemeId, ranked.code, period.id);
+  if (stored) {
+    const raw = await getBulletinSnapshot(database.db, stored.id);
+    snapshot = raw === null ? await take(schemeId) : snapshotFromJson(raw);
+    evaluation = {
+      result: stored.result as EvaluationResult,
+      scheme: stored.scheme as Scheme,
+      status: {
+        kind: 'published',
+        id: stored.id,
+        publishedAt: shanghaiDate(stored.publishedAt ?? stored.createdAt),
+        hash: stored.contentHash,
+        figures: raw === null ? 'current' : 'stored',
+      },
+    };
+  } else {
+    if (request.publishedOnly) throw new NotFoundError(`${ranked.name} ${period.id} 的考评结果尚未发布`);
+    const run = await runEvaluation(database, {
+      scheme,
+      period: period.id,
+      region: ranked.code,
+      actor: request.actor,
+    });
+    snapshot = await take(run.snapshot.scheme.id);
+    evaluation = { result: run.result, scheme: run.snapshot.scheme, status: { kind: 'draft' } };
+  }
+  const now = request.now ?? new Date();
+  const date =
+    request.date ??
+    (evaluation.status.kind === 'published' ? evaluation.status.publishedAt : shanghaiDate(now));
   return {
-    totals: key.totals,
-    programme982: programme.totals.key.projectCount > 0 ? programme.totals.key : null,
+    period,
+    unit,
+    parent,
+    evaluation,
+    snapshot,
+    simulated: request.simulated ?? snapshot.simulated,
+    date,
   };
 }
 

@@ -10,7 +10,7 @@ const PUBLISHED = {
   id: 3,
   publishedAt: '2020-10-12',
   hash: 'abcdef0123456789',
-  changedSince: false,
+  figures: 'stored',
 } as const;
 
 function summary(overrides: Partial<CitySummaryInput> = {}) {

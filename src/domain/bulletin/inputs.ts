@@ -4,7 +4,7 @@ import type { Scheme } from '../evaluation/scheme-schema';
 import type { EvaluationResult } from '../evaluation/types';
 import type { UnitTotals } from '../metrics';
 import type { Period } from '../period';
-import type { BulletinWarning } from './warnings';
+import type { WarningsSnapshot } from './snapshot';
 
 /** Where the scores come from: a published evaluation (stated in the document) or a fresh run (草稿). */
 export type EvaluationStatus =
@@ -12,8 +12,12 @@ export type EvaluationStatus =
       kind: 'published';
       id: number;
       publishedAt: string;
-      hash: string /** Current data would rank differently. */;
-      changedSince: boolean;
+      hash: string;
+      /**
+       * Where the figures, warnings and earlier ranks come from: stored with the evaluation at publication,
+       * or (an evaluation published before they were stored) today's data, which the document then says.
+       */
+      figures: 'stored' | 'current';
     }
   | { kind: 'draft' };
 
@@ -52,8 +56,8 @@ export interface ProvinceBulletinInput {
   date: string;
   /** The data are the demo's simulated province. */
   simulated: boolean;
-  /** The red and yellow projects at the period's last month (附件: 红黄灯预警名单); omitted: no such 附件. */
-  warnings?: readonly BulletinWarning[];
+  /** The red and yellow projects at the period's last month (附件: 红黄灯预警情况); omitted: no such 附件. */
+  warnings?: WarningsSnapshot;
 }
 
 export interface CitySummaryInput {

@@ -68,15 +68,17 @@ export function sourceNotes(
     notes.push(
       `本文依据${dateWording(status.publishedAt)}发布的考评结果（编号${status.id}，内容校验码${status.hash.slice(0, 12)}）。`,
     );
-    if (status.changedSince)
-      notes.push('发布后数据有更新，按现有数据重新计算的结果与发布结果不同；已发布结果不因此改变。');
+    if (status.figures === 'current') {
+      notes.push('该考评结果发布时未存档通报数据：文中统计数字按当前数据计算，得分和排名为已发布结果。');
+    }
   } else {
     notes.push('草稿：本期考评结果尚未发布，文中得分和排名按当前数据计算，仅供审阅，不作为正式结果。');
   }
   const recomputed = earlier.filter((e) => !e.published);
   if (recomputed.length > 0) {
+    const stored = status.kind === 'published' && status.figures === 'stored';
     notes.push(
-      `此前期次中尚未发布的（${joinList(recomputed.map((e) => e.period.id))}），排名按当前数据重新计算。`,
+      `此前期次中${stored ? '本期发布时' : ''}尚未发布的（${joinList(recomputed.map((e) => e.period.id))}），排名按${stored ? '本期发布时的数据' : '当前数据重新'}计算。`,
     );
   }
   if (simulated) notes.push(SIMULATED_NOTE);

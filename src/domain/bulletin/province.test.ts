@@ -50,12 +50,14 @@ describe('province bulletin', () => {
         id: 7,
         publishedAt: '2020-10-12',
         hash: '0123456789abcdef',
-        changedSince: true,
+        figures: 'current',
       }),
     });
     expect(doc.marks).toEqual([]);
     expect(doc.notes[0]).toBe('本文依据2020年10月12日发布的考评结果（编号7，内容校验码0123456789ab）。');
-    expect(doc.notes[1]).toContain('发布后数据有更新');
+    expect(doc.notes[1]).toBe(
+      '该考评结果发布时未存档通报数据：文中统计数字按当前数据计算，得分和排名为已发布结果。',
+    );
   });
 
   it('words the province figures against 时序进度', () => {

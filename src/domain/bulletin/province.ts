@@ -28,7 +28,7 @@ import {
   topRankingWords,
 } from './ranking';
 import { previousWord, streakWording } from './streak';
-import { warningsAppendix } from './warnings';
+import { warningsAnnexTitle, warningsAppendix } from './warnings';
 import {
   amountWording,
   asOfWording,
@@ -77,8 +77,12 @@ export function buildProvinceBulletin(input: ProvinceBulletinInput): BulletinDoc
     });
   }
 
+  // The full list of red and yellow projects is a spreadsheet sent with the document (the last 附件).
+  const annex = input.warnings && input.warnings.projects.length > 0 ? appendices.length + 2 : null;
   if (input.warnings) {
-    appendices.push(warningsAppendix(`附件${appendices.length + 1}`, period, input.warnings));
+    appendices.push(
+      warningsAppendix(`附件${appendices.length + 1}`, period, input.warnings, `附件${annex ?? ''}`),
+    );
   }
 
   body.push(heading(1, `${chineseNumeral(section++)}、有关要求`));
@@ -90,7 +94,9 @@ export function buildProvinceBulletin(input: ProvinceBulletinInput): BulletinDoc
     ),
   );
 
-  const attachmentList = appendices.map((a, i) => `${i === 0 ? '附件：' : '　　　'}${i + 1}．${a.title}`);
+  const titles = appendices.map((a) => a.title);
+  if (annex !== null) titles.push(`${warningsAnnexTitle(period)}（电子表格）`);
+  const attachmentList = titles.map((t, i) => `${i === 0 ? '附件：' : '　　　'}${i + 1}．${t}`);
   return {
     kind: 'province',
     marks: marksFor(evaluation, input.simulated),

@@ -9,7 +9,8 @@ export const ZBulletinQuery = z
     scheme: z.enum(BUILTIN_SCHEMES).default('sibisikan-2020'),
     /** A unit's own summary (e.g. 410300); absent gives the province's 通报. */
     region: ZRegionCode.optional(),
-    format: z.enum(BULLETIN_FORMATS).default('docx'),
+    /** xlsx: the spreadsheet 附件 with every red and yellow project (the province's, or the region's own). */
+    format: z.enum([...BULLETIN_FORMATS, 'xlsx']).default('docx'),
     /** html only: show in the browser instead of downloading. */
     inline: z.enum(['true', 'false']).optional(),
   })

@@ -47,9 +47,13 @@ export const FONT_STACKS = {
 
 /**
  * Word fonts. A run names one font per script (w:rFonts), so the fallback is declared in the font
- * table instead: each official font gets w:altName (the Windows font Word substitutes when the first
- * is missing), the GB2312 charset (86) and its family, which LibreOffice and Word use to pick a
- * substitute. Latin text and digits use Times New Roman, as official documents do.
+ * table instead (word/fontTable.xml, put into the package through Packer's documented `overrides`:
+ * the docx library's own font table only embeds font files): each official font gets w:altName (the
+ * font Word substitutes when the first is missing: 方正小标宋简体 → 华文中宋 → SimSun, 仿宋_GB2312 →
+ * 仿宋 → FangSong), the GB2312 charset (86), family and panose. LibreOffice (7.4) ignores altName and
+ * asks fontconfig for the missing name in the run's language (zh-CN): on Linux with fonts-noto-cjk
+ * that resolves to Noto Sans CJK SC (checked by office.test.ts, which converts the docx to PDF).
+ * Latin text and digits use Times New Roman, as official documents do.
  */
 export interface WordFont {
   /** East Asian font named in the runs. */
@@ -61,7 +65,7 @@ export interface WordFont {
 }
 
 export const WORD_FONTS = {
-  title: { eastAsia: '方正小标宋简体', altName: 'SimSun', family: 'roman', panose: '02000000000000000000' },
+  title: { eastAsia: '方正小标宋简体', altName: '华文中宋', family: 'roman', panose: '02000000000000000000' },
   fangsong: { eastAsia: '仿宋_GB2312', altName: '仿宋', family: 'modern', panose: '02010609060101010101' },
   hei: { eastAsia: '黑体', altName: 'SimHei', family: 'modern', panose: '02010609060101010101' },
   kai: { eastAsia: '楷体_GB2312', altName: '楷体', family: 'modern', panose: '02010609060101010101' },
@@ -72,6 +76,7 @@ export const LATIN_FONT = 'Times New Roman';
 
 /** Fallbacks a machine may have, listed in the font table so that the names travel with the file. */
 export const FALLBACK_FONTS = [
+  { name: '华文中宋', altName: 'SimSun', family: 'roman', panose: '02010600040101010101' },
   { name: 'SimSun', altName: '宋体', family: 'auto', panose: '02010600030101010101' },
   { name: '仿宋', altName: 'FangSong', family: 'modern', panose: '02010609060101010101' },
   { name: '楷体', altName: 'KaiTi', family: 'modern', panose: '02010609060101010101' },

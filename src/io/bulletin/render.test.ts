@@ -34,7 +34,7 @@ const city = buildCitySummary({
     id: 3,
     publishedAt: '2020-10-12',
     hash: 'abcdef0123456789',
-    changedSince: false,
+    figures: 'stored',
   }),
   figures: luoyangFigures(),
   earlier: earlierQuarters(),
@@ -141,7 +141,8 @@ describe('docx', () => {
 
   it('declares the fallbacks of the official fonts in the font table', () => {
     const xml = fontTableXml();
-    expect(xml).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="SimSun"/>');
+    expect(xml).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="华文中宋"/>');
+    expect(xml).toContain('<w:font w:name="华文中宋"><w:altName w:val="SimSun"/>');
     expect(xml).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(xml).toContain('<w:font w:name="Noto Serif CJK SC">');
   });

@@ -13,6 +13,8 @@ import type {
 import { emptyTotals, type UnitTotals } from '../../metrics';
 import { parsePeriod } from '../../period';
 import type { EarlierRanks, EvaluationSource, RegionFigures } from '../inputs';
+import type { WarningsSnapshot } from '../snapshot';
+import type { BulletinWarning } from '../warnings';
 
 const YI = 1e8;
 
@@ -203,4 +205,44 @@ export function provinceFigures(): RegionFigures {
     completed: 700,
   };
   return t;
+}
+
+/**
+ * A month with many warned projects: each of the seven units has `red` red and `yellow` yellow
+ * projects (the demo province has about 1,500 in all), with different annual targets.
+ */
+export function manyWarnings(red: number, yellow: number): WarningsSnapshot {
+  const projects: BulletinWarning[] = [];
+  for (const unit of UNITS) {
+    for (const [level, n] of [
+      ['red', red],
+      ['yellow', yellow],
+    ] as const) {
+      for (let i = 1; i <= n; i++) {
+        const code = `${unit.code}-${level[0]}${String(i).padStart(3, '0')}`;
+        const target = BigInt(i) * 12_345_678_900n;
+        projects.push({
+          code,
+          name: `${unit.name.slice(0, -1)}第${i}号${level === 'red' ? '产业园' : '道路'}建设项目`,
+          regionCode: unit.code,
+          regionName: unit.name,
+          unitCode: unit.code,
+          unitName: unit.name,
+          level,
+          alerts: [
+            {
+              message: `投资完成率 ${30 + (i % 20)}%，落后时序进度 75% 共 ${45 - (i % 20)} 个百分点；请加快投资进度，下月月报补上差距`,
+            },
+          ],
+          annualTarget: target,
+          investYtd: (target * 3n) / 10n,
+        });
+      }
+    }
+  }
+  return {
+    units: UNITS.map((u) => ({ code: u.code, name: u.name })),
+    counts: { red: red * UNITS.length, yellow: yellow * UNITS.length, green: 5000 },
+    projects,
+  };
 }
