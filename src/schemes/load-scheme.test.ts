@@ -165,7 +165,7 @@ describe('loading files', () => {
     writeFileSync(path, 'id: x\nname: [unclosed\nversion: 1\n');
     const issues = await issuesOf(loadScheme(path));
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatch(/^YAML 格式错误第 \d+ 行第 \d+ 列：/);
+    expect(issues[0]).toMatch(/^第 \d+ 行第 \d+ 列：YAML 格式错误：/);
   });
 
   it('reports validation errors naming the file', async () => {

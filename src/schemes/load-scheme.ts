@@ -50,11 +50,11 @@ interface Decoded {
 
 function yamlProblem(e: YAMLParseError): SchemeProblem {
   const pos = e.linePos?.[0];
-  const where = pos ? `第 ${pos.line} 行第 ${pos.col} 列` : '';
   return {
     code: 'syntax',
     path: [],
-    message: `YAML 格式错误${where}：${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+    message: `YAML 格式错误：${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+    ...(pos ? { line: pos.line, column: pos.col } : {}),
   };
 }
 
