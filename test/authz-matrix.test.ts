@@ -93,6 +93,16 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
   let publishedId = 0;
   let honoursId = 0;
   const fixture = () => ({ actor: 'fixture', ip: null, now });
+  /** A published evaluation of a year of its own (no data: the publish gate is overridden). */
+  const freshPublication = async () =>
+    (
+      await publishEvaluation(database, {
+        scheme: 'sibisikan-2020',
+        period: String(1990 + counter++),
+        actor: 'fixture',
+        overrideReason: '授权矩阵测试',
+      })
+    ).id;
   const honourDraft = () =>
     createHonourList(
       database,
@@ -416,10 +426,16 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       url: '/api/evaluations/draft/what-it-takes',
       body: { period: '2020Q3', region: '410000', unit: '410800' },
     }),
-    // Each allowed publication needs a period not yet published.
+    // Each allowed publication needs a period not yet published; the periods have no data, so the
+    // publish gate refuses them unless overridden (allowed to whoever may publish here).
     'POST /api/evaluations': async () => ({
       url: '/api/evaluations',
-      body: { period: `2019-${(counter++ % 12) + 1}`, region: '410000' },
+      body: { period: `2019-${(counter++ % 12) + 1}`, region: '410000', overrideReason: '授权矩阵测试' },
+    }),
+    // Each allowed revocation needs a published result not yet revoked.
+    'POST /api/evaluations/:id/revoke': async () => ({
+      url: `/api/evaluations/${await freshPublication()}/revoke`,
+      body: { reason: '授权矩阵测试' },
     }),
     'GET /api/evaluations': async () => ({ url: '/api/evaluations?region=410000' }),
     'GET /api/evaluations/:id': async () => ({ url: `/api/evaluations/${publishedId}` }),
@@ -521,7 +537,12 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     passwordHash = await hashPassword(TEST_PASSWORD);
     baseProjectCode = (await freshProject(database, now, '410322')).code;
     publishedId = (
-      await publishEvaluation(database, { scheme: 'sibisikan-2020', period: '2020Q3', actor: 'fixture' })
+      await publishEvaluation(database, {
+        scheme: 'sibisikan-2020',
+        period: '2020Q3',
+        actor: 'fixture',
+        overrideReason: '授权矩阵测试',
+      })
     ).id;
     honoursId = (await publishHonourList(database, (await honourDraft()).id, fixture())).id;
     server = await startServer(database, { clock: testClock(now), demo: true });

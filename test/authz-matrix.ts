@@ -264,6 +264,7 @@ export const MATRIX: Record<string, Expected> = {
   'POST /api/evaluations/draft/sensitivity': PROVINCE_OFFICER,
   'POST /api/evaluations/draft/what-it-takes': PROVINCE_OFFICER,
   'POST /api/evaluations': PROVINCE_OFFICER,
+  'POST /api/evaluations/:id/revoke': PROVINCE_OFFICER,
   'GET /api/evaluations': PUBLISHED_READ,
   'GET /api/evaluations/:id': PUBLISHED_READ,
   'GET /api/evaluations/:id/verify': PUBLISHED_READ,
