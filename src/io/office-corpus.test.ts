@@ -10,8 +10,10 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRecords } from '../../test/fixtures/office/compare';
 import { type CorpusFile, corpus } from '../../test/fixtures/office/corpus';
+import { type Cell, num, text } from '../../test/fixtures/office/model';
 import { convertWithSoffice, findSoffice } from '../../test/fixtures/office/soffice';
 import { writeXlsx } from '../../test/fixtures/office/write-xlsx';
+import type { ReportRecord } from '../domain/records';
 import { parseFile } from './parse-file';
 
 const FILES = corpus();
@@ -97,3 +99,96 @@ if (!SOFFICE) {
     it.skip('soffice is not on PATH: the re-saved workbooks are not checked (CI installs it)', () => {});
   });
 }
+
+// Cells exceljs hands over wrongly; the fixes belong in src/io/read-xlsx.ts (see each test). These fail
+// until then: the LibreOffice re-saves of the reports workbooks above fail for the first reason too.
+describe('cells the xlsx reader still misreads (fix pending in read-xlsx.ts)', () => {
+  const REPORT: ReportRecord = {
+    projectCode: '2020-410300-47-01-000001',
+    year: 2020,
+    month: 9,
+    investYtd: 0n,
+    started: false,
+    startDate: null,
+    completed: false,
+    completionDate: null,
+    progressNote: null,
+    problems: null,
+    reportedAt: null,
+  };
+  const HEADER = [
+    '项目代码',
+    '年度',
+    '月份',
+    '累计完成投资(万元)',
+    '是否开工',
+    '实际竣工日期',
+    '形象进度',
+    '存在问题',
+  ];
+
+  async function readReports(name: string, row: (Cell | null)[]) {
+    const path = join(dir, name);
+    const sheet = { name: '月报', rows: [HEADER.map((h) => text(h)), row], merges: [] };
+    await writeXlsx({ sheets: [sheet] }, 'excel', path);
+    return parseFile('reports', path);
+  }
+
+  // exceljs's FormulaValue keeps a cached result only when it is truthy (_copyModel), so 0, "" and FALSE
+  // come back as "no result" and are refused as 公式单元格没有计算结果. LibreOffice writes every TRUE/FALSE
+  // cell as the formula TRUE()/FALSE(). Fix: read a formula's result from row.getCell(n).result, which
+  // keeps it, instead of row.values.
+  it('a formula whose cached result is 0, "" or FALSE reads as that result', async () => {
+    const parsed = await readReports('formula-falsy.xlsx', [
+      text(REPORT.projectCode),
+      num(2020),
+      num(9),
+      { kind: 'formula', formula: 'SUM(0)', result: 0 },
+      { kind: 'formula', formula: 'FALSE()', result: false },
+      { kind: 'formula', formula: 'IF(TRUE(),"","")', result: '' },
+    ]);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.records).toEqual([{ row: 2, record: REPORT }]);
+  });
+
+  // Excel stores a carriage return in cell text as _x000D_ and a typed "_x000D_" as _x005F_x000D_
+  // (ST_Xstring); exceljs's streaming reader does not undo it. Fix: decodeOoxmlEscapes (ooxml-text.ts)
+  // on every string read-xlsx.ts hands over (shared, inline, rich-text runs, formula results).
+  it('text with CR and a literal "_x000D_", as Excel stores them', async () => {
+    const parsed = await readReports('excel-escapes.xlsx', [
+      text(REPORT.projectCode),
+      num(2020),
+      num(9),
+      num(0),
+      text('否'),
+      null,
+      text('见附件_x000D_说明'),
+      text('土地指标未落实\r\n环评批复待办'),
+    ]);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.records).toEqual([
+      {
+        row: 2,
+        record: { ...REPORT, progressNote: '见附件_x000D_说明', problems: '土地指标未落实\n环评批复待办' },
+      },
+    ]);
+  });
+
+  // A skipped sheet's temporary file (exceljs defers worksheets zipped before sharedStrings.xml, as Excel
+  // zips them) is destroyed while its read stream may still be opening: an 'error' with no listener, an
+  // uncaught exception that would stop the server (a few times in a hundred reads). Fix: in readXlsx,
+  // sheet.iterator.on('error', () => {}) before sheet.iterator.destroy().
+  it('a workbook with a second sheet never raises an uncaught error', async () => {
+    const errors: unknown[] = [];
+    const record = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', record);
+    try {
+      const path = join(dir, 'excel-deals.xlsx');
+      for (let i = 0; i < 120; i++) await parseFile('deals', path);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      process.off('uncaughtException', record);
+    }
+    expect(errors.map(String)).toEqual([]);
+  }, 120_000);
+});
