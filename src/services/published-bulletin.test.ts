@@ -1,15 +1,23 @@
 // A published period's 通报 and city summary come from what was stored at publication: importing more
 // reports, deals, reserve projects and projects afterwards changes today's statistics but not one
 // byte of the documents (md, html, every part of the docx but its creation time).
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
 import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
 import type { Database } from '../db/client';
+import { ANNEX_HEADERS, renderAnnexXlsx } from '../io/bulletin/annex-xlsx';
 import { renderBulletin } from '../io/bulletin/render';
 import { unzipEntries } from '../io/bulletin/testing/unzip';
+import { computeAlerts } from './compute-alerts';
 import { computeStats } from './compute-stats';
 import { publishEvaluation } from './evaluate-period';
-import { type BulletinRequest, composeBulletin } from './write-bulletin';
+import {
+  type BulletinRequest,
+  composeBulletin,
+  composeWarningsAnnex,
+  type WarningsAnnex,
+} from './write-bulletin';
 
 const YI = 100_000_000n;
 const NOW = new Date('2020-10-20T02:00:00Z');
@@ -44,6 +52,8 @@ function docxParts(parts: Map<string, Buffer>): Record<string, string> {
 describe.each(testDatabases())('a published bulletin on $name', (target: TestDatabase) => {
   let database: Database;
   const before: Record<string, Rendered> = {};
+  let annexBefore: WarningsAnnex;
+  const annexOf = () => composeWarningsAnnex(database, { period: '2020Q3', actor: 'test', now: NOW });
   const requests: Record<string, Omit<BulletinRequest, 'actor'>> = {
     province: { period: '2020Q3' },
     city: { period: '2020Q3', region: '410300' },
@@ -92,6 +102,7 @@ describe.each(testDatabases())('a published bulletin on $name', (target: TestDat
     };
     await publishEvaluation(database, publish);
     for (const [name, request] of Object.entries(requests)) before[name] = await renderAll(database, request);
+    annexBefore = await annexOf();
 
     // After publication: late reports, a new deal, a new reserve project and a new lagging project.
     await load(
@@ -148,5 +159,54 @@ describe.each(testDatabases())('a published bulletin on $name', (target: TestDat
     expect(city).toContain('已谋划储备2021年重点项目1个，总投资20亿元，其中重大项目1个');
     expect(city).toContain('1个省市重点项目共完成投资9亿元');
     expect(city).toContain('1个省“982”补短板项目共完成投资4亿元');
+  });
+
+  it('keeps the spreadsheet 附件 of the published period as it was', async () => {
+    const after = await annexOf();
+    expect(after).toEqual(annexBefore);
+    expect(after.rows.map((r) => [r.code, r.level, r.investYtd])).toEqual([['J1', 'red', 3n * YI]]);
+    // today J1 has made up part of its gap and the new J2 has not reported: today's lights differ
+    const today = await computeAlerts(database, { region: '410000', period: '2020-09' });
+    expect(today.projects.map((p) => [p.code, p.level])).not.toEqual([['J1', 'red']]);
+    expect((await renderAnnexXlsx(after)).equals(await renderAnnexXlsx(annexBefore))).toBe(true);
+  });
+
+  it('writes the spreadsheet with Chinese headers and exact amounts in 万元', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await renderAnnexXlsx(annexBefore));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['预警名单', '各地汇总']);
+    const sheet = workbook.getWorksheet('预警名单')!;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(1)[0]).toBe('2020年9月重点项目红黄灯预警名单');
+    expect(String(values(2)[0])).toMatch(
+      /^依据\d{4}年\d{1,2}月\d{1,2}日发布的考评结果（编号\d+），名单为发布时存档的数据。$/,
+    );
+    expect(values(3)).toEqual([...ANNEX_HEADERS]);
+    expect(values(4)).toEqual([
+      1,
+      '红灯',
+      '焦作市',
+      '焦作市',
+      'J1',
+      '项目J1',
+      100000,
+      30000,
+      0.3,
+      expect.stringContaining('落后时序进度'),
+    ]);
+    expect(sheet.getRow(4).getCell(7).numFmt).toBe('#,##0.####');
+    const counts = workbook.getWorksheet('各地汇总')!;
+    expect(
+      counts
+        .getSheetValues()
+        .slice(1)
+        .map((r) => (r as unknown[]).slice(1)),
+    ).toEqual([
+      ['地区', '红灯', '黄灯', '合计'],
+      ['洛阳市', 0, 0, 0],
+      ['焦作市', 1, 0, 1],
+      ['巩义市', 0, 0, 0],
+      ['合计', 1, 0, 1],
+    ]);
   });
 });

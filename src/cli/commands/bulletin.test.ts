@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sibi } from '../../../test/helpers/cli';
@@ -108,6 +109,26 @@ describe.each(testDatabases())('sibi bulletin on $name', (target: TestDatabase) 
     expect(run.stdout).toMatch(/^我市.*获.*全省第一\n/);
     expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
   });
+
+  it('writes the spreadsheet 附件 of red and yellow projects with --annex', async () => {
+    const out = join(dir, 'tongbao.docx');
+    const annex = join(dir, 'annex', '预警名单.xlsx');
+    const run = await sibi(
+      ['bulletin', '--period', '2020Q3', '--format', 'docx', '--out', out, '--annex', annex],
+      env,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // L1 (8 of 10亿 against 75%) is green: a spreadsheet with its title, basis, headers and no project
+    expect(run.stdout).toContain(`附件 2020年9月重点项目红黄灯预警名单（0 个项目）已写入 ${annex}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(annex));
+    const sheet = workbook.getWorksheet('预警名单')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('2020年9月重点项目红黄灯预警名单');
+    expect(sheet.getRow(2).getCell(1).value).toBe('草稿：本期考评结果尚未发布，名单按当前数据生成。');
+    expect(sheet.getRow(3).getCell(1).value).toBe('序号');
+    expect(sheet.rowCount).toBe(3);
+  });
 });
 
 describe('sibi bulletin usage errors', () => {
@@ -121,6 +142,25 @@ describe('sibi bulletin usage errors', () => {
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('不支持的通报格式「pdf」');
+  });
+
+  it('exits 2 on an --annex that is not .xlsx', async () => {
+    const run = await sibi(
+      [
+        'bulletin',
+        '--period',
+        '2020Q3',
+        '--format',
+        'md',
+        '--out',
+        join(tmpdir(), 'x.md'),
+        '--annex',
+        'x.csv',
+      ],
+      env,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('附件应为 .xlsx 文件');
   });
 
   it('exits 2 without --out', async () => {
