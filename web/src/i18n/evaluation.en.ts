@@ -182,6 +182,11 @@ export const evaluationEn: Record<keyof typeof evaluationZhCN, string> = {
   'evaluation.bulletin.unit': 'Unit summary',
   'evaluation.bulletin.unitIntro': "The chosen unit's scores, rank and indicators, for its own follow-up.",
   'evaluation.bulletin.docx': 'Download Word (.docx)',
+  'evaluation.bulletin.annex': 'Download warning list (.xlsx)',
+  'evaluation.bulletin.annexHint':
+    "The bulletin's annex: every red and yellow project with its warnings (amounts in 10,000 yuan); the bulletin itself names at most 3 red projects per unit.",
+  'evaluation.bulletin.annexUnitHint':
+    "The unit's red and yellow projects from the bulletin's annex (amounts in 10,000 yuan).",
   'evaluation.bulletin.view': 'View in the page',
   'evaluation.bulletin.newTab': 'Open in a new tab',
   'evaluation.bulletin.draftNote':

@@ -177,6 +177,10 @@ export const evaluationZhCN = {
   'evaluation.bulletin.unit': '单位考评情况',
   'evaluation.bulletin.unitIntro': '所选单位的得分、名次和各项指标情况，供该单位对照改进。',
   'evaluation.bulletin.docx': '下载 Word（.docx）',
+  'evaluation.bulletin.annex': '下载预警名单（.xlsx）',
+  'evaluation.bulletin.annexHint':
+    '通报附件：全部红灯、黄灯项目及预警情况（金额单位万元）；通报正文只列各地红灯项目的前 3 个。',
+  'evaluation.bulletin.annexUnitHint': '通报附件中该单位的红灯、黄灯项目（金额单位万元）。',
   'evaluation.bulletin.view': '在页面中查看',
   'evaluation.bulletin.newTab': '新窗口打开',
   'evaluation.bulletin.draftNote': '该期尚未发布：此时下载的通报按当前数据生成，标注“草稿”。',

@@ -1,10 +1,11 @@
 // The 通报 of an evaluation: the province's bulletin and a unit's own summary (考评情况稿), each as
-// a Word download or read in the page. The HTML is fetched and shown in a sandboxed frame (no scripts) through
+// a Word download or read in the page, with the 通报's spreadsheet 附件 (every red and yellow project; for
+// a unit, its own) beside it. The HTML is fetched and shown in a sandboxed frame (no scripts) through
 // srcdoc (the server forbids framing its own answer); a new tab opens it on its own. The server
 // writes every fetch to the audit log and answers which evaluation it used (x-sibi-evaluation:
 // an id, or "draft" for the province officer's trial before publication).
-import { DownloadOutlined, ExportOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined, ExportOutlined, EyeOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { ApiError, withQuery } from '../api/client';
 import type { EvaluationResult } from '../api/evaluation-types';
@@ -34,7 +35,7 @@ const FRAME_STYLE = {
   background: '#e8e8e8',
 };
 
-const bulletinUrl = (query: BulletinQuery, format: 'docx' | 'html', inline = false) =>
+const bulletinUrl = (query: BulletinQuery, format: 'docx' | 'html' | 'xlsx', inline = false) =>
   withQuery('/api/bulletins', { ...query, format, inline: inline ? 'true' : undefined });
 
 async function fetchBulletinHtml(query: BulletinQuery): Promise<{ html: string; basis: string | null }> {
@@ -83,12 +84,14 @@ export function BulletinPanel({
         description={t('evaluation.bulletin.provinceIntro')}
         query={{ period, scheme }}
         testId="bulletin-province"
+        annexHint={t('evaluation.bulletin.annexHint')}
       />
       <BulletinCard
         title={t('evaluation.bulletin.unit')}
         description={t('evaluation.bulletin.unitIntro')}
         query={unit ? { period, scheme, region: unit } : null}
         testId="bulletin-unit"
+        annexHint={t('evaluation.bulletin.annexUnitHint')}
         extra={<UnitSelect id="bulletin-unit-select" units={units} value={unit} onChange={setUnit} />}
       />
     </Space>
@@ -100,12 +103,15 @@ function BulletinCard({
   description,
   query,
   testId,
+  annexHint,
   extra,
 }: {
   title: string;
   description: string;
   query: BulletinQuery | null;
   testId: string;
+  /** What the spreadsheet 附件 holds, shown on its button. */
+  annexHint: string;
   extra?: ReactNode;
 }) {
   const { t } = useI18n();
@@ -139,6 +145,17 @@ function BulletinCard({
         >
           {t('evaluation.bulletin.docx')}
         </Button>
+        <Tooltip title={annexHint}>
+          <Button
+            icon={<FileExcelOutlined />}
+            href={query ? bulletinUrl(query, 'xlsx') : undefined}
+            download
+            disabled={!query}
+            data-testid={`${testId}-xlsx`}
+          >
+            {t('evaluation.bulletin.annex')}
+          </Button>
+        </Tooltip>
         <Button icon={<EyeOutlined />} onClick={show} disabled={!query} data-testid={`${testId}-view`}>
           {t('evaluation.bulletin.view')}
         </Button>
