@@ -6,7 +6,7 @@ import { arithmeticBase, geometricBase, neutralFactors, scaled } from './aggrega
 import { explainIndicator } from './explain';
 import { type PlannedIndicator, planIndicators } from './plan';
 import { type Prepared, prepare } from './prepare';
-import { competitionRanks, rankKey } from './rank';
+import { competitionRanks, DEFAULT_SCORE_DECIMALS, rankKey } from './rank';
 import { type Column, scoreColumn } from './score-column';
 import type {
   DimensionScore,
@@ -152,15 +152,30 @@ function unitResult(
   };
 }
 
-/** Tie-break keys: the adjusted total, then the named dimensions' scores. */
-export function rankKeys(total: number, dims: DimensionScore[], tieBreak: string[]): number[] {
-  return [rankKey(total), ...tieBreak.map((id) => rankKey(dims.find((d) => d.id === id)?.score ?? 0))];
+/** Rank keys: the adjusted total, then the named dimensions' scores, each at the published decimals. */
+export function rankKeys(
+  total: number,
+  dims: DimensionScore[],
+  tieBreak: string[],
+  decimals: number = DEFAULT_SCORE_DECIMALS,
+): number[] {
+  return [
+    rankKey(total, decimals),
+    ...tieBreak.map((id) => rankKey(dims.find((d) => d.id === id)?.score ?? 0, decimals)),
+  ];
 }
 
 function assignRanks(prep: Prepared, results: UnitResult[]): void {
   for (const members of prep.members) {
     const ranks = competitionRanks(
-      members.map((u) => rankKeys(results[u]!.adjusted, results[u]!.dimensions, prep.scheme.tie_break)),
+      members.map((u) =>
+        rankKeys(
+          results[u]!.adjusted,
+          results[u]!.dimensions,
+          prep.scheme.tie_break,
+          prep.scheme.score_decimals,
+        ),
+      ),
     );
     members.forEach((u, k) => {
       results[u]!.rank = ranks[k]!;

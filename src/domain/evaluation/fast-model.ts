@@ -131,9 +131,10 @@ export function ranksOf(model: RankModel, t: Totals): Int32Array {
   const n = t.totals.length;
   const T = model.tieCount;
   const keys = new Float64Array(n * (T + 1));
+  const decimals = model.prep.scheme.score_decimals;
   for (let u = 0; u < n; u++) {
-    keys[u * (T + 1)] = rankKey(t.totals[u]!);
-    for (let j = 0; j < T; j++) keys[u * (T + 1) + j + 1] = rankKey(t.ties[u * T + j]!);
+    keys[u * (T + 1)] = rankKey(t.totals[u]!, decimals);
+    for (let j = 0; j < T; j++) keys[u * (T + 1) + j + 1] = rankKey(t.ties[u * T + j]!, decimals);
   }
   const compare = (a: number, b: number): number => {
     for (let j = 0; j <= T; j++) {

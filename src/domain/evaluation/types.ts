@@ -147,7 +147,7 @@ export interface UnitResult {
   bonus: AdjustmentSummary;
   penalty: AdjustmentSummary;
   adjusted: number;
-  /** Competition rank (1, 2, 2, 4) within the group on the unrounded adjusted total. */
+  /** Competition rank (1, 2, 2, 4) within the group on the adjusted total as published (rank.ts). */
   rank: number;
   groupSize: number;
 }
