@@ -3,6 +3,7 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from './cells';
+import { decodeOoxmlEscapes } from './ooxml-text';
 import type { TableMeta, TableRow } from './read-table';
 
 const READER_OPTIONS = {
@@ -21,7 +22,7 @@ interface ReaderState {
 
 interface SheetState {
   id?: unknown;
-  iterator?: { destroy?: () => void };
+  iterator?: { destroy?: () => void; on?: (event: 'error', listener: () => void) => void };
 }
 
 export async function* readXlsx(input: Readable, meta: TableMeta): AsyncGenerator<TableRow> {
@@ -31,13 +32,22 @@ export async function* readXlsx(input: Readable, meta: TableMeta): AsyncGenerato
   // The whole zip is walked even after the first sheet so exceljs removes its temporary files.
   for await (const sheet of reader) {
     if (done || !isFirstSheet(state, sheet as unknown as SheetState)) {
-      (sheet as unknown as SheetState).iterator?.destroy?.();
+      skip(sheet as unknown as SheetState);
       continue;
     }
     meta.date1904 = state.properties?.model?.date1904 === true;
     for await (const row of sheet) yield toTableRow(row);
     done = true;
   }
+}
+
+/**
+ * Drops a sheet we do not read. exceljs may have spooled it to a temporary file whose stream is still
+ * opening: destroying it then raises an error (ENOENT) that nobody awaits, which would end the process.
+ */
+function skip(sheet: SheetState): void {
+  sheet.iterator?.on?.('error', () => {});
+  sheet.iterator?.destroy?.();
 }
 
 /** The first sheet in the workbook's tab order (zip order can differ); any sheet if the order is unknown. */
@@ -52,8 +62,11 @@ function toTableRow(row: ExcelJS.Row): TableRow {
   const formulas: number[] = [];
   values.forEach((value, col) => {
     if (col < 1) return;
-    cells[col - 1] = toCell(value);
-    if (isFormula(value)) formulas.push(col - 1);
+    if (isFormula(value)) {
+      // row.values leaves out a cached result that is falsy (0, "", FALSE); the cell keeps it.
+      cells[col - 1] = formulaResult(row.getCell(col).result);
+      formulas.push(col - 1);
+    } else cells[col - 1] = toCell(value);
   });
   return { row: row.number, cells: Array.from(cells, (c) => c ?? null), formulas };
 }
@@ -65,8 +78,10 @@ function isFormula(value: ExcelJS.CellValue): boolean {
 /** exceljs cell values → plain values; formulas by their cached result, rich text joined. */
 function toCell(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
+  // Text may carry Excel's _xHHHH_ escapes (a carriage return is written _x000D_).
+  if (typeof value === 'string') return decodeOoxmlEscapes(value);
   if (typeof value !== 'object' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((run) => run.text ?? '').join('');
+  if ('richText' in value) return decodeOoxmlEscapes(value.richText.map((run) => run.text ?? '').join(''));
   if ('error' in value) return { error: value.error, reason: `单元格为错误值 ${value.error}` };
   if ('formula' in value || 'sharedFormula' in value) return formulaResult(value.result);
   if ('text' in value) return String(value.text ?? '');
