@@ -414,6 +414,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/schemes': async () => ({ url: '/api/schemes' }),
     'GET /api/schemes/:id': async () => ({ url: '/api/schemes/sibisikan-2020' }),
     'POST /api/schemes/validate': async () => ({ url: '/api/schemes/validate', body: { text: 'id: x' } }),
+    'POST /api/schemes/check': async () => ({ url: '/api/schemes/check', body: { text: 'id: x' } }),
     'POST /api/evaluations/draft': async () => ({
       url: '/api/evaluations/draft',
       body: { period: '2020Q3', region: '410000' },

@@ -259,6 +259,8 @@ export const MATRIX: Record<string, Expected> = {
   'GET /api/schemes': PUBLISHED_READ,
   'GET /api/schemes/:id': PUBLISHED_READ,
   'POST /api/schemes/validate': PUBLISHED_READ,
+  // without a period (the text alone); with one it is a draft evaluation: see schemes.test.ts
+  'POST /api/schemes/check': PUBLISHED_READ,
   // evaluations: drafts and publication by the province; published results for its readers
   'POST /api/evaluations/draft': PROVINCE_OFFICER,
   'POST /api/evaluations/draft/sensitivity': PROVINCE_OFFICER,

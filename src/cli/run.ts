@@ -1,5 +1,6 @@
 // Runs a command with the database open, and turns errors into one clear line and an exit code.
 import { configFromEnv, type Database, type DatabaseConfig, openDatabase } from '../db/client';
+import { SchemeError } from '../domain/evaluation/scheme';
 import { PeriodError } from '../domain/period';
 import {
   ConflictError,
@@ -54,6 +55,10 @@ export function reportError(error: unknown): number {
       const value = p.value !== null && p.value !== '' ? ` 值「${p.value}」` : '';
       process.stderr.write(`  ${where}${value}：${p.reason}\n`);
     }
+  } else if (err instanceof SchemeError) {
+    // Every problem, one per line with its line and column, never only the first line of the message.
+    process.stderr.write(`错误：${err.message.split('\n')[0]}\n`);
+    for (const issue of err.issues) process.stderr.write(`  ${issue}\n`);
   } else if (err instanceof RuleViolationError) {
     process.stderr.write(`错误：${err.message}\n`);
     if (Array.isArray(err.details)) for (const detail of err.details) process.stderr.write(`  ${detail}\n`);

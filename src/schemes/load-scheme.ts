@@ -80,10 +80,10 @@ function nodeAt(root: unknown, path: SchemePath): Node | null {
   return node;
 }
 
-function decode(text: string, format: 'yaml' | 'json', source: string): Decoded {
+function located(text: string) {
   const lines = new LineCounter();
   // JSON is read with JSON.parse (its own rules) but located with the YAML parser, which reads JSON too.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: format === 'yaml' });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const locate = (path: SchemePath) => {
     const node = nodeAt(doc.contents, path);
     const offset = node?.range?.[0];
@@ -91,6 +91,17 @@ function decode(text: string, format: 'yaml' | 'json', source: string): Decoded 
     const pos = lines.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
+  return { doc, locate };
+}
+
+/** Adds the line and column of each problem's path in the text (problems found after parsing). */
+export function locateProblems(text: string, problems: SchemeProblem[]): SchemeProblem[] {
+  const { locate } = located(text.replace(/^\uFEFF/, ''));
+  return problems.map((p) => (p.line === undefined ? { ...p, ...(locate(p.path) ?? {}) } : p));
+}
+
+function decode(text: string, format: 'yaml' | 'json', source: string): Decoded {
+  const { doc, locate } = located(text);
   if (format === 'json') {
     try {
       return { data: JSON.parse(text), locate };

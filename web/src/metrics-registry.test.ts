@@ -1,11 +1,11 @@
 // The web app keeps its own copy of the metrics' labels (i18n `metric.*`) and of which metrics are
-// amounts and rates (metrics.ts): it talks only to the HTTP API and does not import server code.
+// amounts and rates (metric-kinds.ts): it talks only to the HTTP API and does not import server code.
 // This test fails as soon as that copy and the server's closed registry disagree.
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/domain/metric-registry';
 import { en } from './i18n/en';
 import { zhCN } from './i18n/zh-CN';
-import { AMOUNT_METRICS, isRate } from './metrics';
+import { AMOUNT_METRICS, isRate } from './metric-kinds';
 
 const metricKeys = (table: Record<string, string>) =>
   Object.keys(table)

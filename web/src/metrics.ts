@@ -2,21 +2,12 @@
 // their groups and their display. Labels live in i18n as `metric.<name>`.
 import { formatAmount, formatCount, formatPercent } from './format';
 import { isMessageKey, type Locale, type Translate } from './i18n';
+import { AMOUNT_METRICS, isRate } from './metric-kinds';
 
-export const AMOUNT_METRICS = new Set([
-  'key.annualTarget',
-  'key.investYtd',
-  'key.outputValue',
-  'deals.signedAmount',
-  'deals.fundsInPlace',
-  'deals.outsideFunds',
-  'reserve.investment',
-]);
+export { AMOUNT_METRICS, isRate };
 
 export const METRIC_GROUPS = ['key', 'deals', 'reserve', 'approvals', 'issues', 'reports'] as const;
 export type MetricGroup = (typeof METRIC_GROUPS)[number];
-
-export const isRate = (name: string): boolean => /(Rate|Share|timeProgress)$/.test(name);
 
 export const metricGroup = (name: string): string => name.split('.')[0] ?? name;
 
