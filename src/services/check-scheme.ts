@@ -59,6 +59,8 @@ export interface SchemeSummary {
 export interface SchemeCheckOutcome {
   ok: boolean;
   problems: SchemeProblem[];
+  /** The validated scheme (for the web's tables), null when it has problems of its own. */
+  scheme: Scheme | null;
   summary: SchemeSummary | null;
   /** With a period: nominal against effective weights on that period's data, per ranked group. */
   weights: {
@@ -117,13 +119,19 @@ export async function checkScheme(
 ): Promise<SchemeCheckOutcome> {
   const source = request.source ?? '（文本）';
   const { scheme, problems } = checkSchemeText(request.text, formatOf(source, request.text), source);
-  if (!scheme) return { ok: false, problems, summary: null, weights: null };
+  if (!scheme) return { ok: false, problems, scheme: null, summary: null, weights: null };
   const summary = summariseScheme(scheme);
-  if (!request.period || !database) return { ok: true, problems: [], summary, weights: null };
+  if (!request.period || !database) return { ok: true, problems: [], scheme, summary, weights: null };
   const period = parsePeriod(request.period);
   const outOfYears = checkSchemeYear(scheme, period.year);
   if (outOfYears)
-    return { ok: false, problems: locateProblems(request.text, [outOfYears]), summary, weights: null };
+    return {
+      ok: false,
+      problems: locateProblems(request.text, [outOfYears]),
+      scheme,
+      summary,
+      weights: null,
+    };
   const run = await runEvaluation(database, {
     scheme: source,
     schemeOverride: scheme,
@@ -148,5 +156,5 @@ export async function checkScheme(
     region: { code: run.parent.code, name: run.parent.name },
     groups: weightReport(run.result).map((g) => ({ ...g, label: GROUP_LABELS[g.group] ?? g.group })),
   };
-  return { ok: empty.length === 0, problems: locateProblems(request.text, empty), summary, weights };
+  return { ok: empty.length === 0, problems: locateProblems(request.text, empty), scheme, summary, weights };
 }

@@ -322,12 +322,16 @@ describe.skipIf(!chromiumPath())('evaluation (browser)', () => {
       await page.locator('[data-testid="scheme-validate"]').click();
       await page.locator('[data-testid="scheme-issues"]').waitFor();
       expect(await page.locator('[data-testid="scheme-issues"]').textContent()).toContain('90');
+      // Each problem names its line and column in the copy (POST /api/schemes/check).
+      expect(await page.locator('[data-testid="scheme-issues"]').textContent()).toMatch(/第 \d+ 行第 \d+ 列：/);
       expect(await page.locator('[data-testid="scheme-run"]').isDisabled()).toBe(true);
       await view(page, 'schemes-editor-issues');
 
       await editor.fill(TIED_SCHEME);
       await page.locator('[data-testid="scheme-validate"]').click();
       await page.locator('[data-testid="scheme-valid"]').waitFor();
+      // The province officer's check also weighs the copy on 2020Q3's data: nominal against effective.
+      expect(await page.locator('[data-testid="scheme-weights"]').textContent()).toContain('有效权重');
       await page.locator('[data-testid="scheme-run"]').click();
       await page.locator('[data-testid="copy-draft"]').waitFor({ timeout: 60_000 });
       const ranks = await page.locator('[data-testid="results-city"] [data-testid="rank"]').allTextContents();

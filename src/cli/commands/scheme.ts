@@ -48,7 +48,7 @@ async function runCheck(file: string, opts: CheckOptions): Promise<void> {
   const outcome = opts.period
     ? await withDatabase((database) => checkScheme(database, request))
     : await checkScheme(null, request);
-  if (opts.json) printJson(outcome);
+  if (opts.json) printJson({ ...outcome, scheme: undefined });
   else print(outcome, request.source);
   if (!outcome.ok) process.exitCode = EXIT_REJECTED;
 }

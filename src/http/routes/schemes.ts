@@ -47,6 +47,7 @@ const ZWeightRow = z.object({
 const ZCheck = z.object({
   ok: z.boolean(),
   problems: z.array(ZProblem),
+  scheme: z.unknown().nullable().describe('the validated scheme, null when it has problems of its own'),
   summary: z
     .object({
       id: z.string(),

@@ -135,6 +135,9 @@ export const evaluationEn: Record<keyof typeof evaluationZhCN, string> = {
   'evaluation.flag.missing_zero': 'Missing: counted as 0',
   'evaluation.flag.missing_group_mean': 'Missing: filled with the group mean',
   'evaluation.flag.missing_unfillable': 'Missing and cannot be filled',
+  'evaluation.flag.zero_denominator_full': 'Zero denominator: full marks',
+  'evaluation.flag.zero_denominator_neutral': 'Zero denominator: left out',
+  'evaluation.flag.zero_denominator_zero': 'Zero denominator: counted as 0',
   'evaluation.flag.above_100_percent': 'Would need more than 100%',
   'evaluation.flag.already_first': 'Already first',
 
@@ -264,6 +267,14 @@ export const evaluationEn: Record<keyof typeof evaluationZhCN, string> = {
   'scheme.editor.runTitle': 'Trial run with this copy',
   'scheme.editor.run': 'Trial run with this copy',
   'scheme.editor.validateFirst': 'Check the copy first',
+  'scheme.editor.weightsTitle': '{period} data for {region}: nominal and effective weights',
+  'scheme.editor.weightsHint':
+    'The nominal weight is the indicator’s share of the points; the effective weight is its share of the variance of the units’ totals. An indicator whose effective weight is far below its nominal one hardly moves the ranking.',
+  'scheme.editor.weightsGroup': '{group} ({n} units)',
+  'scheme.editor.weightIndicator': 'Indicator',
+  'scheme.editor.nominal': 'Nominal weight',
+  'scheme.editor.effective': 'Effective weight',
+  'scheme.editor.noVariance': 'Totals do not vary',
   'scheme.editor.draftTitle': 'Trial result with the scheme copy (draft): {period} · {scheme}',
   'scheme.editor.draftText':
     'Computed on current data with the edited copy, for comparison only: it cannot be published and has no bulletin.',

@@ -131,6 +131,9 @@ export const evaluationZhCN = {
   'evaluation.flag.missing_zero': '缺报，按 0 计',
   'evaluation.flag.missing_group_mean': '缺报，按本组平均补齐',
   'evaluation.flag.missing_unfillable': '缺报且无法补齐',
+  'evaluation.flag.zero_denominator_full': '分母为零，按满分计',
+  'evaluation.flag.zero_denominator_neutral': '分母为零，不参评',
+  'evaluation.flag.zero_denominator_zero': '分母为零，按 0 分计',
   'evaluation.flag.above_100_percent': '需要超过 100%',
   'evaluation.flag.already_first': '已是第一名',
 
@@ -252,6 +255,14 @@ export const evaluationZhCN = {
   'scheme.editor.runTitle': '用此副本试算',
   'scheme.editor.run': '用此副本试算',
   'scheme.editor.validateFirst': '请先校验通过',
+  'scheme.editor.weightsTitle': '{period} {region}的数据：名义权重与有效权重',
+  'scheme.editor.weightsHint':
+    '名义权重是指标分值占总分的比例；有效权重是各单位总分的差异（方差）中由该指标造成的份额。有效权重远小于名义权重的指标，对排名几乎不起作用。',
+  'scheme.editor.weightsGroup': '{group}（{n} 个单位）',
+  'scheme.editor.weightIndicator': '指标',
+  'scheme.editor.nominal': '名义权重',
+  'scheme.editor.effective': '有效权重',
+  'scheme.editor.noVariance': '总分无差异',
   'scheme.editor.draftTitle': '方案副本试算结果（草稿）：{period} · {scheme}',
   'scheme.editor.draftText': '按当前数据和编辑过的方案副本计算，仅供比较，不能发布，也不生成通报。',
 } as const;

@@ -1,16 +1,19 @@
 // 综合考评 · 考评方案: the built-in schemes for reading (settings, dimensions, indicators, rules in
 // words, points, bonus and penalty, and the YAML file itself), and an editor for a copy: the YAML
-// in a text area, checked by the server (every issue listed), and for the province officer a
+// in a text area, checked by the server (POST /api/schemes/check: every problem with its line and
+// column; for the province officer, also the nominal against the effective weights on the chosen
+// period's data), and for the province officer a
 // draft run with the copy (never published: only built-in schemes are). The copy being edited is
 // kept in this tab's session storage, so a reload does not lose it.
 import { CalculatorOutlined, CheckCircleOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Collapse, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api, request } from '../api/client';
-import type { DraftEvaluation, SchemeFull, SchemeSummary, SchemeValidation } from '../api/evaluation-types';
+import type { DraftEvaluation, Scheme, SchemeFull, SchemeSummary } from '../api/evaluation-types';
 import { useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { Async, ErrorState, Loading } from '../components/states';
+import { formatPercent } from '../format';
 import { useI18n } from '../i18n';
 import { setSearch, useLocation } from '../router';
 import { useCan } from '../session';
@@ -108,10 +111,39 @@ function writeCopy(id: string, text: string | null): void {
   }
 }
 
+/** POST /api/schemes/check (src/http/routes/schemes.ts). */
+interface SchemeProblem {
+  code: string;
+  path: string;
+  line: number | null;
+  column: number | null;
+  message: string;
+  /** The message with its line and column. */
+  text: string;
+}
+
+interface WeightRow {
+  indicator: string;
+  name: string;
+  nominal: number;
+  effective: number | null;
+}
+
+interface SchemeCheck {
+  ok: boolean;
+  problems: SchemeProblem[];
+  scheme: Scheme | null;
+  weights: {
+    period: string;
+    region: { code: string; name: string };
+    groups: { group: string; label: string; units: number; rows: WeightRow[] }[];
+  } | null;
+}
+
 type Check =
   | { state: 'idle' }
   | { state: 'checking' }
-  | { state: 'done'; text: string; result: SchemeValidation }
+  | { state: 'done'; text: string; result: SchemeCheck }
   | { state: 'failed'; error: unknown };
 
 interface Run {
@@ -136,7 +168,9 @@ function SchemeEditor({ original }: { original: SchemeFull }) {
   const validate = async () => {
     setCheck({ state: 'checking' });
     try {
-      const result = await api.post<SchemeValidation>('/api/schemes/validate', { text });
+      // With a period (province officer), the copy is also weighed on that period's data.
+      const withPeriod = can('evaluation.run') && period ? { period } : {};
+      const result = await api.post<SchemeCheck>('/api/schemes/check', { text, ...withPeriod });
       setCheck({ state: 'done', text, result });
     } catch (error) {
       setCheck({ state: 'failed', error });
@@ -237,11 +271,48 @@ function ValidationResult({ check, stale }: { check: Check; stale: boolean }) {
             indicators,
           })}
         />
+        {result.weights && <WeightTables weights={result.weights} />}
         <SchemeTables scheme={result.scheme} />
       </Space>
     );
   }
-  return <IssueList issues={result.issues} title={t('scheme.editor.invalid', { n: result.issues.length })} />;
+  const issues = result.problems.map((p) => p.text);
+  return <IssueList issues={issues} title={t('scheme.editor.invalid', { n: issues.length })} />;
+}
+
+/** Nominal weight (share of the points) against effective weight (share of the totals' variance). */
+function WeightTables({ weights }: { weights: NonNullable<SchemeCheck['weights']> }) {
+  const { t } = useI18n();
+  return (
+    <Card
+      size="small"
+      data-testid="scheme-weights"
+      title={t('scheme.editor.weightsTitle', { period: weights.period, region: weights.region.name })}
+    >
+      <Typography.Paragraph type="secondary">{t('scheme.editor.weightsHint')}</Typography.Paragraph>
+      {weights.groups.map((g) => (
+        <Table<WeightRow>
+          key={g.group}
+          size="small"
+          pagination={false}
+          rowKey="indicator"
+          title={() => t('scheme.editor.weightsGroup', { group: g.label, n: g.units })}
+          dataSource={g.rows}
+          columns={[
+            { title: t('scheme.editor.weightIndicator'), dataIndex: 'name' },
+            { title: t('scheme.editor.nominal'), align: 'right', render: (_, r) => formatPercent(r.nominal) },
+            {
+              title: t('scheme.editor.effective'),
+              align: 'right',
+              render: (_, r) =>
+                r.effective === null ? t('scheme.editor.noVariance') : formatPercent(r.effective),
+            },
+          ]}
+          style={{ marginBottom: 12 }}
+        />
+      ))}
+    </Card>
+  );
 }
 
 function IssueList({ issues, title }: { issues: string[]; title: string }) {
