@@ -1,11 +1,13 @@
 // A published period's 通报 and city summary come from what was stored at publication: importing more
 // reports, deals, reserve projects and projects afterwards changes today's statistics but not one
 // byte of the documents (md, html, every part of the docx but its creation time).
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
 import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
 import type { Database } from '../db/client';
+import { queryRows } from '../db/query';
 import { ANNEX_HEADERS, renderAnnexXlsx } from '../io/bulletin/annex-xlsx';
 import { renderBulletin } from '../io/bulletin/render';
 import { unzipEntries } from '../io/bulletin/testing/unzip';
@@ -148,6 +150,18 @@ describe.each(testDatabases())('a published bulletin on $name', (target: TestDat
     expect(after.md).toBe(was.md);
     expect(after.html).toBe(was.html);
     expect(docxParts(after.docx)).toEqual(docxParts(was.docx));
+  });
+
+  it('keeps the stored bulletin data final: no UPDATE or DELETE', async () => {
+    await expect(
+      database.db.execute(sql`update bulletin_snapshots set snapshot = '{}'::jsonb`),
+    ).rejects.toThrow();
+    await expect(database.db.execute(sql`delete from bulletin_snapshots`)).rejects.toThrow();
+    const rows = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from bulletin_snapshots`,
+    );
+    expect(rows).toEqual([{ n: 1 }]);
   });
 
   it('prints the figures of the day of publication', () => {
