@@ -114,6 +114,39 @@ describe.skipIf(!chromiumPath())('import wizard (browser)', () => {
       expect(await page.locator('[data-testid="import-done"]').textContent()).toContain('新增 2 行');
       await shot(page, 'import-done');
       expect(await dealCount(page)).toBe(before + 2);
+
+      // The same file with one deal's investor and amount changed: the check names both cells,
+      // before → after, and the import says so again when done.
+      await page.locator('[data-testid="import-done"] button', { hasText: '再导入一个文件' }).click();
+      const changed = GOOD_ROWS[0]!
+        .replace('洛阳测试投资有限公司', '洛阳新测试投资有限公司')
+        .replace(',52000,', ',52500.25,');
+      await choose(page, 'deals-changed.csv', csv([changed, GOOD_ROWS[1]!]));
+      await page.locator('[data-testid="import-check"]').click();
+      await page.locator('[data-testid="import-dry-run"]').waitFor({ timeout: 120_000 });
+      expect(await page.locator('[data-testid="import-counts"] .ant-statistic').allTextContents()).toEqual([
+        '数据行2',
+        '将新增0',
+        '将更新1',
+        '无变化1',
+      ]);
+      const changes = page.locator('[data-testid="import-changes"]');
+      expect(await changes.locator('h5').textContent()).toBe('将更改的数据（共 1 行）');
+      expect(await page.locator('[data-testid="import-changes-columns"] .ant-tag').allTextContents()).toEqual(
+        ['投资方：1 行', '合同投资额(万元)：1 行'],
+      );
+      const cells = await changes.locator('.ant-table-row').allTextContents();
+      expect(cells).toEqual([
+        '2孟津县网页导入测试新材料项目 / 410322投资方洛阳测试投资有限公司洛阳新测试投资有限公司',
+        '2孟津县网页导入测试新材料项目 / 410322合同投资额(万元)5200052500.25',
+      ]);
+      await shot(page, 'import-changes');
+      await page.locator('[data-testid="import-confirm"]').click();
+      await page.locator('[data-testid="import-done"]').waitFor({ timeout: 120_000 });
+      expect(
+        await page.locator('[data-testid="import-done"] [data-testid="import-changes"] h5').textContent(),
+      ).toBe('更改的数据（共 1 行）');
+      expect(await dealCount(page)).toBe(before + 2);
       expect(ctx.errors(page)).toEqual([]);
     },
     STEP_MS,

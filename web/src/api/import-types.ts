@@ -25,6 +25,16 @@ export interface ImportColumn {
   column: string;
 }
 
+export interface ImportChanges {
+  changedRows: number;
+  columns: { field: string; header: string; rows: number }[];
+  rows: {
+    row: number;
+    key: string;
+    cells: { field: string; header: string; before: string | null; after: string | null }[];
+  }[];
+}
+
 /** POST /api/import/:kind (with ?dryRun=true nothing is written and the counts say what would be). */
 export interface ImportSummary {
   dryRun: boolean;
@@ -35,6 +45,8 @@ export interface ImportSummary {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Every stored value the import changed (src/services/import-changes.ts). */
+  changes: ImportChanges;
   warnings: string[];
   /** A reports import: the 数据质量检查 findings on its rows (the file is not rejected for them). */
   quality?: ImportQuality;

@@ -32,6 +32,7 @@ import { ErrorState } from '../components/states';
 import { type MessageKey, useI18n } from '../i18n';
 import { useCan } from '../session';
 import { UPLOAD_LIMIT_BYTES, uploadWithProgress } from './import-upload';
+import { ImportChangesView } from './import-changes';
 import { ImportQualityView } from './quality-findings';
 
 type Phase =
@@ -291,6 +292,7 @@ function PhaseView({
             description={t('import.checked.nothingYet')}
           />
           <Counts summary={phase.summary} dryRun />
+          <ImportChangesView changes={phase.summary.changes} dryRun />
           <Warnings warnings={phase.summary.warnings} />
           <ImportQualityView quality={phase.summary.quality} />
           <MappingTable summary={phase.summary} />
@@ -326,6 +328,7 @@ function PhaseView({
           }
         >
           <Counts summary={phase.summary} />
+          <ImportChangesView changes={phase.summary.changes} />
           <Warnings warnings={phase.summary.warnings} />
           <ImportQualityView quality={phase.summary.quality} />
         </Result>
