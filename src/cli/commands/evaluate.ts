@@ -1,14 +1,20 @@
-// `sibi evaluate`: scores and ranks, publication, verification, robustness and "what it takes".
+// `sibi evaluate`: scores and ranks, publication (behind the publish gate; --override-reason to
+// publish anyway), revocation, verification, robustness and "what it takes".
 import type { Command } from 'commander';
+import { getEvaluation, type StoredEvaluation } from '../../db/evaluations';
+import type { PublishGateRecord, PublishGateReport } from '../../domain/evaluation/publish-gate';
+import { scoreText } from '../../domain/evaluation/rank';
 import type { EvaluationResult } from '../../domain/evaluation/types';
-import { formatPercent, roundHalfAway } from '../../domain/format';
+import { formatPercent } from '../../domain/format';
 import { periodLabel } from '../../domain/period';
 import { GROUP_LABELS } from '../../domain/regions';
 import { analyseSensitivity, analyseWhatItTakes } from '../../services/analyse-evaluation';
-import { UsageError } from '../../services/errors';
+import { NotFoundError, UsageError } from '../../services/errors';
 import {
   type EvaluateRequest,
+  PublishRefusedError,
   publishEvaluation,
+  revokeEvaluation,
   runEvaluation,
   verifyEvaluation,
 } from '../../services/evaluate-period';
@@ -21,6 +27,9 @@ interface EvaluateOptions {
   group?: string;
   json?: boolean;
   publish?: boolean;
+  overrideReason?: string;
+  revoke?: string;
+  reason?: string;
   verify?: string;
   sensitivity?: string | boolean;
   seed?: string;
@@ -36,8 +45,17 @@ export function registerEvaluateCommand(program: Command): void {
     .option('--region <code>', '对其下级单位考评的地区，默认全省')
     .option('--group <id>', '只排某一组：city | direct_county | district | county')
     .option('--json', '输出一个 JSON 文档')
-    .option('--publish', '发布（发布后不可更改）')
-    .option('--verify <id>', '用已发布结果保存的输入重新计算并比对')
+    .option('--publish', '发布（发布后不可更改）；发布前检查：无数据的单位、数据覆盖率、数据质量错误')
+    .option(
+      '--override-reason <text>',
+      '与 --publish 一起：发布前检查未通过时仍然发布的理由（记入审计并随结果保存）',
+    )
+    .option('--revoke <id>', '撤销已发布的结果（需 --reason；另存撤销记录，之后可重新发布）')
+    .option('--reason <text>', '撤销理由')
+    .option(
+      '--verify <id>',
+      '复核：存储的摘要、按保存的输入重算的摘要（不一致时退出码 1）、按当前数据重算的摘要',
+    )
     .option('--sensitivity [n]', '稳健性分析：重复 n 次（默认 1000）')
     .option('--seed <n>', '稳健性分析的随机种子', '20201')
     .option('--what-it-takes <unit>', '某单位提升一个名次需要的最小单项变化')
@@ -48,14 +66,17 @@ async function runCommand(
   database: Parameters<typeof runEvaluation>[0],
   opts: EvaluateOptions,
 ): Promise<void> {
-  if (opts.verify) {
-    const v = await verifyEvaluation(database, Number(opts.verify));
-    if (opts.json) printJson(v);
-    else
-      process.stdout.write(
-        `${v.identical ? '一致' : '不一致'}：存储 ${v.storedHash}，重算 ${v.recomputedHash}\n`,
-      );
-    if (!v.identical) process.exitCode = EXIT_REJECTED;
+  if (opts.verify) return verifyCommand(database, opts);
+  if (opts.revoke) {
+    if (!opts.reason) throw new UsageError('撤销需要理由：--reason "…"');
+    const outcome = await revokeEvaluation(database, parseId(opts.revoke), {
+      reason: opts.reason,
+      actor: CLI_ACTOR,
+    });
+    if (opts.json) return printJson(outcome);
+    process.stdout.write(
+      `已撤销考评结果 ${outcome.id}（另存撤销记录，结果本身不变）${outcome.links.length ? `；公开链接一并撤销：${outcome.links.join('、')}` : ''}\n`,
+    );
     return;
   }
   if (!opts.period) throw new UsageError('需要 --period，例如 --period 2020Q3');
@@ -66,6 +87,9 @@ async function runCommand(
     group: opts.group,
     actor: CLI_ACTOR,
   };
+  if (opts.overrideReason !== undefined && !opts.publish) {
+    throw new UsageError('--override-reason 只与 --publish 一起使用');
+  }
   if (opts.sensitivity !== undefined) {
     const n = opts.sensitivity === true ? 1000 : Number(opts.sensitivity);
     if (!Number.isInteger(n) || n < 10) throw new UsageError('--sensitivity 需要不小于 10 的整数');
@@ -100,11 +124,35 @@ async function runCommand(
     return;
   }
   if (opts.publish) {
-    const outcome = await publishEvaluation(database, request);
-    if (opts.json) return printJson({ id: outcome.id, hash: outcome.hash, result: outcome.run.result });
+    // The CLI is the operator at the database: its override is recorded as cli:<user>.
+    const outcome = await publishEvaluation(database, {
+      ...request,
+      overrideReason: opts.overrideReason,
+    }).catch((error: unknown) => {
+      if (error instanceof PublishRefusedError && !opts.json) {
+        process.stderr.write(`${gateLines(error.gate).join('\n')}\n`);
+        process.stderr.write(
+          '如确需发布，请说明理由：--override-reason "…"（理由记入审计日志并随结果保存）\n',
+        );
+      }
+      throw error;
+    });
+    if (opts.json) {
+      return printJson({
+        id: outcome.id,
+        hash: outcome.hash,
+        gate: outcome.gate,
+        result: outcome.run.result,
+      });
+    }
     process.stdout.write(
-      renderRanking(outcome.run.result, `${outcome.run.parent.name} ${periodLabel(outcome.run.period)}`),
+      renderRanking(
+        outcome.run.result,
+        `${outcome.run.parent.name} ${periodLabel(outcome.run.period)}`,
+        outcome.run.snapshot.scheme.score_decimals,
+      ),
     );
+    process.stdout.write(`${gateLines(outcome.gate).join('\n')}\n`);
     process.stdout.write(`已发布：编号 ${outcome.id}，内容摘要 ${outcome.hash}\n`);
     return;
   }
@@ -118,7 +166,13 @@ async function runCommand(
       result: run.result,
     });
   }
-  process.stdout.write(renderRanking(run.result, `${run.parent.name} ${periodLabel(run.period)}（草稿）`));
+  process.stdout.write(
+    renderRanking(
+      run.result,
+      `${run.parent.name} ${periodLabel(run.period)}（草稿）`,
+      run.snapshot.scheme.score_decimals,
+    ),
+  );
   if (run.published) {
     process.stdout.write(
       run.published.identical
@@ -128,10 +182,69 @@ async function runCommand(
   }
 }
 
+function parseId(text: string): number {
+  const id = Number(text);
+  if (!Number.isSafeInteger(id) || id < 1) throw new UsageError(`考评结果编号应为正整数：${text}`);
+  return id;
+}
+
+/** The stored hash against the recomputations: from the stored inputs (exit 1 when they differ) and from today's data. */
+async function verifyCommand(
+  database: Parameters<typeof runEvaluation>[0],
+  opts: EvaluateOptions,
+): Promise<void> {
+  const id = parseId(opts.verify!);
+  const stored = await getEvaluation(database.db, id);
+  if (stored?.state !== 'published') throw new NotFoundError(`考评结果 ${id} 不存在`);
+  const v = await verifyEvaluation(database, id);
+  if (!v.identical) process.exitCode = EXIT_REJECTED;
+  if (opts.json) return printJson(v);
+  const current = v.current!;
+  const lines = [
+    ...metadataLines(stored),
+    `存储的内容摘要：          ${v.storedHash}`,
+    `按保存的输入重算的摘要：  ${v.recomputedHash}  ${v.identical ? '一致：已发布结果完好' : '不一致：存储的结果或摘要已被改动'}`,
+    `按当前数据重算的摘要：    ${current.hash}  ${
+      current.identical
+        ? '与已发布结果相同'
+        : `与已发布结果不同：数据在发布后有变化（已发布结果不受影响）${current.moves?.length ? `，名次或得分变化：${current.moves.map((m) => `${m.name} ${m.publishedRank ?? '—'}→${m.rank ?? '—'}`).join('，')}` : ''}`
+    }`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Who published, when, which edition, the publish gate and any override or revocation. */
+function metadataLines(stored: StoredEvaluation): string[] {
+  const lines = [
+    `考评结果 ${stored.id}：${stored.schemeId} ${stored.schemeVersion}，${stored.parentCode}，${stored.period}，第 ${stored.edition} 版，${stored.publishedBy ?? '—'} 于 ${stored.publishedAt?.toISOString() ?? '—'} 发布`,
+  ];
+  const gate = stored.publishGate as PublishGateRecord | null;
+  if (gate) lines.push(...gateLines(gate));
+  if (stored.revocation) {
+    lines.push(
+      `已撤销：${stored.revocation.revokedBy} 于 ${stored.revocation.revokedAt.toISOString()}，理由：${stored.revocation.reason}`,
+    );
+  }
+  return lines;
+}
+
+/** The publish gate: coverage, refusals, and the override when there was one. */
+function gateLines(gate: PublishGateReport & { override?: PublishGateRecord['override'] }): string[] {
+  const lines = [
+    `发布前检查：数据覆盖率 ${formatPercent(gate.coverage)}（${gate.cellsWithData}/${gate.cells}，要求不低于 ${formatPercent(gate.minCoverage)}）${gate.refusals.length ? '，未通过：' : '，通过'}`,
+    ...gate.refusals.map((r) => `  - ${r.message}`),
+  ];
+  if (gate.override) {
+    lines.push(`仍然发布：${gate.override.by} 于 ${gate.override.at}，理由：${gate.override.reason}`);
+  }
+  return lines;
+}
+
 const fmtNum = (x: number | null) =>
   x === null ? '—' : Math.abs(x) < 10 ? `${Number(x.toPrecision(4))}` : x.toFixed(0);
 
-function renderRanking(result: EvaluationResult, heading: string): string {
+/** The ranking as published: totals at the scheme's decimals, the same decimals the ranks are decided on. */
+function renderRanking(result: EvaluationResult, heading: string, decimals?: number): string {
   const lines = [`${heading}  方案：${result.scheme.name}（${result.scheme.id} ${result.scheme.version}）`];
   for (const group of result.groups) {
     lines.push('', GROUP_LABELS[group.id] ?? group.id);
@@ -146,10 +259,10 @@ function renderRanking(result: EvaluationResult, heading: string): string {
         [
           `${u.rank}${tie}`,
           u.name,
-          ...u.dimensions.map((d) => roundHalfAway(d.score, 2)),
-          roundHalfAway(u.bonus.total, 2),
-          roundHalfAway(u.penalty.total, 2),
-          roundHalfAway(u.adjusted, 2),
+          ...u.dimensions.map((d) => scoreText(d.score, decimals)),
+          scoreText(u.bonus.total, decimals),
+          scoreText(u.penalty.total, decimals),
+          scoreText(u.adjusted, decimals),
         ].join(' | '),
       );
     }
