@@ -1,5 +1,6 @@
 // Runs a command with the database open, and turns errors into one clear line and an exit code.
 import { configFromEnv, type Database, type DatabaseConfig, openDatabase } from '../db/client';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
 import { SchemeError } from '../domain/evaluation/scheme';
 import { PeriodError } from '../domain/period';
 import {
@@ -69,6 +70,9 @@ export function reportError(error: unknown): number {
     err instanceof ConflictError
   ) {
     process.stderr.write(`错误：${err.message}\n`);
+  } else if (isDatabaseUnavailable(err)) {
+    const cause = err.cause instanceof Error ? err.cause.message : err.message;
+    process.stderr.write(`错误：${DATABASE_UNAVAILABLE_MESSAGE}（${cause.split('\n')[0]}）\n`);
   } else {
     process.stderr.write(`错误：${err.message.split('\n')[0]}\n`);
     if (process.env.SIBI_DEBUG) process.stderr.write(`${err.stack}\n`);

@@ -56,9 +56,39 @@ export class DataDirError extends Error {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SIBI_PG_POOL ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.SIBI_PG_POOL ?? 10),
+    // A database that is away answers within seconds (503), instead of requests queueing forever.
+    connectionTimeoutMillis: Number(process.env.SIBI_PG_CONNECT_TIMEOUT_MS ?? 5000),
+    keepAlive: true,
+  });
+  handleConnectionErrors(pool);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => pool.end() };
+}
+
+/**
+ * A connection PostgreSQL ends (restart, failover, pg_terminate_backend, idle timeout of a proxy)
+ * emits 'error' on its client, and on the pool when idle; unheard, that error ends the process.
+ * Heard here: the broken client leaves the pool (pg-pool drops clients that are no longer
+ * queryable), the query that was running fails (answered 503, see src/db/unavailable.ts), and the
+ * next request opens a fresh connection. One line on stderr at most every 10 s.
+ */
+function handleConnectionErrors(pool: pg.Pool): void {
+  let lastReport = 0;
+  const report = (error: Error) => {
+    const now = Date.now();
+    if (now - lastReport < 10_000) return;
+    lastReport = now;
+    process.stderr.write(
+      `警告：与 PostgreSQL 的连接中断（${error.message.split('\n')[0]}），下一个请求将重新连接\n`,
+    );
+  };
+  pool.on('error', report);
+  pool.on('connect', (client) => {
+    client.on('error', report);
+  });
 }
 
 async function openPglite(config: DatabaseConfig): Promise<Database> {

@@ -3,6 +3,11 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { writeAudit } from '../db/audit';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from '../db/unavailable';
 import { SchemeError } from '../domain/evaluation/scheme';
 import { PeriodError } from '../domain/period';
 import { NOT_FOUND_MESSAGE, NotAllowedError } from '../policies/authorize';
@@ -23,6 +28,12 @@ export function registerErrorHandler(app: FastifyInstance, deps: AppDeps): void 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const send = (status: number, code: string, message: string, details: unknown = null) =>
       reply.status(status).send({ error: { code, message, details } });
+    // PostgreSQL restarting, failing over or cut off: the pool reconnects on the next request.
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return send(503, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+    }
     if (error instanceof NotAllowedError) {
       await auditRefusal(deps, request, error.action, error.status);
       return error.status === 404
