@@ -187,7 +187,7 @@ describe.each(testDatabases())('a published bulletin on $name', (target: TestDat
 
   it('writes the spreadsheet with Chinese headers and exact amounts in 万元', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderAnnexXlsx(annexBefore));
+    await workbook.xlsx.load(new Uint8Array(await renderAnnexXlsx(annexBefore)).buffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['预警名单', '各地汇总']);
     const sheet = workbook.getWorksheet('预警名单')!;
     const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);

@@ -122,7 +122,7 @@ describe.each(testDatabases())('sibi bulletin on $name', (target: TestDatabase) 
     // L1 (8 of 10亿 against 75%) is green: a spreadsheet with its title, basis, headers and no project
     expect(run.stdout).toContain(`附件 2020年9月重点项目红黄灯预警名单（0 个项目）已写入 ${annex}`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(annex));
+    await workbook.xlsx.load(new Uint8Array(readFileSync(annex)).buffer);
     const sheet = workbook.getWorksheet('预警名单')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('2020年9月重点项目红黄灯预警名单');
     expect(sheet.getRow(2).getCell(1).value).toBe('草稿：本期考评结果尚未发布，名单按当前数据生成。');

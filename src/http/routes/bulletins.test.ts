@@ -33,7 +33,7 @@ async function download(client: Client, path: string) {
 
 async function projectCodes(bytes: Buffer): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   const sheet = workbook.getWorksheet('预警名单')!;
   const codes: string[] = [];
   sheet.eachRow((row, n) => {
