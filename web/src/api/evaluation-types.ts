@@ -126,7 +126,30 @@ export interface DraftEvaluation {
   hash: string;
   published: { id: number; hash: string; identical: boolean; moves: RankMove[] } | null;
   result: EvaluationResult;
-  permissions: { publish: boolean };
+  /** publish: the caller may publish this draft; override: past the publish gate, with a reason. */
+  permissions: { publish: boolean; override: boolean };
+}
+
+/** A refusal of the publish gate (docs/methodology.md §七): `message` in Chinese, `code` and `params` to translate. */
+export interface GateRefusal {
+  code: 'no_units' | 'units_without_data' | 'coverage' | 'quality_errors';
+  message: string;
+  params: Record<string, string | number>;
+}
+
+/** The publish gate's report: the 422 details of a refused publication, and stored with a published result. */
+export interface PublishGate {
+  minCoverage: number;
+  coverage: number;
+  cells: number;
+  cellsWithData: number;
+  unitsWithoutData: RegionRef[];
+  qualityErrors: (RegionRef & { errors: number })[];
+  refusals: GateRefusal[];
+  /** Stored with a published result: who published past the refusals, and why. */
+  override?: { reason: string; by: string; at: string } | null;
+  /** In a refusal: whether the caller may publish anyway with a reason. */
+  mayOverride?: boolean;
 }
 
 /** GET /api/evaluations (items). */
@@ -139,20 +162,29 @@ export interface PublishedSummary {
   hash: string;
   publishedBy: string | null;
   publishedAt: string | null;
+  edition: number;
+  /** Null while the result stands. */
+  revocation: { reason: string; revokedBy: string; revokedAt: string } | null;
 }
 
 /** GET /api/evaluations/:id, POST /api/evaluations. */
 export interface PublishedEvaluation extends PublishedSummary {
   state: 'published';
   result: EvaluationResult;
+  /** Null for a result published before the gate existed. */
+  gate: PublishGate | null;
+  permissions?: { revoke: boolean };
 }
 
 /** GET /api/evaluations/:id/verify. */
 export interface Verification {
   id: number;
   storedHash: string;
+  /** Recomputed from the inputs stored with the result. */
   recomputedHash: string;
   identical: boolean;
+  /** Recomputed from the current data (informative: data may change after publication). */
+  current?: { hash: string; identical: boolean; moves?: RankMove[] };
 }
 
 /** The body of a draft request (also of its sensitivity and what-it-takes). */

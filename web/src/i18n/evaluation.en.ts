@@ -54,11 +54,40 @@ export const evaluationEn: Record<keyof typeof evaluationZhCN, string> = {
   'evaluation.publish.button': 'Publish',
   'evaluation.publish.title': 'Publish the evaluation',
   'evaluation.publish.confirm':
-    'This publishes the result of every group of "{scheme}" for {parent}, {period}. A published result cannot be changed or withdrawn, and a scheme and period can be published only once. Publish?',
+    'This publishes the result of every group of "{scheme}" for {parent}, {period}. A published result cannot be changed; to correct it, revoke it and publish a new edition (the revocation stays on record). Publish?',
   'evaluation.publish.ok': 'Publish',
   'evaluation.publish.done': 'Published as No. {id}',
   'evaluation.publish.final':
     'Every input of the computation is stored with the result: it can be reproduced and verified at any time and no longer follows the data.',
+  'evaluation.gate.refused': 'The pre-publication check failed; nothing was published:',
+  'evaluation.gate.refusal.no_units': 'No unit is evaluated: nothing to publish',
+  'evaluation.gate.refusal.units_without_data': '{count} units have no data at all for the period: {units}',
+  'evaluation.gate.refusal.coverage':
+    'Data coverage {coverage} ({withData} of {cells} unit × indicator cells have data) is below the {minCoverage} the scheme requires',
+  'evaluation.gate.refusal.quality_errors': '{count} data-quality errors are unresolved: {units}',
+  'evaluation.gate.reason': 'Reason to publish anyway',
+  'evaluation.gate.reasonHint':
+    'At least 4 characters. The reason is written to the audit log, stored with the result and shown to every reader.',
+  'evaluation.gate.override': 'Publish anyway, with this reason',
+  'evaluation.gate.noOverride':
+    'You may not publish past a failed check. Complete the data or correct the data-quality errors first.',
+  'evaluation.gate.label': 'Pre-publication check',
+  'evaluation.gate.passed': 'Passed (data coverage {coverage}, at least {minCoverage} required)',
+  'evaluation.gate.overridden': 'Failed; published by {by} with the reason: {reason}',
+  'evaluation.edition': 'Edition',
+  'evaluation.revoked.title': 'This result was revoked: it is no longer the published result of its period',
+  'evaluation.revoked.text': 'Revoked by {by} at {at}. Reason: {reason}',
+  'evaluation.revoke.button': 'Revoke',
+  'evaluation.revoke.title': 'Revoke the published evaluation',
+  'evaluation.revoke.text':
+    'The result stays stored as it is and readable, marked revoked; its public link stops working; the scheme and period may be published again as a new edition.',
+  'evaluation.revoke.reason': 'Reason for revoking',
+  'evaluation.revoke.ok': 'Revoke',
+  'evaluation.revoke.done': 'Revoked',
+  'evaluation.verify.current': 'Recomputed on current data: {state}',
+  'evaluation.verify.currentSame': 'same as published',
+  'evaluation.verify.currentDifferent':
+    'different (the data changed after publication; the published result does not)',
   'evaluation.verify.button': 'Verify',
   'evaluation.verify.identical': 'Identical',
   'evaluation.verify.different': 'Different (recomputed hash {hash})',

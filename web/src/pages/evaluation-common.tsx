@@ -51,9 +51,8 @@ export function rankText(rank: number, tied: boolean, t: Translate): string {
   return tied ? t('evaluation.rankTied', { rank }) : String(rank);
 }
 
-/** A score or total: two decimals, as the 通报 prints them. */
-export const scoreText = (value: number | null | undefined): string =>
-  value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(2);
+/** A score or total as published (evaluation-score.ts). */
+export { scoreText } from './evaluation-score';
 
 /** A share (0.25) as "25.0%". */
 export const shareText = (value: number): string => `${(value * 100).toFixed(1)}%`;
@@ -132,6 +131,7 @@ export function PeriodPicker({
     <Space.Compact>
       <Select
         id={`${id}-year`}
+        aria-label={t('evaluation.period.pickYear')}
         style={{ width: 96 }}
         value={year}
         placeholder={t('evaluation.period.pickYear')}
@@ -140,6 +140,7 @@ export function PeriodPicker({
       />
       <Select
         id={`${id}-part`}
+        aria-label={t('evaluation.period.pickPart')}
         style={{ width: 128 }}
         value={part}
         disabled={year === undefined}
@@ -177,6 +178,7 @@ export function GroupPicker({
   return (
     <Select
       id={id}
+      aria-label={t('evaluation.group')}
       allowClear
       style={{ width: 210 }}
       value={value}
@@ -211,6 +213,7 @@ export function UnitSelect({
   return (
     <Select
       id={id}
+      aria-label={t('evaluation.unit')}
       showSearch={{ optionFilterProp: 'label' }}
       style={{ width: 240 }}
       value={value}

@@ -1,20 +1,14 @@
 // 综合考评 · 考评结果: the published evaluations (every reader in the province), filtered by scheme
 // and period in the address; for the province officer also 试算: a draft run on current data for
 // a scheme, period and group, compared with what was published, with the publish button when the
-// server says it may be published (once per scheme, region and period; never changed afterwards).
-import {
-  CalculatorOutlined,
-  CloudUploadOutlined,
-  FileSearchOutlined,
-  ReloadOutlined,
-} from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Select, Space, Table, type TableProps, Typography } from 'antd';
+// server says it may be published (once per scheme, region and period; never changed afterwards;
+// behind the publish gate, see evaluation-publish.tsx).
+import { CalculatorOutlined, FileSearchOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Select, Space, Table, type TableProps, Typography } from 'antd';
 import { useEffect } from 'react';
 import { api, request } from '../api/client';
-import { errorText } from '../api/error-text';
 import type {
   DraftEvaluation,
-  PublishedEvaluation,
   PublishedSummary,
   RankMove,
   SchemeFull,
@@ -29,6 +23,7 @@ import { useI18n } from '../i18n';
 import { navigate, setSearch, useLocation } from '../router';
 import { useCan, useMe } from '../session';
 import { DEFAULT_SCHEME, GroupPicker, PeriodPicker, RankShift, scoreText } from './evaluation-common';
+import { PublishButton } from './evaluation-publish';
 import { DraftBanner, EvaluationView } from './evaluation-view';
 
 export default function EvaluationPage() {
@@ -77,7 +72,7 @@ export default function EvaluationPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="inline" className="sibi-filter-form">
-          <Form.Item label={t('evaluation.scheme')}>
+          <Form.Item label={t('evaluation.scheme')} htmlFor="evaluation-scheme">
             <Select
               id="evaluation-scheme"
               style={{ width: 'min(380px, calc(100vw - 150px))' }}
@@ -90,10 +85,10 @@ export default function EvaluationPage() {
               }))}
             />
           </Form.Item>
-          <Form.Item label={t('evaluation.period')}>
+          <Form.Item label={t('evaluation.period')} htmlFor="evaluation-period-year">
             <PeriodPicker value={period} onChange={(value) => setSearch({ period: value })} />
           </Form.Item>
-          <Form.Item label={t('evaluation.group')}>
+          <Form.Item label={t('evaluation.group')} htmlFor="evaluation-group">
             <GroupPicker
               value={group}
               groups={schemeFull.data?.scheme.groups}
@@ -261,32 +256,7 @@ function DraftSection({
 }
 
 function DraftResult({ draft, group }: { draft: DraftEvaluation; group?: string }) {
-  const { t, locale } = useI18n();
-  const { modal, message } = App.useApp();
-  const publish = () =>
-    modal.confirm({
-      title: t('evaluation.publish.title'),
-      content: t('evaluation.publish.confirm', {
-        period: formatPeriod(draft.period, locale),
-        scheme: draft.scheme.name,
-        parent: draft.parent.name,
-      }),
-      okText: t('evaluation.publish.ok'),
-      okButtonProps: { danger: true },
-      onOk: async () => {
-        try {
-          const published = await api.post<PublishedEvaluation>('/api/evaluations', {
-            scheme: draft.scheme.id,
-            period: draft.period,
-            region: draft.parent.code,
-          });
-          void message.success(t('evaluation.publish.done', { id: published.id }));
-          navigate(`/evaluation/results/${published.id}?published=1`);
-        } catch (error) {
-          void message.error(errorText(error, t, locale));
-        }
-      },
-    });
+  const { t } = useI18n();
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="draft">
       <DraftBanner
@@ -300,19 +270,7 @@ function DraftResult({ draft, group }: { draft: DraftEvaluation; group?: string 
             </Typography.Text>
           </>
         }
-        action={
-          draft.permissions.publish ? (
-            <Button
-              type="primary"
-              danger
-              icon={<CloudUploadOutlined />}
-              onClick={publish}
-              data-testid="publish"
-            >
-              {t('evaluation.publish.button')}
-            </Button>
-          ) : undefined
-        }
+        action={draft.permissions.publish ? <PublishButton draft={draft} /> : undefined}
       />
       {draft.published && <PublishedComparison published={draft.published} />}
       <EvaluationView
