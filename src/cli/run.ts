@@ -1,5 +1,11 @@
 // Runs a command with the database open, and turns errors into one clear line and an exit code.
-import { configFromEnv, type Database, type DatabaseConfig, openDatabase } from '../db/client';
+import {
+  configFromEnv,
+  type Database,
+  type DatabaseConfig,
+  DataDirLockedError,
+  openDatabase,
+} from '../db/client';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
 import { SchemeError } from '../domain/evaluation/scheme';
 import { PeriodError } from '../domain/period';
@@ -69,6 +75,9 @@ export function reportError(error: unknown): number {
     err instanceof NotFoundError ||
     err instanceof ConflictError
   ) {
+    process.stderr.write(`错误：${err.message}\n`);
+  } else if (err instanceof DataDirLockedError) {
+    // Every line: who holds the folder, why that matters, what to do.
     process.stderr.write(`错误：${err.message}\n`);
   } else if (isDatabaseUnavailable(err)) {
     const cause = err.cause instanceof Error ? err.cause.message : err.message;

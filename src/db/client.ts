@@ -10,6 +10,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { DataDirError } from './data-dir-error';
+import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import * as dataSchema from './schema';
 import * as authSchema from './schema-auth';
 
@@ -22,6 +24,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the data lives (folder or URL without password), for messages. */
   location: string;
+  /** PGlite in a folder: the lock this process holds on it (src/db/data-dir-lock.ts). */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -46,14 +50,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseCon
 
 export async function openDatabase(config: DatabaseConfig = configFromEnv()): Promise<Database> {
   const database = config.url ? await openPostgres(config.url) : await openPglite(config);
-  if (config.migrate !== false) await runMigrations(database);
+  if (config.migrate !== false) {
+    try {
+      await runMigrations(database);
+    } catch (error) {
+      await database.close().catch(() => {});
+      throw error;
+    }
+  }
   return database;
 }
 
-/** SIBI_DATA_DIR points at a folder that is neither empty nor a database. */
-export class DataDirError extends Error {
-  override name = 'DataDirError';
-}
+export { DataDirError } from './data-dir-error';
+export { DataDirLockedError } from './data-dir-lock';
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({
@@ -92,27 +101,42 @@ function handleConnectionErrors(pool: pg.Pool): void {
 }
 
 async function openPglite(config: DatabaseConfig): Promise<Database> {
+  let lock: DataDirLock | undefined;
   if (config.dataDir) {
     mkdirSync(config.dataDir, { recursive: true });
-    // PGlite aborts with "Program terminated" on a folder holding other files: say what is wrong.
-    const entries = readdirSync(config.dataDir);
-    if (entries.length > 0 && !entries.includes('PG_VERSION') && !config.loadDataDir) {
-      throw new DataDirError(
-        `数据目录 ${config.dataDir} 不是空目录，也不是 sibi 的数据库目录：请为 SIBI_DATA_DIR 指定空目录或已有的数据目录`,
-      );
-    }
+    // One process at a time: a second one on the folder loses writes or corrupts it.
+    lock = lockDataDir(config.dataDir);
   }
-  const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'pglite',
-    location: config.dataDir ?? 'memory',
-    close: async () => {
-      if (!client.closed) await client.close();
-    },
-  };
+  try {
+    if (config.dataDir) {
+      // PGlite aborts with "Program terminated" on a folder holding other files: say what is wrong.
+      const entries = readdirSync(config.dataDir);
+      if (entries.length > 0 && !entries.includes('PG_VERSION') && !config.loadDataDir) {
+        throw new DataDirError(
+          `数据目录 ${config.dataDir} 不是空目录，也不是 sibi 的数据库目录：请为 SIBI_DATA_DIR 指定空目录或已有的数据目录`,
+        );
+      }
+    }
+    const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'pglite',
+      location: config.dataDir ?? 'memory',
+      lock,
+      close: async () => {
+        try {
+          if (!client.closed) await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 async function runMigrations(database: Database): Promise<void> {

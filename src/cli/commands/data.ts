@@ -11,6 +11,7 @@ import { exportOc4ids } from '../../services/export-oc4ids';
 import { exportRecords } from '../../services/export-records';
 import { type ImportQuality, importRecords } from '../../services/import-records';
 import { importChangesText } from '../import-changes-text';
+import { importViaServer } from '../import-via-server';
 import { startProgress } from '../progress';
 import { CLI_ACTOR, parseYear, withDatabase } from '../run';
 import { findingLines } from './quality';
@@ -31,11 +32,28 @@ export function registerDataCommands(program: Command): void {
     .option('--year <year>', '年度（导入项目时必填）')
     .option('--list <list>', '名单：province_key | city_key | 982 | …', 'province_key')
     .option('--dry-run', '只检查并列出将要新增、更改的数据，不写入')
+    .option('--server <url>', '经正在运行的服务导入（账户取自 SIBI_USER、SIBI_PASSWORD），不打开本地数据库')
     .action(
-      async (kindText: string, file: string, opts: { year?: string; list: string; dryRun?: boolean }) => {
+      async (
+        kindText: string,
+        file: string,
+        opts: { year?: string; list: string; dryRun?: boolean; server?: string },
+      ) => {
         const kind = kindOf(kindText);
         const year = parseYear(opts.year);
         if (kind === 'projects' && !year) throw new UsageError('导入项目需要指定年度：--year 2020');
+        if (opts.server) {
+          const summary = await importViaServer<ImportSummary & { warnings?: string[] }>({
+            server: opts.server,
+            kind,
+            file,
+            year,
+            list: opts.list,
+            dryRun: opts.dryRun === true,
+          });
+          for (const warning of summary.warnings ?? []) process.stderr.write(`提示：${warning}\n`);
+          return printImportSummary(summary, opts.dryRun === true);
+        }
         const progress = startProgress('读取');
         const parsed = await parseFile(kind, file, { year, onProgress: (n) => progress.update(n) });
         progress.stop();
@@ -58,12 +76,7 @@ export function registerDataCommands(program: Command): void {
             dryRun: opts.dryRun === true,
           }),
         );
-        const verb = opts.dryRun ? '检查（未写入）' : '已导入';
-        process.stdout.write(
-          `${verb} ${summary.file}：${summary.rows} 行（新增 ${summary.inserted}，更新 ${summary.updated}，未变 ${summary.unchanged}）\n`,
-        );
-        process.stdout.write(importChangesText(summary.changes));
-        if (summary.quality) process.stderr.write(importQualityText(summary.quality));
+        printImportSummary(summary, opts.dryRun === true);
       },
     );
 
@@ -110,6 +123,18 @@ async function writeOc4idsFile(opts: ExportOptions): Promise<void> {
   );
   await writeText(opts.out, packageText(pkg), 'utf8');
   process.stdout.write(`已导出 OC4IDS 项目包：${pkg.projects.length} 个项目到 ${opts.out}\n`);
+}
+
+type ImportSummary = Awaited<ReturnType<typeof importRecords>>;
+
+/** What an import did (or, with --dry-run, would do), from this process or from the server. */
+function printImportSummary(summary: ImportSummary, dryRun: boolean): void {
+  const verb = dryRun ? '检查（未写入）' : '已导入';
+  process.stdout.write(
+    `${verb} ${summary.file}：${summary.rows} 行（新增 ${summary.inserted}，更新 ${summary.updated}，未变 ${summary.unchanged}）\n`,
+  );
+  process.stdout.write(importChangesText(summary.changes));
+  if (summary.quality) process.stderr.write(importQualityText(summary.quality));
 }
 
 /** A reports import's quality findings (they never reject the file), for stderr. */

@@ -58,6 +58,8 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGINT', close);
       process.once('SIGTERM', close);
       await app.listen({ port: Number(opts.port), host: opts.host });
+      // A second process refused on the data folder is told where to send its import instead.
+      database.lock?.note(`http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`);
       process.stderr.write(
         `sibi 已启动：http://${opts.host}:${opts.port}/  数据库：${database.kind}（${database.location}）\n`,
       );
