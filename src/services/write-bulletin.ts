@@ -59,7 +59,19 @@ export async function composeBulletin(
   database: Database,
   request: BulletinRequest,
 ): Promise<BulletinOutcome> {
-  const source = await bulletinSource(database, request, { warnings: !request.region });
+  return bulletinOf(await bulletinSource(database, request, { warnings: !request.region }), request);
+}
+
+/** The bulletin and its spreadsheet 附件 from one gathering (a draft is evaluated once, not twice). */
+export async function composeBulletinWithAnnex(
+  database: Database,
+  request: BulletinRequest,
+): Promise<{ outcome: BulletinOutcome; annex: WarningsAnnex }> {
+  const source = await bulletinSource(database, request, { warnings: true });
+  return { outcome: bulletinOf(source, request), annex: annexOf(source) };
+}
+
+function bulletinOf(source: BulletinSource, request: BulletinRequest): BulletinOutcome {
   const { period, unit, parent, evaluation, snapshot, simulated, date } = source;
   const figures = snapshot.figures[unit.code];
   const summary = {
@@ -120,7 +132,10 @@ export async function composeWarningsAnnex(
   database: Database,
   request: BulletinRequest,
 ): Promise<WarningsAnnex> {
-  const source = await bulletinSource(database, request, { warnings: true });
+  return annexOf(await bulletinSource(database, request, { warnings: true }));
+}
+
+function annexOf(source: BulletinSource): WarningsAnnex {
   const { period, unit, parent, snapshot, evaluation } = source;
   if (!snapshot.warnings) {
     throw new NotFoundError(`红黄灯预警名单随全省通报发出：${unit.name}（${unit.code}）不是省辖单位`);

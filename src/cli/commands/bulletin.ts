@@ -8,7 +8,7 @@ import { BULLETIN_FORMATS, isBulletinFormat, renderBulletin } from '../../io/bul
 import { UsageError } from '../../services/errors';
 import {
   composeBulletin,
-  composeWarningsAnnex,
+  composeBulletinWithAnnex,
   DEFAULT_BULLETIN_SCHEME,
 } from '../../services/write-bulletin';
 import { CLI_ACTOR, withDatabase } from '../run';
@@ -59,10 +59,11 @@ export function registerBulletinCommand(program: Command): void {
         simulated: opts.demoMark,
         actor: CLI_ACTOR,
       };
-      const { outcome, annex } = await withDatabase(async (database) => ({
-        outcome: await composeBulletin(database, request),
-        annex: opts.annex === undefined ? null : await composeWarningsAnnex(database, request),
-      }));
+      const { outcome, annex } = await withDatabase(async (database) =>
+        opts.annex === undefined
+          ? { outcome: await composeBulletin(database, request), annex: null }
+          : composeBulletinWithAnnex(database, request),
+      );
       const bytes = await renderBulletin(outcome.document, format);
       const path = resolve(opts.out);
       await mkdir(dirname(path), { recursive: true });
