@@ -104,8 +104,11 @@ function ShellLayout({ me }: { me: Me }) {
     />
   );
   const logo = (
-    <Link to="/" className="sibi-logo" aria-label={t('app.name')}>
-      <span className="sibi-logo-mark">四</span>
+    // The name is the link's text; collapsed, only the mark shows and the label names the link.
+    <Link to="/" className="sibi-logo" aria-label={phone || !collapsed ? undefined : t('app.name')}>
+      <span className="sibi-logo-mark" aria-hidden="true">
+        四
+      </span>
       {(phone || !collapsed) && <span className="sibi-logo-text">{t('app.name')}</span>}
     </Link>
   );

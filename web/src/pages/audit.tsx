@@ -141,10 +141,15 @@ export default function AuditPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form form={form} layout="inline" onFinish={apply} className="sibi-filter-form">
-          <Form.Item name="actor" label={t('audit.actor')}>
+          <Form.Item name="actor" label={t('audit.actor')} htmlFor="audit-actor">
             <Input allowClear style={{ width: 140 }} id="audit-actor" />
           </Form.Item>
-          <Form.Item name="action" label={t('audit.action')} tooltip={t('audit.actionHint')}>
+          <Form.Item
+            name="action"
+            label={t('audit.action')}
+            tooltip={t('audit.actionHint')}
+            htmlFor="audit-action"
+          >
             <Input allowClear style={{ width: 160 }} placeholder="auth." id="audit-action" />
           </Form.Item>
           <Form.Item name="outcome" label={t('audit.outcome')}>

@@ -136,7 +136,7 @@ export default function ImportPage() {
               </Form.Item>
               {kind === 'projects' && (
                 <Space wrap size={16}>
-                  <Form.Item label={t('import.year')} required>
+                  <Form.Item label={t('import.year')} required htmlFor="import-year">
                     <InputNumber
                       id="import-year"
                       min={2000}
@@ -145,7 +145,7 @@ export default function ImportPage() {
                       onChange={(value) => value && setYear(value)}
                     />
                   </Form.Item>
-                  <Form.Item label={t('import.list')}>
+                  <Form.Item label={t('import.list')} htmlFor="import-list">
                     <Select
                       id="import-list"
                       style={{ width: 200 }}

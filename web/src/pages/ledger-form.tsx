@@ -314,7 +314,7 @@ export function RecordFormDialog<T>({
             return (
               <Col key={field.name} xs={24} sm={field.wide ? 24 : 12}>
                 {readOnly ? (
-                  <Form.Item label={label}>
+                  <Form.Item label={label} htmlFor={`${idPrefix}-${field.name}`}>
                     <Input
                       id={`${idPrefix}-${field.name}`}
                       disabled
@@ -323,6 +323,7 @@ export function RecordFormDialog<T>({
                   </Form.Item>
                 ) : (
                   <Form.Item
+                    htmlFor={`${idPrefix}-${field.name}`}
                     name={field.name}
                     label={label}
                     rules={rulesOf(field, t, label)}

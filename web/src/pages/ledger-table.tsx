@@ -421,11 +421,13 @@ export function LedgerFilters({
     const inputId = `${id}-filter-${filter.name}`;
     const placeholder = filter.placeholder ? t(filter.placeholder) : t('common.all');
     const style = { width: filter.width ?? 150 };
+    // A filter without a label is named by its placeholder (the label names the others: htmlFor).
+    const named = { id: inputId, 'aria-label': filter.label ? undefined : placeholder };
     switch (filter.type) {
       case 'q':
         return (
           <Input
-            id={inputId}
+            {...named}
             allowClear
             prefix={<SearchOutlined />}
             placeholder={placeholder}
@@ -433,11 +435,11 @@ export function LedgerFilters({
           />
         );
       case 'text':
-        return <Input id={inputId} allowClear placeholder={placeholder} style={style} />;
+        return <Input {...named} allowClear placeholder={placeholder} style={style} />;
       case 'suggest':
         return (
           <AutoComplete
-            id={inputId}
+            {...named}
             allowClear
             placeholder={placeholder}
             options={filter.options?.(t)}
@@ -447,7 +449,7 @@ export function LedgerFilters({
       case 'region':
         return (
           <TreeSelect
-            id={inputId}
+            {...named}
             allowClear
             placeholder={placeholder}
             treeData={tree}
@@ -460,7 +462,7 @@ export function LedgerFilters({
       default:
         return (
           <Select
-            id={inputId}
+            {...named}
             allowClear
             showSearch={filter.type === 'year' ? { optionFilterProp: 'label' } : false}
             placeholder={placeholder}
@@ -486,6 +488,7 @@ export function LedgerFilters({
               key={filter.name}
               name={filter.name}
               label={filter.label ? t(filter.label) : undefined}
+              htmlFor={`${id}-filter-${filter.name}`}
             >
               {input(filter)}
             </Form.Item>

@@ -103,6 +103,7 @@ export default function LoginPage({ reason }: { reason: SignOutReason | null }) 
             <Form.Item
               name="username"
               label={t('login.username')}
+              htmlFor="login-username"
               rules={[{ required: true, whitespace: true, message: t('login.required.username') }]}
             >
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus id="login-username" />
@@ -110,6 +111,7 @@ export default function LoginPage({ reason }: { reason: SignOutReason | null }) 
             <Form.Item
               name="password"
               label={t('login.password')}
+              htmlFor="login-password"
               rules={[{ required: true, message: t('login.required.password') }]}
             >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" id="login-password" />
@@ -118,6 +120,7 @@ export default function LoginPage({ reason }: { reason: SignOutReason | null }) 
               <Form.Item
                 name="totp"
                 label={t('login.totp')}
+                htmlFor="login-totp"
                 extra={t('login.totpHint')}
                 rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.required.totp') }]}
               >

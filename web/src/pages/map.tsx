@@ -114,7 +114,18 @@ function MapView({ data, onRegion }: { data: RegionMapData; onRegion: (code: str
                 scroll={{ y: 'calc(100vh - 620px)' }}
                 rowKey={(c) => c.region.code}
                 dataSource={ranked}
-                onRow={(c) => ({ onClick: () => onRegion(c.region.code), style: { cursor: 'pointer' } })}
+                // Rows open their region by keyboard too (which also lets the scrolled body take focus).
+                onRow={(c) => ({
+                  onClick: () => onRegion(c.region.code),
+                  onKeyDown: (event) => {
+                    if (event.key === 'Enter' || event.key === ' ') {
+                      event.preventDefault();
+                      onRegion(c.region.code);
+                    }
+                  },
+                  tabIndex: 0,
+                  style: { cursor: 'pointer' },
+                })}
                 columns={[
                   { title: t('map.unit'), render: (_, c) => c.region.name },
                   {

@@ -74,10 +74,16 @@ function PasswordForm() {
           data-testid="password-error"
         />
       )}
-      <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true }]}>
+      <Form.Item
+        name="currentPassword"
+        label={t('password.current')}
+        rules={[{ required: true }]}
+        htmlFor="password-current"
+      >
         <Input.Password autoComplete="current-password" id="password-current" />
       </Form.Item>
       <Form.Item
+        htmlFor="password-new"
         name="newPassword"
         label={t('password.new')}
         extra={t('password.rules')}
@@ -86,6 +92,7 @@ function PasswordForm() {
         <Input.Password autoComplete="new-password" id="password-new" />
       </Form.Item>
       <Form.Item
+        htmlFor="password-confirm"
         name="confirm"
         label={t('password.confirm')}
         dependencies={['newPassword']}

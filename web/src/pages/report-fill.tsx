@@ -280,6 +280,7 @@ function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean;
     <>
       <Col xs={8} md={6}>
         <Form.Item
+          htmlFor={`report-${flag}`}
           name={flag}
           label={label(t(`reports.${flag}`), flag)}
           valuePropName="checked"
@@ -295,6 +296,7 @@ function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean;
       </Col>
       <Col xs={16} md={6}>
         <Form.Item
+          htmlFor={`report-${date}`}
           name={date}
           label={label(t(`reports.${date}`), date)}
           dependencies={date === 'completionDate' ? ['startDate'] : undefined}
@@ -577,6 +579,7 @@ function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean;
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item
+                htmlFor="report-invest"
                 name="investWan"
                 label={label(t('reports.investYtd'), 'investYtd')}
                 extra={
@@ -630,7 +633,11 @@ function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean;
               ],
             )}
           </Row>
-          <Form.Item name="progressNote" label={label(t('reports.progressNote'), 'progressNote')}>
+          <Form.Item
+            name="progressNote"
+            label={label(t('reports.progressNote'), 'progressNote')}
+            htmlFor="report-progress"
+          >
             <Input.TextArea
               id="report-progress"
               autoSize={{ minRows: 3, maxRows: 8 }}
@@ -639,7 +646,11 @@ function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean;
               placeholder={t('reports.fill.progressPlaceholder')}
             />
           </Form.Item>
-          <Form.Item name="problems" label={label(t('reports.problems'), 'problems')}>
+          <Form.Item
+            name="problems"
+            label={label(t('reports.problems'), 'problems')}
+            htmlFor="report-problems"
+          >
             <Input.TextArea
               id="report-problems"
               autoSize={{ minRows: 2, maxRows: 6 }}
@@ -650,6 +661,7 @@ function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean;
           </Form.Item>
           {showReason && (
             <Form.Item
+              htmlFor="report-reason"
               name="reason"
               label={t('reports.fill.reason')}
               tooltip={t('reports.fill.reasonHint')}

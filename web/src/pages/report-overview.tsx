@@ -193,11 +193,16 @@ function MonthOverview({ month, region }: { month: Month; region: string | undef
         <Tabs
           activeKey={tab}
           onChange={(key) => pick({ tab: key === 'missing' ? 'missing' : null })}
-          tabBarExtraContent={
-            <Typography.Link onClick={() => counts.reload()} aria-label={t('common.refresh')}>
-              <ReloadOutlined />
-            </Typography.Link>
-          }
+          // The refresh link beside the tab bar, not in it (tabBarExtraContent would sit inside
+          // role="tablist", whose children must all be tabs).
+          renderTabBar={(props, TabBar) => (
+            <div className="sibi-tabs-bar">
+              <TabBar {...props} />
+              <Typography.Link onClick={() => counts.reload()} aria-label={t('common.refresh')}>
+                <ReloadOutlined />
+              </Typography.Link>
+            </div>
+          )}
           items={[
             {
               key: 'reports',

@@ -359,6 +359,7 @@ function ReturnDialog({
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item
+          htmlFor="return-reason"
           name="reason"
           label={t('reports.review.reason')}
           rules={[{ required: true, whitespace: true, min: 2, message: t('reports.review.reasonRequired') }]}

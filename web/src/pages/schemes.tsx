@@ -38,6 +38,7 @@ export default function SchemesPage() {
           <>
             <Select
               id="scheme-select"
+              aria-label={t('evaluation.scheme')}
               style={{ width: 420, maxWidth: '100%' }}
               value={id}
               loading={list.loading}

@@ -101,6 +101,7 @@ function SettingsGroup({
       >
         {items.map((item) => (
           <Form.Item
+            htmlFor={settingId(item.key)}
             key={item.key}
             name={item.key}
             label={settingLabel(item, t)}

@@ -80,7 +80,12 @@ function TotpSteps() {
       )}
       {!enrolment ? (
         <Form layout="vertical" onFinish={start} disabled={busy} requiredMark={false}>
-          <Form.Item name="password" label={t('password.current')} rules={[{ required: true }]}>
+          <Form.Item
+            name="password"
+            label={t('password.current')}
+            rules={[{ required: true }]}
+            htmlFor="totp-password"
+          >
             <Input.Password autoComplete="current-password" id="totp-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>
@@ -101,6 +106,7 @@ function TotpSteps() {
           </div>
           <Form layout="vertical" onFinish={verify} disabled={busy} requiredMark={false}>
             <Form.Item
+              htmlFor="totp-code"
               name="code"
               label={t('totp.code')}
               rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.required.totp') }]}

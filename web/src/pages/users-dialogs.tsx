@@ -136,6 +136,7 @@ export function AccountDialog({
       >
         {mode === 'create' && (
           <Form.Item
+            htmlFor="account-username"
             name="username"
             label={t('users.username')}
             rules={[
@@ -146,12 +147,18 @@ export function AccountDialog({
           </Form.Item>
         )}
         {mode !== 'role' && (
-          <Form.Item name="displayName" label={t('users.displayName')} rules={[{ max: 60 }]}>
+          <Form.Item
+            name="displayName"
+            label={t('users.displayName')}
+            rules={[{ max: 60 }]}
+            htmlFor="account-display-name"
+          >
             <Input autoComplete="off" id="account-display-name" />
           </Form.Item>
         )}
         {mode !== 'edit' && (
           <Form.Item
+            htmlFor="account-role"
             name="role"
             label={t('users.role')}
             rules={[{ required: true, message: t('users.required.role') }]}
@@ -166,6 +173,7 @@ export function AccountDialog({
         )}
         {needsRegion && (
           <Form.Item
+            htmlFor="account-region"
             name="regionCode"
             label={t('users.region')}
             rules={[{ required: true, message: t('users.regionRequired') }]}
@@ -181,7 +189,12 @@ export function AccountDialog({
           </Form.Item>
         )}
         {takesProjects && (
-          <Form.Item name="projectCodes" label={t('users.projects')} extra={t('users.projectsHint')}>
+          <Form.Item
+            name="projectCodes"
+            label={t('users.projects')}
+            extra={t('users.projectsHint')}
+            htmlFor="account-projects"
+          >
             <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} id="account-projects" />
           </Form.Item>
         )}
