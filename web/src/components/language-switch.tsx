@@ -15,7 +15,12 @@ export function LanguageSwitch() {
         onClick: ({ key }) => setLocale(key === 'en' ? 'en' : 'zh-CN'),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={`${t('lang.label')}: ${t(`lang.${locale}`)}`} data-testid="lang-switch">
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        aria-label={`${t('lang.label')}: ${t(`lang.${locale}`)}`}
+        data-testid="lang-switch"
+      >
         {t(`lang.${locale}`)}
       </Button>
     </Dropdown>
