@@ -30,7 +30,7 @@ import {
   type PublishGateRecord,
   type PublishGateReport,
 } from '../domain/evaluation/publish-gate';
-import { type Scheme, schemeMetrics } from '../domain/evaluation/scheme';
+import { checkSchemeYear, type Scheme, SchemeError, schemeMetrics } from '../domain/evaluation/scheme';
 import { metricsToNumbers } from '../domain/metrics';
 import { type Period, parsePeriod } from '../domain/period';
 import { evaluationGroup, provinceOf, type RegionNode, unitMap } from '../domain/regions';
@@ -90,6 +90,9 @@ export async function runEvaluation(database: Database, request: EvaluateRequest
     ? { scheme: request.schemeOverride }
     : await loadSchemeFile(request.scheme);
   const period = parsePeriod(request.period);
+  // A scheme that declares the years it applies to refuses any other (docs/schemes.md → years).
+  const outside = checkSchemeYear(loaded.scheme, period.year);
+  if (outside) throw new SchemeError([outside], request.scheme);
   const regions = await loadRegions(db);
   const parent = request.region
     ? requireRegion(regions, request.region)

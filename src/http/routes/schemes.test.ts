@@ -121,6 +121,14 @@ describe.each(testDatabases())('scheme check on $name', (target: TestDatabase) =
     expect(outside.body.ok).toBe(false);
     expect(outside.body.problems).toMatchObject([{ code: 'period_outside_years', path: 'years' }]);
     expect(outside.body.problems[0].line).toBe(builtin.split('\n').indexOf('total: 100') + 2);
+    // A draft evaluation with that copy is refused the same way (runEvaluation checks the years).
+    const draft = await province.post('/api/evaluations/draft', {
+      scheme: 'sibisikan-2020',
+      schemeText: later,
+      period: '2020Q3',
+    });
+    expect(draft.status).toBe(422);
+    expect(draft.body.error.details[0]).toContain('不在方案');
     const city = await province.post('/api/schemes/check', {
       text: builtin,
       period: '2020Q3',
