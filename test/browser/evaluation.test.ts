@@ -186,13 +186,23 @@ describe.skipIf(!chromiumPath())('evaluation (browser)', () => {
       expect(await page.locator('[data-testid="what-it-takes"]').textContent()).toContain('第 2 名');
       await view(page, 'evaluation-what-it-takes');
 
-      // Publish: a confirmation that says it is final, then the id, hash and a verification.
+      // Publish: a dialog that says it is final. The demo's reports still have data-quality errors, so
+      // the publish gate refuses and says why in Chinese; the officer publishes with a reason.
       await page.locator('[data-testid="publish"]').click();
-      const confirm = page.locator('.ant-modal-confirm');
-      await confirm.waitFor();
-      expect(await confirm.textContent()).toContain('不可更改');
+      const dialog = page.locator('.ant-modal', { has: page.locator('[data-testid="publish-confirm"]') });
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('不可更改');
       await view(page, 'evaluation-publish-confirm');
-      await confirm.locator('.ant-btn-dangerous').click();
+      await page.locator('[data-testid="publish-confirm"]').click();
+      const refusals = page.locator('[data-testid="gate-refusals"]');
+      await refusals.waitFor({ timeout: 60_000 });
+      expect(await refusals.textContent()).toMatch(/数据质量检查仍有 \d+ 处错误未解决：洛阳市 \d+ 处/);
+      expect(await page.locator('[data-testid="publish-override"]').isDisabled()).toBe(true);
+      const reason = '演示数据的质量问题已逐项核实，不影响本期排名';
+      await page.locator('[data-testid="override-reason"]').fill(reason);
+      expect(await page.locator('[data-testid="publish-override"]').isDisabled()).toBe(false);
+      await view(page, 'evaluation-publish-gate');
+      await page.locator('[data-testid="publish-override"]').click();
       await page.waitForURL(/\/evaluation\/results\/\d+/);
       await page.locator('[data-testid="evaluation-hash"]').waitFor();
       publishedId = Number(await page.locator('[data-testid="evaluation-id"]').textContent());
@@ -201,7 +211,14 @@ describe.skipIf(!chromiumPath())('evaluation (browser)', () => {
       await page.locator('[data-testid="verify"]').click();
       await page.locator('[data-testid="verify-result"]').waitFor();
       expect(await page.locator('[data-testid="verify-result"]').textContent()).toBe('一致');
+      expect(await page.locator('[data-testid="verify-current"]').textContent()).toContain(
+        '与已发布结果相同',
+      );
       expect(await page.locator('[data-testid="publish"]').count()).toBe(0);
+      // The override is in the result's metadata, with the refusals it overrode.
+      const gate = (await page.locator('[data-testid="publish-gate"]').textContent()) ?? '';
+      expect(gate).toContain(`demo_province 说明理由后发布：${reason}`);
+      expect(gate).toContain('数据质量检查仍有');
       await view(page, 'evaluation-published');
 
       // The 通报: a Word file and the same bulletin read in the page.
@@ -259,11 +276,23 @@ describe.skipIf(!chromiumPath())('evaluation (browser)', () => {
       );
       await frameShot(page, '[data-testid="bulletin-unit-frame"]', 'evaluation-bulletin-city');
 
+      expect(await page.locator('[data-testid="revoke"]').count()).toBe(0);
       const refused = await page.request.post('/api/evaluations', {
         data: { period: '2020Q1' },
         headers: { 'x-csrf-token': await csrf(page) },
       });
       expect(refused.status()).toBe(403);
+      // Nor may the city override the publish gate or revoke the province's result.
+      const overridden = await page.request.post('/api/evaluations', {
+        data: { period: '2020Q1', overrideReason: '我们认为可以发布' },
+        headers: { 'x-csrf-token': await csrf(page) },
+      });
+      expect(overridden.status()).toBe(403);
+      const revoked = await page.request.post(`/api/evaluations/${publishedId}/revoke`, {
+        data: { reason: '我们认为应当撤销' },
+        headers: { 'x-csrf-token': await csrf(page) },
+      });
+      expect(revoked.status()).toBe(403);
       const draft = await page.request.post('/api/evaluations/draft', {
         data: { period: '2020Q1' },
         headers: { 'x-csrf-token': await csrf(page) },
@@ -291,6 +320,10 @@ describe.skipIf(!chromiumPath())('evaluation (browser)', () => {
       expect(await page.locator('[data-testid="results-city"] thead').textContent()).toContain('Rank');
       await page.locator('.ant-tabs-tab', { hasText: 'Robustness' }).click();
       await page.locator('[data-testid="rank-chart-city"] canvas').waitFor({ timeout: 60_000 });
+      // The publish gate's refusals, translated by their code.
+      expect(await page.locator('[data-testid="publish-gate"]').textContent()).toMatch(
+        /published by demo_province with the reason: .*data-quality errors are unresolved/,
+      );
       await view(page, 'evaluation-published-en');
       expect(await untranslatedKeys(page)).toEqual([]);
       expect(ctx.errors(page)).toEqual([]);
@@ -323,7 +356,9 @@ describe.skipIf(!chromiumPath())('evaluation (browser)', () => {
       await page.locator('[data-testid="scheme-issues"]').waitFor();
       expect(await page.locator('[data-testid="scheme-issues"]').textContent()).toContain('90');
       // Each problem names its line and column in the copy (POST /api/schemes/check).
-      expect(await page.locator('[data-testid="scheme-issues"]').textContent()).toMatch(/第 \d+ 行第 \d+ 列：/);
+      expect(await page.locator('[data-testid="scheme-issues"]').textContent()).toMatch(
+        /第 \d+ 行第 \d+ 列：/,
+      );
       expect(await page.locator('[data-testid="scheme-run"]').isDisabled()).toBe(true);
       await view(page, 'schemes-editor-issues');
 
@@ -340,6 +375,32 @@ describe.skipIf(!chromiumPath())('evaluation (browser)', () => {
       expect(await page.locator('.ant-tabs-tab', { hasText: '通报' }).count()).toBe(0);
       await view(page, 'schemes-copy-draft-ties');
       expect(await untranslatedKeys(page)).toEqual([]);
+      expect(ctx.errors(page)).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+  it(
+    'revokes the published result with a reason: it stays readable, marked revoked, and leaves the list',
+    async () => {
+      expect(publishedId).toBeGreaterThan(0);
+      const page = await ctx.page();
+      await signIn(page, 'demo_province');
+      await open(page, `/evaluation/results/${publishedId}`);
+      await page.locator('[data-testid="revoke"]').click();
+      const dialog = page.locator('.ant-modal', { has: page.locator('[data-testid="revoke-reason"]') });
+      await dialog.waitFor();
+      const ok = dialog.locator('.ant-btn-dangerous');
+      expect(await ok.isDisabled()).toBe(true);
+      await page.locator('[data-testid="revoke-reason"]').fill('洛阳市 9 月数据更正，撤销后重新发布');
+      await ok.click();
+      const banner = page.locator('[data-testid="revoked"]');
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain('洛阳市 9 月数据更正，撤销后重新发布');
+      expect(await page.locator('[data-testid="revoke"]').count()).toBe(0);
+      await view(page, 'evaluation-revoked');
+      await open(page, '/evaluation');
+      await page.locator('[data-testid="published-list"]').waitFor();
+      expect(await page.locator(`[data-testid="open-${publishedId}"]`).count()).toBe(0);
       expect(ctx.errors(page)).toEqual([]);
     },
     TEST_TIMEOUT,
