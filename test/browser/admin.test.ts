@@ -4,6 +4,7 @@
 // ended on the server, and the admin pages in English.
 import { describe, expect, it } from 'vitest';
 import { totp } from '../../src/services/auth/totp';
+import { expectAccessible } from './axe';
 import {
   browserSuite,
   chooseOption,
@@ -34,6 +35,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     // Role changes belong to the security administrator: no such action here.
     expect(await page.locator('[data-testid="users-table"] button', { hasText: '修改角色' }).count()).toBe(0);
     await shot(page, 'users-sysadmin');
+    await expectAccessible(page);
 
     await page.locator('[data-testid="user-create"]').click();
     await page.locator('#account-username').fill(NEW_USER);
@@ -41,6 +43,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     await chooseOption(page, '#account-role', '查看者');
     await chooseTreeNode(page, '#account-region', '洛阳', '洛阳市');
     await shot(page, 'users-create-dialog');
+    await expectAccessible(page);
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
 
     const password = page.locator('[data-testid="one-time-password"]');
@@ -48,6 +51,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     oneTimePassword = ((await password.locator('code').textContent()) ?? '').trim();
     expect(oneTimePassword.length).toBeGreaterThanOrEqual(8);
     await shot(page, 'users-one-time-password');
+    await expectAccessible(page);
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
 
     await page.locator('#users-q').fill(NEW_USER);
@@ -67,6 +71,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     const page = await ctx.page();
     await signIn(page, NEW_USER, { password: oneTimePassword, expect: '#password-current' });
     await shot(page, 'password-forced');
+    await expectAccessible(page);
     await page.locator('#password-current').fill(oneTimePassword);
     await page.locator('#password-new').fill(NEW_PASSWORD);
     await page.locator('#password-confirm').fill(NEW_PASSWORD);
@@ -89,6 +94,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     await row.locator('button', { hasText: '修改角色' }).click();
     await page.locator('.ant-modal-title', { hasText: '修改角色' }).waitFor();
     await shot(page, 'users-change-role-secadmin');
+    await expectAccessible(page);
     await page.locator('.ant-modal-footer .ant-btn', { hasText: /取\s*消/ }).click();
 
     await open(page, '/admin/settings');
@@ -96,6 +102,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     expect(await page.locator('[data-testid="settings-security"] button[type="submit"]').count()).toBe(1);
     expect(await page.locator('[data-testid="settings-report"] button[type="submit"]').count()).toBe(0);
     await shot(page, 'settings-secadmin');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
@@ -120,6 +127,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     const secret = ((await secretText.textContent()) ?? '').trim();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     await shot(page, 'totp-enrolment');
+    await expectAccessible(page);
     await page.locator('#totp-code').fill(totp(secret, new Date()));
     await page.locator('form button[type="submit"]').click();
     await page.locator('[data-testid="user-menu"]').waitFor();
@@ -129,6 +137,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     await signOut(page);
     await signIn(page, NEW_USER, { password: NEW_PASSWORD, expect: '#login-totp' });
     await shot(page, 'login-totp');
+    await expectAccessible(page);
     await page.locator('#login-totp').fill(totp(secret, new Date(Date.now() + 30_000)));
     await page.locator('form button[type="submit"]').click();
     await page.locator('[data-testid="user-menu"]').waitFor();
@@ -147,6 +156,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     await settle(page);
     expect(await page.locator('#setting-report-deadlineDay').inputValue()).toBe('6');
     await shot(page, 'settings-sysadmin');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
@@ -175,6 +185,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     expect(text).toContain('失败');
     await table.locator('.ant-table-row-expand-icon:not(.ant-table-row-expand-icon-spaced)').first().click();
     await shot(page, 'audit-auditor');
+    await expectAccessible(page);
 
     const href = await page.locator('[data-testid="audit-export"]').getAttribute('href');
     expect(href).toBe('/api/audit/export?action=auth.login');
@@ -220,6 +231,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
       expect(await untranslatedKeys(sysadmin)).toEqual([]);
       expect(await sysadmin.locator('.sibi-page-title').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
       await shot(sysadmin, name);
+      await expectAccessible(sysadmin);
     }
     const auditor = await ctx.page({ locale: 'en' });
     await signIn(auditor, 'demo_auditor');
@@ -227,6 +239,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     expect(await untranslatedKeys(auditor)).toEqual([]);
     expect(await auditor.locator('[data-testid="side-menu"]').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
     await shot(auditor, 'audit-auditor-en');
+    await expectAccessible(auditor);
     expect([...ctx.errors(sysadmin), ...ctx.errors(auditor)]).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 // whose September cumulative falls below August's shows the finding in the import's dry run.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import {
   browserSuite,
   chromiumPath,
@@ -51,6 +52,7 @@ describe.skipIf(!chromiumPath())('data quality (browser)', () => {
     const units = await page.locator('[data-testid="quality-units"] .ant-table-row').allTextContents();
     expect(units.some((u) => u.startsWith('孟津县'))).toBe(true);
     await shot(page, 'data-quality-city-2020-09');
+    await expectAccessible(page);
 
     // errors only: no warning tag left in the list
     await page.locator('[data-testid="quality-severity"] .ant-segmented-item', { hasText: '错误' }).click();
@@ -87,6 +89,7 @@ describe.skipIf(!chromiumPath())('data quality (browser)', () => {
     );
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, 'data-quality-en');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
@@ -113,6 +116,7 @@ describe.skipIf(!chromiumPath())('data quality (browser)', () => {
     expect(await onFill.textContent()).toContain('形象进度未填');
     expect(await onFill.textContent()).toContain('处理：请填写本月形象进度');
     await shot(county, 'data-quality-fill');
+    await expectAccessible(county);
     expect(ctx.errors(county)).toEqual([]);
     const submitted = await apiPost(county, `/api/reports/${draft.id}/submit`, { version: draft.version });
     expect(submitted.status()).toBe(200);
@@ -129,6 +133,7 @@ describe.skipIf(!chromiumPath())('data quality (browser)', () => {
     await details.waitFor();
     expect(await details.textContent()).toContain('形象进度未填');
     await shot(city, 'data-quality-review');
+    await expectAccessible(city);
     expect(ctx.errors(city)).toEqual([]);
   });
 
@@ -160,6 +165,7 @@ describe.skipIf(!chromiumPath())('data quality (browser)', () => {
     // a plausibility warning: the import may still be confirmed
     expect(await page.locator('[data-testid="import-confirm"]').isEnabled()).toBe(true);
     await shot(page, 'data-quality-import');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 });

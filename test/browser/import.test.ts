@@ -5,6 +5,7 @@
 // The upload is throttled once so the progress bar is seen moving.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { browserSuite, chromiumPath, open, shot, signIn, untranslatedKeys } from './harness';
 
 const STEP_MS = 300_000;
@@ -73,6 +74,7 @@ describe.skipIf(!chromiumPath())('import wizard (browser)', () => {
       await page.locator('[data-testid="import-check"]').click();
       await page.locator('[data-testid="import-progress"]', { hasText: '正在上传' }).waitFor();
       await shot(page, 'import-progress');
+      await expectAccessible(page);
       await cdp.send('Network.emulateNetworkConditions', {
         offline: false,
         latency: 0,
@@ -93,6 +95,7 @@ describe.skipIf(!chromiumPath())('import wizard (browser)', () => {
       }
       expect(await page.locator('[data-testid="import-result"]').textContent()).toContain('没有写入任何数据');
       await shot(page, 'import-rejected');
+      await expectAccessible(page);
       expect(await dealCount(page)).toBe(before);
 
       // A good file: the dry run shows the mapping and the counts, and still writes nothing.
@@ -107,12 +110,14 @@ describe.skipIf(!chromiumPath())('import wizard (browser)', () => {
       const counts = await page.locator('[data-testid="import-counts"] .ant-statistic').allTextContents();
       expect(counts).toEqual(['数据行2', '将新增2', '将更新0', '无变化0']);
       await shot(page, 'import-dry-run');
+      await expectAccessible(page);
       expect(await dealCount(page)).toBe(before);
 
       await page.locator('[data-testid="import-confirm"]').click();
       await page.locator('[data-testid="import-done"]').waitFor({ timeout: 120_000 });
       expect(await page.locator('[data-testid="import-done"]').textContent()).toContain('新增 2 行');
       await shot(page, 'import-done');
+      await expectAccessible(page);
       expect(await dealCount(page)).toBe(before + 2);
 
       // The same file with one deal's investor and amount changed: the check names both cells,
@@ -141,6 +146,7 @@ describe.skipIf(!chromiumPath())('import wizard (browser)', () => {
         '2孟津县网页导入测试新材料项目 / 410322合同投资额(万元)5200052500.25',
       ]);
       await shot(page, 'import-changes');
+      await expectAccessible(page);
       await page.locator('[data-testid="import-confirm"]').click();
       await page.locator('[data-testid="import-done"]').waitFor({ timeout: 120_000 });
       expect(
@@ -163,6 +169,7 @@ describe.skipIf(!chromiumPath())('import wizard (browser)', () => {
       expect(await untranslatedKeys(page)).toEqual([]);
       expect(await page.locator('.sibi-page-title').textContent()).toBe('Import data');
       await shot(page, 'import-en');
+      await expectAccessible(page);
       expect(ctx.errors(page)).toEqual([]);
     },
     STEP_MS,

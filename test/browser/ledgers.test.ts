@@ -4,6 +4,7 @@
 // write buttons; the empty and failed states; a leader reads approvals but not the deals.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { confirmDialog, figure, figureChanged, pickOption, typeDate } from './form-helpers';
 import {
   browserSuite,
@@ -31,6 +32,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
     const count = await figure(page, 'deals', 'deals.signedCount');
     const outside = await figure(page, 'deals', 'deals.outsideFunds');
     await shot(page, 'deals-county');
+    await expectAccessible(page);
 
     await page.locator('[data-testid="deals-create"]').click();
     await page.locator('#deals-name').fill(DEAL);
@@ -40,6 +42,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
     await page.locator('#deals-contractAmount').fill('12345.6789');
     await page.locator('#deals-fundsInPlace').fill('100');
     await shot(page, 'deals-create-dialog');
+    await expectAccessible(page);
     await confirmDialog(page);
     await page.locator('.ant-message-success').waitFor();
 
@@ -57,6 +60,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
     expect(row).toContain('100万元');
     expect(row).toContain('2021年6月15日');
     await shot(page, 'deals-created');
+    await expectAccessible(page);
 
     // Edited: 200 万元 in place instead of 100; the outside funds follow.
     await rows(page, 'deals').first().locator('[data-testid="deals-edit"]').click();
@@ -97,6 +101,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
     await page.locator('#issues-raisedDate').fill('');
     await typeDate(page, '#issues-raisedDate', '2021-05-10');
     await shot(page, 'issues-create-dialog');
+    await expectAccessible(page);
     await confirmDialog(page);
     await page.locator('.ant-message-success').waitFor();
     expect(Number(await figureChanged(page, 'issues', 'issues.raised', raised))).toBe(Number(raised) + 1);
@@ -109,6 +114,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
       true,
     );
     await shot(page, 'issues-county');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
@@ -131,6 +137,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
     // The reserve for 2022 is counted in the statistics of 2021.
     expect(await page.locator('[data-testid="figures-reserve"]').textContent()).toContain('2021年');
     await shot(page, 'reserve-city');
+    await expectAccessible(page);
 
     await open(page, '/ledgers/approvals');
     await rows(page, 'approvals').first().waitFor();
@@ -144,6 +151,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
     const open_ = await rows(page, 'approvals').allInnerTexts();
     for (const text of open_) expect(text).not.toContain('已办结');
     await shot(page, 'approvals-city');
+    await expectAccessible(page);
     expect(await untranslatedKeys(page)).toEqual([]);
     expect(ctx.errors(page)).toEqual([]);
   });
@@ -159,6 +167,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
     await open(page, '/ledgers/deals?q=没有这样的签约项目');
     await page.locator('[data-testid="deals-table"] .ant-empty').waitFor();
     await shot(page, 'deals-empty');
+    await expectAccessible(page);
 
     await page.route('**/api/deals?*', (route) =>
       route.fulfill({
@@ -171,6 +180,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
     const failed = page.locator('.ant-alert-error', { hasText: '加载失败' });
     await failed.waitFor();
     await shot(page, 'deals-failed');
+    await expectAccessible(page);
     await page.unroute('**/api/deals?*');
     await failed.locator('button', { hasText: /重\s*试/ }).click();
     await rows(page, 'deals').first().waitFor();
@@ -189,6 +199,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
     for (const region of regions) expect(region).toBe('孟津县');
     expect(await page.locator('[data-testid="approvals-create"]').count()).toBe(0);
     await shot(page, 'approvals-leader');
+    await expectAccessible(page);
     await open(page, '/ledgers/deals');
     expect(await page.locator('body').textContent()).toContain('无权访问');
     expect(ctx.errors(page)).toEqual([]);

@@ -1,6 +1,7 @@
 // Signing in through the browser: the demo accounts list, a wrong password, every demo account's
-// menu, and the English interface.
+// menu, and the English interface; each page passes axe-core's WCAG 2 A/AA rules.
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import {
   browserSuite,
   chromiumPath,
@@ -37,6 +38,7 @@ describe.skipIf(!chromiumPath())('signing in (browser)', () => {
     const listed = await page.locator('[data-testid="demo-accounts"] [data-username]').count();
     expect(listed).toBe(Object.keys(ADMIN_ENTRIES).length);
     await shot(page, 'login');
+    await expectAccessible(page);
     await page.locator('[data-username="demo_city"]').click();
     expect(await page.locator('#login-username').inputValue()).toBe('demo_city');
     expect(await page.locator('#login-password').inputValue()).toBe('Sibi#Demo2020');
@@ -50,6 +52,7 @@ describe.skipIf(!chromiumPath())('signing in (browser)', () => {
     expect(await page.locator('[data-testid="login-error"]').textContent()).toContain('用户名或密码错误');
     expect(await page.locator('[data-testid="user-menu"]').count()).toBe(0);
     await shot(page, 'login-wrong-password');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
@@ -62,6 +65,7 @@ describe.skipIf(!chromiumPath())('signing in (browser)', () => {
     expect(entries.filter((e) => ALL_ADMIN.includes(e))).toEqual(ADMIN_ENTRIES[username]);
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, `dashboard-${username}`);
+    await expectAccessible(page);
     await signOut(page);
     expect(await page.locator('[data-testid="login-notice"]').textContent()).toContain('已退出登录');
     expect(ctx.errors(page)).toEqual([]);
@@ -75,9 +79,11 @@ describe.skipIf(!chromiumPath())('signing in (browser)', () => {
     expect(new URL(page.url()).pathname).toBe('/admin/users');
     await open(page, '/no/such/page');
     expect(await page.locator('.ant-result-title').textContent()).toBe('页面不存在');
+    await expectAccessible(page);
     await open(page, '/admin/audit');
     expect(await page.locator('.ant-result-title').textContent()).toBe('无权访问');
     await shot(page, 'forbidden-sysadmin-audit');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
@@ -88,6 +94,7 @@ describe.skipIf(!chromiumPath())('signing in (browser)', () => {
     await page.locator('.ant-dropdown-menu-item', { hasText: 'English' }).click();
     await page.locator('form button[type="submit"]', { hasText: 'Sign in' }).waitFor();
     await shot(page, 'login-en');
+    await expectAccessible(page);
     await signIn(page, 'demo_province');
     await settle(page);
     const entries = await menuEntries(page);
@@ -98,6 +105,7 @@ describe.skipIf(!chromiumPath())('signing in (browser)', () => {
     expect(await untranslatedKeys(page)).toEqual([]);
     expect(await page.locator('[data-testid="key-figures"]').textContent()).toContain('Investment to date');
     await shot(page, 'dashboard-demo_province-en');
+    await expectAccessible(page);
     // The choice is remembered.
     await page.reload();
     await page.locator('[data-testid="user-menu"]').waitFor();

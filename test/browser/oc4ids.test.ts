@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateOc4idsPackage } from '../helpers/oc4ids';
+import { expectAccessible } from './axe';
 import { browserSuite, chromiumPath, open, shot, signIn, untranslatedKeys } from './harness';
 
 describe.skipIf(!chromiumPath())('OC4IDS export (browser)', () => {
@@ -29,6 +30,7 @@ describe.skipIf(!chromiumPath())('OC4IDS export (browser)', () => {
     expect(await api.json()).toEqual(pkg);
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, 'projects-oc4ids');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 

@@ -5,6 +5,7 @@
 // only their projects, the lagging first. Also the English page and a phone-width detail.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { confirmDialog, fieldError, pickOption } from './form-helpers';
 import { browserSuite, chromiumPath, open, settle, shot, signIn, untranslatedKeys } from './harness';
 
@@ -43,6 +44,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     await rows(page, 'projects').first().waitFor();
     expect(await page.locator('[data-testid="figures-projects"]').textContent()).toContain('重点项目个数');
     await shot(page, 'projects-city');
+    await expectAccessible(page);
 
     await page.locator('#projects-filter-q').fill('洛阳市');
     await pickOption(page, '#projects-filter-list', '省重点');
@@ -74,6 +76,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
     expect(await page.locator('.ant-pagination-total-text').textContent()).toBe(filteredTotal);
     await shot(page, 'projects-city-filtered');
+    await expectAccessible(page);
 
     // The filters live in the address: a reload keeps them.
     await page.reload();
@@ -96,6 +99,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     await rows(page, 'approvals').first().waitFor();
     expect(await rows(page, 'approvals').count()).toBe(4);
     await shot(page, 'project-detail');
+    await expectAccessible(page);
 
     await page.locator('.ant-tabs-tab', { hasText: '问题协调' }).click();
     await rows(page, 'issues').first().waitFor();
@@ -103,6 +107,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     await rows(page, 'deals').first().waitFor();
     expect(await rows(page, 'deals').first().textContent()).toContain(CODE);
     await shot(page, 'project-detail-deals');
+    await expectAccessible(page);
 
     // An earlier year: the chart and the table follow the year chosen.
     await pickOption(page, '[data-testid="project-reports-year"]', '2020年');
@@ -125,6 +130,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     await page.locator('#projects-totalInvestment').fill('1.23456');
     expect(await fieldError(page, 'projects-totalInvestment')).toContain('最多 4 位小数');
     await shot(page, 'project-edit-field-error');
+    await expectAccessible(page);
 
     // The server's zod refusal (400 validation) lands on the field it names.
     await page.locator('#projects-totalInvestment').fill('23090.5');
@@ -190,6 +196,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     await alert.waitFor();
     expect(await alert.textContent()).toContain('已被他人修改');
     await shot(page, 'project-edit-stale');
+    await expectAccessible(page);
     await alert.locator('button', { hasText: /重\s*新\s*载\s*入/ }).click();
     await expect.poll(() => page.locator('#projects-leader').inputValue(), { timeout: 10_000 }).toBe('李四');
     await page.locator('#projects-leader').fill('张三');
@@ -217,6 +224,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     await confirmDialog(page);
     expect(await fieldError(page, 'projects-code')).toContain('已存在');
     await shot(page, 'project-create-duplicate');
+    await expectAccessible(page);
 
     await page.locator('#projects-code').fill('2026-410300-47-01-999001');
     await page.locator('#projects-totalInvestment').fill('12345.6789');
@@ -243,6 +251,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     await year2020.locator('[data-testid="project-years-edit"]').click();
     await county.locator('#project-years-annualTarget').fill('40760');
     await shot(county, 'project-year-edit');
+    await expectAccessible(county);
     await confirmDialog(county);
     await county.locator('.ant-message-success').waitFor();
     await year2020.filter({ hasText: '4.08亿元' }).waitFor();
@@ -267,6 +276,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     expect(await progress.first().textContent()).toContain(LEADER_PROJECT);
     expect(await progress.first().textContent()).toContain('滞后');
     await shot(page, 'projects-leader');
+    await expectAccessible(page);
 
     await progress.first().locator('a').first().click();
     await page.locator('[data-testid="project-chart"] canvas').waitFor();
@@ -274,6 +284,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     // No deals tab: a leader does not read the region ledgers.
     expect(await page.locator('.ant-tabs-tab', { hasText: '招商引资签约项目' }).count()).toBe(0);
     await shot(page, 'project-detail-leader');
+    await expectAccessible(page);
     expect(await untranslatedKeys(page)).toEqual([]);
     expect(ctx.errors(page)).toEqual([]);
   });
@@ -295,10 +306,12 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     const header = await page.locator('.sibi-header').boundingBox();
     expect(header && header.x + header.width).toBeLessThanOrEqual(390);
     await shot(page, 'project-detail-phone');
+    await expectAccessible(page);
     // The menu is a drawer opened from the header.
     await page.locator('[data-testid="menu-toggle"]').click();
     await page.locator('.sibi-menu-drawer [data-testid="side-menu"]').waitFor();
     await shot(page, 'menu-phone');
+    await expectAccessible(page);
     await page.locator('.sibi-menu-drawer .ant-menu-item', { hasText: '项目管理' }).click();
     await page.waitForURL((url) => url.pathname === '/projects');
     await page.locator('.sibi-menu-drawer').waitFor({ state: 'hidden' });
@@ -313,6 +326,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     expect(await page.locator('.sibi-page-header').textContent()).toContain('Projects');
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, 'projects-en');
+    await expectAccessible(page);
     await openProject(page);
     await page.locator('[data-testid="project-chart"] canvas').waitFor();
     expect(await page.locator('[data-testid="project-reports"]').textContent()).toContain(
@@ -320,6 +334,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     );
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, 'project-detail-en');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 // (409), the overview with its missing reports, and the pages in English.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { browserSuite, chromiumPath, open, settle, shot, signIn, untranslatedKeys } from './harness';
 
 const STEP_MS = 240_000;
@@ -118,6 +119,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       await page.locator('[data-testid="report-carried"]').waitFor();
       expect(await page.locator('[data-testid^="carried-"]').count()).toBeGreaterThan(0);
       await shot(page, 'report-fill-new');
+      await expectAccessible(page);
 
       await page.locator('#report-invest').fill('1234.5678');
       await page.locator('#report-progress').fill('场平工程完成，主体基础施工，形象进度约 20%');
@@ -142,6 +144,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       expect(await page.locator('#report-invest').isDisabled()).toBe(true);
       await page.locator('[data-testid="report-start-correction"]').waitFor();
       await shot(page, 'report-fill-submitted');
+      await expectAccessible(page);
       expect(ctx.errors(page)).toEqual([]);
     },
     STEP_MS,
@@ -154,11 +157,13 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       const page = await signedIn('demo_city');
       const row = await reviewItem(page, project);
       await shot(page, 'report-review-city');
+      await expectAccessible(page);
       await row.locator('[data-testid="review-return"]').click();
       await page.locator('#return-ok').click();
       await page.locator('.ant-form-item-explain-error', { hasText: '请填写退回原因' }).waitFor();
       await page.locator('#return-reason').fill(RETURN_REASON);
       await shot(page, 'report-review-return-dialog');
+      await expectAccessible(page);
       await page.locator('#return-ok').click();
       await page.locator('.ant-message-success').waitFor();
       await row.waitFor({ state: 'detached' });
@@ -180,6 +185,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       expect(await page.locator('[data-testid="report-returned"]').textContent()).toContain(RETURN_REASON);
       await page.locator('[data-testid="report-state"]', { hasText: '已退回' }).waitFor();
       await shot(page, 'report-fill-returned');
+      await expectAccessible(page);
       await page.locator('#report-invest').fill('1300');
       await page.locator('[data-testid="report-submit"]').click();
       await page.locator('[data-testid="report-state"]', { hasText: '已提交' }).waitFor();
@@ -215,6 +221,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
         .textContent();
       expect(Number(approved)).toBeGreaterThanOrEqual(1);
       await shot(page, 'report-overview-approved');
+      await expectAccessible(page);
       expect(ctx.errors(page)).toEqual([]);
     },
     STEP_MS,
@@ -237,12 +244,14 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
         expect(box!.x + box!.width, selector).toBeLessThanOrEqual(390);
       }
       await shot(page, 'report-fill-phone');
+      await expectAccessible(page);
       await page.locator('[data-testid="report-submit"]').click();
       await page.locator('[data-testid="report-state"]', { hasText: '已提交' }).waitFor();
       const submitted = await reportOf(page, project.id, year, month);
       expect(submitted?.state).toBe('submitted');
       expect(submitted?.investYtd).toBe('885000');
       await shot(page, 'report-fill-phone-submitted');
+      await expectAccessible(page);
 
       const city = await signedIn('demo_city', { width: 390, height: 844 });
       const card = await reviewItem(city, project, '[data-testid="review-card"]');
@@ -250,6 +259,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       const box = await card.boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
       await shot(city, 'report-review-phone');
+      await expectAccessible(city);
       await card.locator('[data-testid="review-approve"]').click();
       await city.locator('.ant-popconfirm .ant-btn-primary').click();
       // the server's answer first (a failure would show as an error message), then the reloaded list
@@ -280,6 +290,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       await page.locator('.ant-form-item-explain-error', { hasText: '请填写更正原因' }).waitFor();
       expect((await reportOf(page, project.id, 2020, 9))?.version).toBe(before.version);
       await shot(page, 'report-correction-reason');
+      await expectAccessible(page);
       await page.locator('#report-reason').fill('补充遗漏的问题说明');
       await page.locator('[data-testid="report-correct"]').click();
       await page.locator('.ant-message-success').waitFor();
@@ -313,6 +324,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       await page.locator('[data-testid="report-conflict"]').waitFor();
       expect(await page.locator('[data-testid="report-conflict"]').textContent()).toContain('他人修改');
       await shot(page, 'report-fill-conflict');
+      await expectAccessible(page);
       expect((await reportOf(page, project.id, year, month))?.investYtd).toBe('200000');
       await page.locator('[data-testid="report-conflict"] button').click();
       await page.locator('[data-testid="report-conflict"]').waitFor({ state: 'detached' });
@@ -338,6 +350,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       await page.locator('[data-testid="missing-table"] .ant-table-row').first().waitFor();
       expect(await page.locator('[data-testid="missing-table"] .ant-table-row').count()).toBe(missing.total);
       await shot(page, 'report-overview-missing');
+      await expectAccessible(page);
       await page.locator('[data-testid="count-late"]').click();
       await page.waitForURL(/late=true/);
       await settle(page);
@@ -345,6 +358,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       await lateRows.first().waitFor();
       expect(await lateRows.first().textContent()).toContain('迟报');
       await shot(page, 'report-overview-late');
+      await expectAccessible(page);
       expect(ctx.errors(page)).toEqual([]);
     },
     STEP_MS,
@@ -368,6 +382,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
         const title = (await page.locator('.sibi-page-title').textContent()) ?? '';
         expect(title.replace('洛阳市', '')).not.toMatch(/[\u4e00-\u9fff]/);
         await shot(page, name);
+        await expectAccessible(page);
       }
       expect(ctx.errors(page)).toEqual([]);
     },

@@ -23,11 +23,18 @@ const PUBLIC_PATH = /^\/public\/([a-z0-9]{1,64})\/?$/;
 const THEME: ThemeConfig = {
   token: {
     colorPrimary: '#1d5fb8', // 6.2:1; white on it 6.2:1
+    colorPrimaryHover: '#3570c0', // white on a hovered primary button 5.0:1 (antd's own: 4.2:1)
+    // Danger buttons, form errors, Typography type="danger": #ff4d4f was 3.3:1 (white on it too).
+    colorError: '#cf1322', // 5.6:1
+    colorErrorHover: '#d9363e', // 4.6:1
+    colorErrorActive: '#a8071a',
     colorInfo: '#1d5fb8', // links, info alerts and 'processing' take the primary blue
     colorLink: '#1d5fb8',
     // Descriptions' labels, breadcrumbs, Typography type="secondary", a Steps' waiting title:
     // #6e6e6e, 5.1:1 (5.0:1 on the #f5f5f5 layout and on #e6f4ff selected rows).
     colorTextTertiary: 'rgba(0, 0, 0, 0.57)',
+    // A select's placeholder is text on the page (antd's rgba(0,0,0,.25) is 1.8:1): the same grey.
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.57)',
     borderRadius: 4,
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', " +
@@ -45,8 +52,7 @@ const THEME: ThemeConfig = {
       yellow7: '#876800', // 5.2:1 on #feffe6
       // status tags (success, warning, error, processing) write in the status colour itself
       colorSuccess: '#237804', // 5.4:1 on #f6ffed
-      colorWarning: '#8f5a00', // 5.6:1 on #fffbe6
-      colorError: '#cf1322', // 5.1:1 on #fff2f0
+      colorWarning: '#8f5a00', // 5.6:1 on #fffbe6 (error: colorError above, 5.1:1 on #fff2f0)
     },
   },
 };

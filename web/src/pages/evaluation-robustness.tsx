@@ -44,6 +44,7 @@ export function RobustnessPanel({ source, group }: { source: EvaluationSource; g
         <Typography.Text>{t('evaluation.robustness.replications')}</Typography.Text>
         <Select
           id="robustness-replications"
+          aria-label={t('evaluation.robustness.replications')}
           value={replications}
           style={{ width: 120 }}
           onChange={setReplications}
@@ -152,8 +153,10 @@ function factorLabel(index: SensitivityIndex, t: Translate, english: boolean): s
 
 function IndicesTable({ indices }: { indices: SensitivityIndex[] }) {
   const { t, locale } = useI18n();
-  const bar = (value: number) => (
+  // The bar's name: the factor and the index ("用地保障 一阶指数").
+  const bar = (value: number, name: string) => (
     <Progress
+      aria-label={name}
       percent={Math.round(Math.max(0, Math.min(1, value)) * 1000) / 10}
       size="small"
       format={(p) => `${(p ?? 0).toFixed(1)}%`}
@@ -174,8 +177,18 @@ function IndicesTable({ indices }: { indices: SensitivityIndex[] }) {
           width: 200,
           render: (_, i) => factorLabel(i, t, locale === 'en'),
         },
-        { key: 'first', title: t('evaluation.robustness.first'), render: (_, i) => bar(i.first) },
-        { key: 'total', title: t('evaluation.robustness.totalIndex'), render: (_, i) => bar(i.total) },
+        {
+          key: 'first',
+          title: t('evaluation.robustness.first'),
+          render: (_, i) =>
+            bar(i.first, `${factorLabel(i, t, locale === 'en')} ${t('evaluation.robustness.first')}`),
+        },
+        {
+          key: 'total',
+          title: t('evaluation.robustness.totalIndex'),
+          render: (_, i) =>
+            bar(i.total, `${factorLabel(i, t, locale === 'en')} ${t('evaluation.robustness.totalIndex')}`),
+        },
       ]}
     />
   );

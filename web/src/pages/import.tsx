@@ -257,7 +257,7 @@ function PhaseView({
                 ? t('import.progress.checking')
                 : t('import.progress.importing')}
           </Typography.Paragraph>
-          <Progress percent={phase.percent} status="active" />
+          <Progress percent={phase.percent} status="active" aria-label={t('import.result.title')} />
         </div>
       );
     case 'rejected':

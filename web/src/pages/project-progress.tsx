@@ -118,6 +118,7 @@ export function ProgressBar({ progress }: { progress: ProjectProgress }) {
   return (
     <Space size={12} wrap>
       <Progress
+        aria-label={t('metric.key.investRate')}
         percent={Math.round((progress.rate ?? 0) * 1000) / 10}
         size={[160, 8]}
         status={progress.lagging ? 'exception' : 'normal'}

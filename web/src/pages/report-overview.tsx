@@ -175,7 +175,7 @@ function MonthOverview({ month, region }: { month: Month; region: string | undef
             'late',
             'reports.late',
             c?.late,
-            '#d48806',
+            '#ad6800', // 4.4:1 on white (the figure is large text: 3:1 needed)
             () => pick({ tab: null, state: null, late: 'true' }),
             tab === 'reports' && late,
           )}
@@ -291,6 +291,7 @@ function MonthReports({
           allowClear
           style={{ width: 140 }}
           placeholder={t('reports.overview.anyState')}
+          aria-label={t('reports.state')}
           value={stateFilter}
           data-testid="overview-state"
           options={REPORT_STATES.map((s) => ({ value: s, label: t(stateKey(s)) }))}
