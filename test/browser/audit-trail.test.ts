@@ -4,6 +4,7 @@
 // log page by action and finds each event with its actor.
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, signIn } from './harness';
 
 /** A browser context signed in through the API; returns its request client and CSRF token. */
@@ -93,6 +94,7 @@ describe.skipIf(!chromiumPath())('audit trail (browser)', () => {
       expect(text).toContain(action);
       expect(text).toContain(target);
       await shot(page, `audit-trail-${action.replace('.', '-')}`);
+      await expectAccessible(page);
     }
     expect(ctx.errors(page)).toEqual([]);
   }, 300_000);

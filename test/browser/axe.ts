@@ -39,7 +39,8 @@ interface AxeViolation {
 /** axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now, one readable line each. */
 export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
   // As harness.settle (not imported: this file also serves scripts run outside Vitest).
-  await page.waitForLoadState('networkidle');
+  // (Playwright never reports network idle once an about:srcdoc frame is in the page.)
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
   await page
     .locator('.ant-spin-spinning, .sibi-spinner')
     .first()
@@ -48,7 +49,10 @@ export async function axeViolations(page: Page, options: AxeOptions = {}): Promi
   // antd's enter animations (fading text would be measured half-transparent).
   await page.waitForTimeout(400);
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  // In every frame (a 通报 preview is an about:srcdoc frame): axe checks each frame with its own copy.
+  for (const frame of page.frames()) {
+    if (!(await frame.evaluate('typeof window.axe === "object"'))) await frame.evaluate(axeSource);
+  }
   const violations = (await page.evaluate(
     async ({ tags, context, exclude }) => {
       // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a script, untyped here

@@ -4,6 +4,7 @@
 // was in charge of them; a county's dashboard fits a phone.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, signIn, untranslatedKeys } from './harness';
 
 const unitRows = (page: Page) => page.locator('[data-testid="dashboard-units"] .ant-table-row');
@@ -44,6 +45,7 @@ describe.skipIf(!chromiumPath())('dashboard (browser)', () => {
     }
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, 'dashboard-city-2020-09');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
@@ -70,6 +72,7 @@ describe.skipIf(!chromiumPath())('dashboard (browser)', () => {
     expect(await standing.textContent()).toContain('2020年第三季度 第1名 / 18');
     expect(await standing.locator('[data-testid="rank-streak"]').textContent()).toBe('连续3个季度第一');
     await shot(page, 'dashboard-city-ranks');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
@@ -84,6 +87,7 @@ describe.skipIf(!chromiumPath())('dashboard (browser)', () => {
     expect(terms.some((t) => t.includes('段建红'))).toBe(true);
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, 'dashboard-leader');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
@@ -95,6 +99,7 @@ describe.skipIf(!chromiumPath())('dashboard (browser)', () => {
     await page.locator('[data-testid="dashboard-monthly"] canvas').waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, 'dashboard-county-phone');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 });

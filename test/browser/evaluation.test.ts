@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import {
   browserSuite,
   chromiumPath,
@@ -67,6 +68,7 @@ async function choose(page: Page, selector: string, option: string): Promise<voi
 async function view(page: Page, name: string): Promise<void> {
   await page.evaluate('window.scrollTo(0, 0)');
   await shot(page, name);
+  await expectAccessible(page);
 }
 
 /**

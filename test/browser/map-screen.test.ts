@@ -5,6 +5,7 @@
 // 1920×1080 projector without scrollbars or clipped panels.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, signIn, untranslatedKeys } from './harness';
 
 // Run in the page (as text: the test code is compiled without the DOM's types).
@@ -67,6 +68,7 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
     expect(await page.locator('[data-testid="map-legend"]').textContent()).toContain('在建');
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, 'map-province-2020-09');
+    await expectAccessible(page);
 
     // a real click on the pixel of a point of the largest scatter series
     const target = await page.evaluate<{ x: number; y: number }>(POINT_PIXEL);
@@ -145,6 +147,7 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
     expect(fits).toEqual({ page: true, clipped: 0 });
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, 'big-screen-1920');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
@@ -158,6 +161,7 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
     expect(await page.evaluate(FITS)).toEqual({ page: true, clipped: 0 });
     expect(await untranslatedKeys(page)).toEqual([]);
     await shot(page, 'big-screen-1920-en');
+    await expectAccessible(page);
     expect(ctx.errors(page)).toEqual([]);
   });
 
