@@ -8,6 +8,7 @@ import { hashPassword } from '../src/services/auth/password-hash';
 import { totp } from '../src/services/auth/totp';
 import { startTotpEnrolment } from '../src/services/auth/totp-enrolment';
 import { publishEvaluation } from '../src/services/evaluate-period';
+import { addAdjustments, addEvents, SINGLE } from '../src/services/evaluation-entries';
 import { createHonourList, publishHonourList } from '../src/services/honours';
 import { ensurePublicLink } from '../src/services/public-links';
 import { MATRIX, WHO, type Who } from './authz-matrix';
@@ -120,6 +121,41 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       },
       fixture(),
     );
+  const EVENT = {
+    regionCode: '410300',
+    eventDate: '2020-05-01',
+    item: 'national_recognition',
+    reason: '授权矩阵测试',
+  };
+  const ADJUSTMENT = {
+    scheme: 'sibisikan-2020',
+    period: '2020',
+    unitCode: '410300',
+    kind: 'bonus',
+    points: '1.5',
+    reason: '授权矩阵测试',
+  };
+  /** Entered by another account, so that whoever calls may approve it. */
+  const fixtureEvent = async () =>
+    (
+      await addEvents(
+        database,
+        {
+          file: SINGLE,
+          rows: [{ row: null, record: { ...EVENT, count: 1, note: null } }],
+          mayEnter: () => true,
+        },
+        fixture(),
+      )
+    )[0]!;
+  const fixtureAdjustment = async () =>
+    (
+      await addAdjustments(
+        database,
+        { file: SINGLE, rows: [{ row: null, record: { ...ADJUSTMENT, item: null } }], mayEnter: () => true },
+        fixture(),
+      )
+    )[0]!;
   const slugOf = async (kind: 'evaluation' | 'honours') =>
     (
       await ensurePublicLink(
@@ -460,6 +496,42 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       url: `/api/evaluations/${publishedId}/public-link`,
     }),
     'GET /api/honours': async () => ({ url: '/api/honours' }),
+    'GET /api/evaluation-entries/choices': async () => ({ url: '/api/evaluation-entries/choices' }),
+    'GET /api/evaluation-events': async () => ({ url: '/api/evaluation-events?period=2020' }),
+    'POST /api/evaluation-events': async () => ({ url: '/api/evaluation-events', body: EVENT }),
+    'POST /api/evaluation-events/import': async () => {
+      const form = new FormData();
+      const csv = `地区代码,日期,事项,次数,理由\r\n410300,2020-05-01,national_recognition,1,授权矩阵${unique()}\r\n`;
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'events.csv');
+      return { url: '/api/evaluation-events/import', body: form };
+    },
+    'POST /api/evaluation-events/:id/approve': async () => ({
+      url: `/api/evaluation-events/${(await fixtureEvent()).id}/approve`,
+      body: {},
+    }),
+    'POST /api/evaluation-events/:id/revoke': async () => ({
+      url: `/api/evaluation-events/${(await fixtureEvent()).id}/revoke`,
+      body: { reason: '录入有误' },
+    }),
+    'GET /api/evaluation-adjustments': async () => ({ url: '/api/evaluation-adjustments?period=2020' }),
+    'POST /api/evaluation-adjustments': async () => ({
+      url: '/api/evaluation-adjustments',
+      body: ADJUSTMENT,
+    }),
+    'POST /api/evaluation-adjustments/import': async () => {
+      const form = new FormData();
+      const csv = `考评方案,考评期,地区代码,类别,分值,理由\r\nsibisikan-2020,2020,410300,加分,1.5,授权矩阵${unique()}\r\n`;
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'adjustments.csv');
+      return { url: '/api/evaluation-adjustments/import', body: form };
+    },
+    'POST /api/evaluation-adjustments/:id/approve': async () => ({
+      url: `/api/evaluation-adjustments/${(await fixtureAdjustment()).id}/approve`,
+      body: {},
+    }),
+    'POST /api/evaluation-adjustments/:id/revoke': async () => ({
+      url: `/api/evaluation-adjustments/${(await fixtureAdjustment()).id}/revoke`,
+      body: { reason: '录入有误' },
+    }),
     'POST /api/honours': async () => {
       const form = new FormData();
       form.append(

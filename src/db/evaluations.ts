@@ -213,7 +213,7 @@ export interface EventRow {
   note: string | null;
 }
 
-/** Counted events dated within the period, summed per unit and item. */
+/** Approved counted events dated within the period, summed per unit and item; note = reasons and evidence. */
 export async function queryEvents(
   db: Tx,
   provinceCode: string,
@@ -224,9 +224,11 @@ export async function queryEvents(
   return queryRows<EventRow>(
     db,
     sql`with m as (select key as region, value as unit from jsonb_each_text(${jsonParam(Object.fromEntries(unitOf))}::jsonb))
-        select m.unit, e.item, sum(e.count)::int as count, string_agg(e.note, '；' order by e.event_date, e.id) as note
+        select m.unit, e.item, sum(e.count)::int as count,
+          string_agg(nullif(concat_ws('，依据：', e.reason, e.note), ''), '；' order by e.event_date, e.id) as note
         from evaluation_events e join m on m.region = e.region_code
         where e.province_code = ${provinceCode} and e.event_date between ${start}::date and ${end}::date
+          and e.status = 'approved'
         group by m.unit, e.item order by m.unit, e.item`,
   );
 }
@@ -238,8 +240,10 @@ export interface AdjustmentRow {
   points: string;
   reason: string;
   author: string;
+  approvedBy: string | null;
 }
 
+/** Manual adjustments of one evaluation scope that count: approved and not revoked (migration 0013). */
 export async function queryAdjustments(
   db: Tx,
   schemeId: string,
@@ -248,9 +252,9 @@ export async function queryAdjustments(
 ): Promise<AdjustmentRow[]> {
   return queryRows<AdjustmentRow>(
     db,
-    sql`select unit_code as unit, kind, item, points::text as points, reason, author
+    sql`select unit_code as unit, kind, item, points::text as points, reason, author, approved_by as "approvedBy"
         from evaluation_adjustments
-        where scheme_id = ${schemeId} and parent_code = ${parentCode} and period = ${period}
+        where scheme_id = ${schemeId} and parent_code = ${parentCode} and period = ${period} and status = 'approved'
         order by unit_code, id`,
   );
 }

@@ -50,6 +50,19 @@ export interface ActionTargets {
   'publicLink.manage': RegionTarget;
   /** Import, publish and link honours lists (荣誉名单); the target is the province. */
   'honours.manage': RegionTarget;
+  /** Read the bonus/penalty events and manual adjustments of a province; the target is the province. */
+  'evaluationEntry.read': RegionTarget;
+  /** Enter an event or a manual adjustment; the target is the unit it concerns. */
+  'evaluationEntry.enter': RegionTarget;
+  /** Approve an entry so that it counts; the target is the entry (its unit and who entered it). */
+  'evaluationEntry.approve': EntryTarget;
+  /** Revoke an entry (it stays on record, no longer counted); the target is its unit. */
+  'evaluationEntry.revoke': RegionTarget;
+}
+
+/** An event or manual adjustment under review: its unit, and the account that entered it. */
+export interface EntryTarget extends RegionTarget {
+  author: string;
 }
 export type Action = keyof ActionTargets;
 
@@ -125,4 +138,20 @@ export const RULES: { [A in Action]: Rule<A> } = {
   // Making a result public is the publisher's decision: the province office, as for publication.
   'publicLink.manage': { roles: ['province_officer'], test: regionInScope, read: 'evaluation.read' },
   'honours.manage': { roles: ['province_officer'], test: regionInScope },
+  // 加分/扣分 move the province's ranking, so the province office enters them (a unit in its scope),
+  // and another officer of the office approves them: whoever entered an entry never approves it
+  // (separation of duties; 403, the entry is known to them). Revoking takes an entry out of the
+  // score and stays on record with who, when and why; any officer of the office may, the author too.
+  'evaluationEntry.read': { roles: ['province_officer'], test: regionInScope },
+  'evaluationEntry.enter': { roles: ['province_officer'], test: regionInScope, read: 'evaluationEntry.read' },
+  'evaluationEntry.approve': {
+    roles: ['province_officer'],
+    test: (actor, target) => inScope(actor, target.regionCode) && actor.username !== target.author,
+    read: 'evaluationEntry.read',
+  },
+  'evaluationEntry.revoke': {
+    roles: ['province_officer'],
+    test: regionInScope,
+    read: 'evaluationEntry.read',
+  },
 };

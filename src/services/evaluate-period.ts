@@ -170,6 +170,7 @@ async function collectInputs(
         points: Number(a.points),
         reason: a.reason,
         author: a.author,
+        ...(a.approvedBy ? { approvedBy: a.approvedBy } : {}),
       })),
       context: { timeProgress: period.month / 12 },
       options: { ...request.options, groups: groups.length ? groups : undefined },

@@ -16,19 +16,20 @@ function eventLines(cat: AdjustmentCategory | undefined, prep: Prepared, u: numb
   if (!cat) return [];
   const counts = cat.items.map((it) => prep.eventCounts(it.id)[u] ?? 0);
   const tally = tallyCounts(cat.items, counts, null);
-  return cat.items.flatMap((it, k) =>
-    counts[k]
-      ? [
-          {
-            source: 'event' as const,
-            item: it.id,
-            name: it.name,
-            count: counts[k],
-            points: tally.perItem[k] ?? 0,
-          },
-        ]
-      : [],
-  );
+  return cat.items.flatMap((it, k) => {
+    if (!counts[k]) return [];
+    const reason = prep.eventNote(it.id, u);
+    return [
+      {
+        source: 'event' as const,
+        item: it.id,
+        name: it.name,
+        count: counts[k],
+        points: tally.perItem[k] ?? 0,
+        ...(reason ? { reason } : {}),
+      },
+    ];
+  });
 }
 
 function manualLine(a: ManualAdjustment, cat: AdjustmentCategory | undefined): AdjustmentLine {
@@ -40,6 +41,7 @@ function manualLine(a: ManualAdjustment, cat: AdjustmentCategory | undefined): A
     points: a.points,
     reason: a.reason,
     author: a.author,
+    ...(a.approvedBy ? { approvedBy: a.approvedBy } : {}),
   };
 }
 
@@ -52,7 +54,7 @@ export function manualByUnit(
   const out = new Map<number, ManualAdjustment[]>();
   // A canonical order, so that shuffled input gives identical lines and sums.
   const key = (a: ManualAdjustment) =>
-    [a.unit, a.kind, a.item ?? '', a.reason, a.author, a.points].join('\u0000');
+    [a.unit, a.kind, a.item ?? '', a.reason, a.author, a.points, a.approvedBy ?? ''].join('\u0000');
   const sorted = [...adjustments].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   for (const a of sorted) {
     const u = prep.unitIndex.get(a.unit);

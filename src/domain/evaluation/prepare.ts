@@ -23,6 +23,8 @@ export interface Prepared {
   zeroDenominator: (name: string) => Uint8Array | null;
   /** Event count of an item per unit (zeros when none). */
   eventCounts: (item: string) => number[];
+  /** The reasons and evidence of a unit's events of an item (undefined when none were given). */
+  eventNote: (item: string, unit: number) => string | undefined;
   unitIndex: Map<string, number>;
   flags: ResultFlag[];
 }
@@ -125,6 +127,18 @@ function eventColumns(
   return (item: string) => counts.get(item) ?? zeros;
 }
 
+function eventNotes(events: CountEvent[], unitIndex: Map<string, number>) {
+  const notes = new Map<string, string[]>();
+  for (const e of events) {
+    const u = unitIndex.get(e.unit);
+    if (u === undefined || !e.note?.trim()) continue;
+    const key = `${e.item}\u0000${u}`;
+    notes.set(key, [...(notes.get(key) ?? []), e.note.trim()]);
+  }
+  // Sorted, so that shuffled input gives identical lines.
+  return (item: string, u: number) => notes.get(`${item}\u0000${u}`)?.sort().join('；');
+}
+
 function countItemIds(scheme: Scheme): Set<string> {
   const ids = new Set<string>();
   for (const dim of scheme.dimensions)
@@ -168,6 +182,7 @@ export function prepare(input: EvaluationInput): Prepared {
     metric,
     zeroDenominator: zeroDenominatorColumns(units, metric),
     eventCounts: eventColumns(input.events ?? [], unitIndex, countItemIds(scheme), all, flags),
+    eventNote: eventNotes(input.events ?? [], unitIndex),
     unitIndex,
     flags,
   };

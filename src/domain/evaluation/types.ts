@@ -29,6 +29,8 @@ export interface ManualAdjustment {
   points: number;
   reason: string;
   author: string;
+  /** Who approved it (entries enter an evaluation only once approved by someone else). */
+  approvedBy?: string;
 }
 
 export interface EvaluationOptions {
@@ -124,6 +126,7 @@ export interface AdjustmentLine {
   count?: number;
   reason?: string;
   author?: string;
+  approvedBy?: string;
 }
 
 export interface AdjustmentSummary {

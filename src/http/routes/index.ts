@@ -9,6 +9,7 @@ import { authRoutes, type LoginRateLimit } from './auth';
 import { bulletinRoutes } from './bulletins';
 import { dataFileRoutes } from './data-files';
 import { dealRoutes } from './deals';
+import { evaluationEntryRoutes } from './evaluation-entries';
 import { evaluationRoutes } from './evaluations';
 import { healthRoutes } from './health';
 import { honourRoutes } from './honours';
@@ -55,4 +56,5 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   publicLinkRoutes(app, deps);
   publicResultRoutes(app, deps);
   honourRoutes(app, deps);
+  evaluationEntryRoutes(app, deps);
 }
