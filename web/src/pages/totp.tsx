@@ -96,7 +96,7 @@ function TotpSteps() {
         <>
           <Alert type="warning" showIcon title={t('totp.onceWarning')} style={{ marginBottom: 16 }} />
           <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap', alignItems: 'center', marginBottom: 16 }}>
-            <QRCode value={enrolment.uri} size={176} />
+            <QRCode value={enrolment.uri} size={176} aria-label={t('totp.step2')} />
             <div>
               <Typography.Text type="secondary">{t('totp.secret')}</Typography.Text>
               <Typography.Paragraph copyable code data-testid="totp-secret" style={{ marginTop: 4 }}>
