@@ -17,7 +17,7 @@ import { installZodSchemas, openApiTransform } from './schema/zod-provider';
 
 export { UPLOAD_LIMIT_BYTES } from './upload-limit';
 
-import { UPLOAD_LIMIT_BYTES } from './upload-limit';
+import { UPLOAD_LIMIT_BYTES, UploadSlots } from './upload-limit';
 
 export interface AppOptions {
   database: Database;
@@ -74,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 11 },
   });
   sessionHook(app, deps);
+  limitConcurrentUploads(app, new UploadSlots());
   await app.register(swagger, {
     openapi: {
       info: {
@@ -87,4 +88,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerRoutes(app, deps, options.loginRateLimit ?? { max: 20, timeWindow: 60_000 });
   return app;
+}
+
+const releaseUpload = Symbol('releaseUpload');
+
+/**
+ * Multipart uploads (imports, honours lists) at once: one per account, a few per server (429 with
+ * Retry-After past that). Counted from the session check to the end of the response or abort.
+ */
+function limitConcurrentUploads(app: FastifyInstance, slots: UploadSlots): void {
+  type Tracked = { [releaseUpload]?: () => void };
+  app.addHook('preHandler', async (request) => {
+    if (!request.isMultipart()) return;
+    const user = request.auth ? `user:${request.auth.user.id}` : `ip:${request.ip}`;
+    (request as Tracked)[releaseUpload] = slots.acquire(user);
+  });
+  const release = async (request: unknown) => {
+    (request as Tracked)[releaseUpload]?.();
+  };
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
 }

@@ -22,7 +22,7 @@ import {
 } from '../services/errors';
 import { CsrfError, clearSessionCookie } from './plugins/session';
 import type { AppDeps } from './request-auth';
-import { UploadTooLargeError } from './upload-limit';
+import { UPLOAD_RETRY_AFTER_SECONDS, UploadBusyError, UploadTooLargeError } from './upload-limit';
 
 export function registerErrorHandler(app: FastifyInstance, deps: AppDeps): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
@@ -60,6 +60,10 @@ export function registerErrorHandler(app: FastifyInstance, deps: AppDeps): void 
     if (error instanceof ZodError) return send(400, 'validation', '请求参数不符合要求', zodIssues(error));
     if (error.validation) return send(400, 'validation', error.message, error.validation);
     if (error instanceof UploadTooLargeError) return send(413, 'too_large', error.message);
+    if (error instanceof UploadBusyError) {
+      reply.header('retry-after', String(UPLOAD_RETRY_AFTER_SECONDS));
+      return send(429, 'too_many_uploads', error.message);
+    }
     if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE')
       return send(413, 'too_large', '请求体过大');
     if (error.statusCode === 429) return send(429, 'rate_limited', '请求过于频繁，请稍后再试');

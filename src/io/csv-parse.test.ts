@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CsvParser, type CsvRecord } from './csv-parse';
+import { CsvParser, type CsvRecord, CsvRecordTooLargeError } from './csv-parse';
 
-function parseInChunks(text: string, size: number): CsvRecord[] {
-  const parser = new CsvParser();
+function parseInChunks(text: string, size: number, maxRecordChars?: number): CsvRecord[] {
+  const parser = new CsvParser(maxRecordChars);
   const records: CsvRecord[] = [];
   for (let i = 0; i < text.length; i += size) records.push(...parser.push(text.slice(i, i + size)));
   return [...records, ...parser.end()];
@@ -34,7 +34,19 @@ describe('CsvParser', () => {
   });
 
   it('keeps a stray quote inside an unquoted field as text', () => {
-    expect(parseInChunks('12"3,"a"b\n', 4)).toEqual([{ row: 1, fields: ['12"3', 'ab'] }]);
+    // Text after a closing quote keeps its quotes (csv-parse relax_quotes); nothing is dropped.
+    expect(parseInChunks('12"3,"a"b\n', 4)).toEqual([{ row: 1, fields: ['12"3', '"a"b'] }]);
+  });
+
+  it('stops at a record longer than the limit, however it arrives, and names the record', () => {
+    const huge = `a,b\n"${'x'.repeat(5000)}`;
+    for (const size of [huge.length, 7, 1000]) {
+      expect(() => parseInChunks(huge, size, 4096)).toThrow(CsvRecordTooLargeError);
+    }
+    expect(() => parseInChunks(`a\nb\n${'y'.repeat(5000)},1\n`, 100, 4096)).toThrow(/第 3 条记录超过/);
+    expect(parseInChunks(`${'z'.repeat(4000)}\n`, 100, 4096)).toEqual([
+      { row: 1, fields: ['z'.repeat(4000)] },
+    ]);
   });
 
   it('flags a quote left open at the end of the file', () => {
