@@ -69,7 +69,8 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
     await confirmDialog(page);
     await page.locator('.ant-message-success').first().waitFor();
     await figureChanged(page, 'deals', 'deals.outsideFunds', outsideAfter);
-    expect(await rows(page, 'deals').first().textContent()).toContain('200万元');
+    // The table reloads on its own, after or before the figures.
+    await expect.poll(() => rows(page, 'deals').first().textContent()).toContain('200万元');
 
     // Deleted: the figures are back where they were.
     await rows(page, 'deals').first().locator('button[title="删除"]').click();
