@@ -76,28 +76,34 @@ export async function upsertRows<T extends PgTable>(
       ? 'do nothing'
       : `do update set ${sets.join(', ')}
          where (${updates.map((c) => `t.${c}`).join(', ')}) is distinct from (${updates.map((c) => `excluded.${c}`).join(', ')})`;
-  // Tells a fresh insert from an update of an existing row. A versioned row is inserted at version 1
-  // and every update raises it; otherwise xmax = 0, which PostgreSQL does not return from a
-  // partitioned table (monthly_reports after `sibi db partition`: "cannot retrieve a system column").
-  const fresh = columns.version ? `t."version" = 1` : 'xmax = 0';
-  const sameKey = (a: string, b: string) => targets.map((c) => `${a}.${c} = ${b}.${c}`).join(' and ');
-  // Every statement of a WITH sees the table as it was before the statement: `old` holds the stored
-  // values of the rows about to be updated, compared column by column with what replaces them.
+  const tableName = quote(getTableName(table));
+  // Only the first key column is a plain equality the planner can look up by: with statistics taken
+  // before this import's rows, it otherwise chose another index sharing later key columns
+  // (monthly_reports_period_idx) and read a whole province-month per row. The unique key's index
+  // leads with that column, so every lookup stays an index scan.
+  const sameKey = targets
+    .map((c, i) => (i === 0 ? `t.${c} = x.${c}` : `(t.${c} = x.${c}) is true`))
+    .join(' and ');
+  const differs = `(${updates.map((c) => `t.${c}`).join(', ')}) is distinct from (${updates.map((c) => `x.${c}`).join(', ')})`;
+  // Every statement of a WITH sees the table as it was before the statement: `cmp` finds, by the
+  // conflict key (an index lookup per row), the rows that will be inserted (no stored row) and those
+  // that will be updated (a stored row that differs, by the same test as the update), with each
+  // changed column's stored and new value. A key column matched by = is never null, so a null there
+  // means no stored row.
   const statement = (payload: string) =>
     sql`with x as materialized (
           select ${sql.raw([INDEX_COLUMN, ...names].join(', '))}
           from jsonb_to_recordset(${payload}::jsonb) as r(${sql.raw(definition)})),
-        old as (
-          select ${sql.raw([...new Set([...targets, ...updates])].map((c) => `t.${c}`).join(', '))}
-          from ${sql.raw(quote(getTableName(table)))} t join x on ${sql.raw(sameKey('t', 'x'))}),
+        cmp as (
+          select x.${sql.raw(INDEX_COLUMN)} as index, t.${sql.raw(targets[0]!)} is null as fresh,
+                 case when t.${sql.raw(targets[0]!)} is null then null else ${sql.raw(diffObject(updateKeys, columns))} end as diff
+          from x left join ${sql.raw(tableName)} t on ${sql.raw(sameKey)}
+          where t.${sql.raw(targets[0]!)} is null${sql.raw(updates.length > 0 ? ` or ${differs}` : '')}),
         up as (
-          insert into ${sql.raw(quote(getTableName(table)))} as t (${sql.raw(names.join(', '))})
+          insert into ${sql.raw(tableName)} as t (${sql.raw(names.join(', '))})
           select ${sql.raw(names.join(', '))} from x
-          on conflict (${sql.raw(targets.join(', '))}) ${sql.raw(conflict)}
-          returning ${sql.raw(targets.map((c) => `t.${c}`).join(', '))}, (${sql.raw(fresh)}) as fresh)
-        select x.${sql.raw(INDEX_COLUMN)} as index, up.fresh,
-               case when up.fresh then null else ${sql.raw(diffObject(updateKeys, columns))} end as diff
-        from up join x on ${sql.raw(sameKey('up', 'x'))} left join old o on ${sql.raw(sameKey('o', 'x'))}`;
+          on conflict (${sql.raw(targets.join(', '))}) ${sql.raw(conflict)})
+        select index, fresh, diff from cmp`;
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     const chunk = rows.slice(i, i + CHUNK_ROWS);
     const payload = JSON.stringify(
@@ -140,7 +146,7 @@ function diffObject(updateKeys: readonly string[], columns: Record<string, PgCol
   };
   const pairs = updateKeys.map((k) => {
     const c = quote(columns[k]!.name);
-    return `'${k}', case when o.${c} is distinct from x.${c} then jsonb_build_array(${json('o', k)}, ${json('x', k)}) end`;
+    return `'${k}', case when t.${c} is distinct from x.${c} then jsonb_build_array(${json('t', k)}, ${json('x', k)}) end`;
   });
   const objects: string[] = [];
   for (let i = 0; i < pairs.length; i += PAIRS_PER_OBJECT)
