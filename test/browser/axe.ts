@@ -14,6 +14,14 @@ let axeSource: string | undefined;
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/**
+ * Known false positives, left out on every page (rules stay on for everything else):
+ * - the unit after a disabled input ("万元" in a locked report): WCAG 1.4.3 exempts text that is
+ *   part of an inactive control, but antd writes the suffix beside the <input disabled>, in a span
+ *   axe does not see as part of it.
+ */
+const FALSE_POSITIVES = ['.ant-input-affix-wrapper-disabled > .ant-input-suffix'];
+
 export interface AxeOptions {
   /** A CSS selector to check instead of the whole document (e.g. an open dialog). */
   context?: string;
@@ -80,7 +88,11 @@ export async function axeViolations(page: Page, options: AxeOptions = {}): Promi
         })),
       }));
     },
-    { tags: WCAG_TAGS, context: options.context ?? null, exclude: options.exclude ?? [] },
+    {
+      tags: WCAG_TAGS,
+      context: options.context ?? null,
+      exclude: [...FALSE_POSITIVES, ...(options.exclude ?? [])],
+    },
   )) as AxeViolation[];
   return violations.map((v) => {
     // The first node of each distinct pair of colours, else the first three nodes.

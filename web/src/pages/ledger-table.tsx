@@ -26,14 +26,15 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import type { ColumnsType, ColumnType } from 'antd/es/table';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import type { ColumnsType, ColumnType, TableRef } from 'antd/es/table';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { latestReportMonth } from '../api/latest-period';
 import type { Capability, Page, Stats } from '../api/types';
 import { type ApiState, useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
+import { useFocusableScroll } from '../components/scroll-focus';
 import { EmptyState, ErrorState } from '../components/states';
 import { formatPeriod } from '../format';
 import { type Locale, type MessageKey, type Translate, useI18n } from '../i18n';
@@ -315,6 +316,8 @@ export function LedgerTable<T extends LedgerRow>({
 }) {
   const { t, locale } = useI18n();
   const regions = useRegions();
+  const tableRef = useRef<TableRef>(null);
+  useFocusableScroll(tableRef, t(kind.title));
   const columns = useMemo(() => {
     const base = kind
       .columns({ t, locale, regionName: regions.name })
@@ -362,6 +365,7 @@ export function LedgerTable<T extends LedgerRow>({
   if (rows.error) return <ErrorState error={rows.error} onRetry={rows.reload} />;
   return (
     <Table<T>
+      ref={tableRef}
       rowKey="id"
       size={size}
       data-testid={`${kind.id}-table`}

@@ -151,6 +151,7 @@ function ProjectPicker({ value, current }: { value: number | null; current: Proj
   return (
     <Select<number>
       id="report-project"
+      aria-label={t('reports.project')}
       data-testid="report-project"
       showSearch={{ filterOption: false, onSearch: setTyped }}
       value={value ?? undefined}
