@@ -102,6 +102,30 @@ describe.each(testDatabases())('demo province on $name', (target: TestDatabase) 
     }
   }, 120_000);
 
+  it('carries approved 加分/扣分 events and adjustments of 2020 into the explanations', async () => {
+    const run = await runEvaluation(database, { scheme: 'sibisikan-2020', period: '2020', actor: 'test' });
+    const unit = (code: string) => run.result.units.find((u) => u.code === code)!;
+    expect(unit(LUOYANG).bonus.lines).toEqual([
+      expect.objectContaining({ source: 'event', item: 'national_recognition', count: 1, points: 1 }),
+    ]);
+    expect(unit(LUOYANG).bonus.lines[0]!.reason).toMatch(
+      /^重点项目建设经验获国务院办公厅督查激励通报表扬.*依据：/,
+    );
+    expect(unit('410800').penalty.lines).toEqual([
+      expect.objectContaining({ source: 'event', item: 'report_overdue', count: 2, points: 1 }),
+    ]);
+    expect(unit('410500').penalty.lines).toEqual([
+      expect.objectContaining({
+        source: 'manual',
+        points: 1,
+        author: 'demo',
+        approvedBy: 'demo-reviewer',
+        reason: '重点项目问题整改不力，被省领导小组约谈（模拟）',
+      }),
+    ]);
+    expect(unit('410400').bonus.total).toBe(0.5);
+  }, 120_000);
+
   it('loads again without writing anything', async () => {
     expect(firstLoad).toMatch(/其中写入 \d+ 行/);
     expect(await loadDemo(database)).toMatch(/其中写入 0 行/);

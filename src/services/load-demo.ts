@@ -8,6 +8,7 @@ import { readSetting } from '../db/lookups';
 import { writeSettingRows } from '../db/settings-store';
 import { generateDemo } from '../demo/generate-demo';
 import type { ImportKind, KindRecords } from '../domain/records';
+import { ensureDemoEntries } from './entries-demo';
 import { ensureDemoHonours } from './honours-demo';
 import { importRecords } from './import-records';
 
@@ -72,8 +73,10 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
   return `${total} 行，其中写入 ${written} 行`;
 }
 
-/** The published sample honours list and its public link (#7): apart from the figures, made once. */
+/** The published sample honours list and its public link (#7), and the sample 加分/扣分 entries: apart from the figures, made once. */
 async function demoHonours(database: Database, opts: DemoOptions): Promise<void> {
   const slug = await ensureDemoHonours(database, { actor: DEMO_ACTOR, ip: null, now: new Date() });
   if (slug) opts.onProgress?.(`  荣誉名单（演示）公开页面：/p/${slug}`);
+  const entries = await ensureDemoEntries(database, { actor: DEMO_ACTOR, ip: null, now: new Date() });
+  if (entries) opts.onProgress?.(`  加分/扣分（演示）：${entries} 条，已审核`);
 }
