@@ -91,6 +91,8 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
   let passwordHash = '';
   let baseProjectCode = '';
   let counter = 0;
+  // Publications of periods of their own: months from 1990 on (unique() shares no numbers with them).
+  let publications = 0;
   let publishedId = 0;
   let honoursId = 0;
   const fixture = () => ({ actor: 'fixture', ip: null, now });
@@ -99,7 +101,9 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     (
       await publishEvaluation(database, {
         scheme: 'sibisikan-2020',
-        period: String(1990 + counter++),
+        period: ((n) => `${1990 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`)(
+          publications++,
+        ),
         actor: 'fixture',
         overrideReason: '授权矩阵测试',
       })
