@@ -10,6 +10,7 @@ import {
   CrownOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  DiffOutlined,
   DollarOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
@@ -74,6 +75,7 @@ export const MENU: MenuEntry[] = [
     children: [
       { key: '/evaluation', label: 'menu.evaluationResults', icon: <BarChartOutlined /> },
       { key: '/evaluation/schemes', label: 'menu.evaluationSchemes', icon: <ProfileOutlined /> },
+      { key: '/evaluation/entries', label: 'menu.evaluationEntries', icon: <DiffOutlined /> },
       { key: '/evaluation/honours', label: 'menu.honours', icon: <CrownOutlined /> },
     ],
   },

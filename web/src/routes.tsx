@@ -152,6 +152,12 @@ export const ROUTES: RouteDef[] = [
     requires: 'evaluation.read',
   },
   {
+    path: '/evaluation/entries',
+    title: 'menu.evaluationEntries',
+    page: lazy(() => import('./pages/evaluation-entries')),
+    requires: 'evaluationEntry.read',
+  },
+  {
     path: '/evaluation/honours',
     title: 'menu.honours',
     page: lazy(() => import('./pages/honours')),

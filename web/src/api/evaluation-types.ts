@@ -59,6 +59,7 @@ export interface AdjustmentLine {
   count?: number;
   reason?: string;
   author?: string;
+  approvedBy?: string;
 }
 
 export interface AdjustmentSummary {

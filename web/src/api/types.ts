@@ -48,7 +48,11 @@ export type Capability =
   | 'evaluation.run'
   | 'evaluation.publish'
   | 'publicLink.manage'
-  | 'honours.manage';
+  | 'honours.manage'
+  | 'evaluationEntry.read'
+  | 'evaluationEntry.enter'
+  | 'evaluationEntry.approve'
+  | 'evaluationEntry.revoke';
 
 export type PendingStep = 'password_change' | 'password_expired' | 'totp_enrolment';
 

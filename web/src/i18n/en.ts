@@ -1,5 +1,6 @@
 // English UI strings: every key of zh-CN.ts (a missing or extra key is a type error).
 import { dashboardEn } from './dashboard.en';
+import { entriesEn } from './entries.en';
 import { evaluationEn } from './evaluation.en';
 import { importEn } from './import.en';
 import { ledgersEn } from './ledgers.en';
@@ -285,6 +286,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...warningsEn,
   ...publicEn,
+  ...entriesEn,
   ...qualityEn,
   ...reportsEn,
   ...importEn,

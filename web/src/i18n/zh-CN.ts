@@ -1,6 +1,7 @@
 // Chinese UI strings: the canonical key list. `en.ts` must have every key (the type checker says
 // so), with the same {placeholders} (web/src/i18n/messages.test.ts).
 import { dashboardZhCN } from './dashboard.zh-CN';
+import { entriesZhCN } from './entries.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { ledgersZhCN } from './ledgers.zh-CN';
@@ -281,6 +282,7 @@ export const zhCN = {
   ...dashboardZhCN,
   ...warningsZhCN,
   ...publicZhCN,
+  ...entriesZhCN,
   ...qualityZhCN,
   ...reportsZhCN,
   ...importZhCN,

@@ -469,7 +469,10 @@ function Adjustments({ unit }: { unit: UnitResult }) {
           {
             key: 'reason',
             title: t('evaluation.reason'),
-            render: (_, r) => [r.reason, r.author].filter(Boolean).join(' · ') || '—',
+            render: (_, r) =>
+              [r.reason, r.author, r.approvedBy && t('entries.approvedByName', { name: r.approvedBy })]
+                .filter(Boolean)
+                .join(' · ') || '—',
           },
         ]}
       />

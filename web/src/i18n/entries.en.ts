@@ -1,0 +1,46 @@
+// English strings of the bonus/penalty page; every key of entries.zh-CN.ts.
+import type { entriesZhCN } from './entries.zh-CN';
+
+export const entriesEn: Record<keyof typeof entriesZhCN, string> = {
+  'menu.evaluationEntries': 'Bonus and penalty',
+  'entries.title': 'Bonus and penalty: events and manual adjustments',
+  'entries.hint':
+    'An entry waits for review: it counts in evaluations only once another province officer approves it; a revoked entry stays on record and no longer counts.',
+  'entries.events': 'Events',
+  'entries.adjustments': 'Manual adjustments',
+  'entries.period': 'Period',
+  'entries.region': 'Region code',
+  'entries.date': 'Date',
+  'entries.item': 'Item',
+  'entries.count': 'Count',
+  'entries.reason': 'Reason',
+  'entries.note': 'Evidence',
+  'entries.scheme': 'Scheme',
+  'entries.kind': 'Kind',
+  'entries.bonus': 'Bonus',
+  'entries.penalty': 'Penalty',
+  'entries.points': 'Points',
+  'entries.noItem': '(no item)',
+  'entries.status': 'Status',
+  'entries.pending': 'Pending review',
+  'entries.approved': 'Approved',
+  'entries.revoked': 'Revoked',
+  'entries.author': 'Entered by',
+  'entries.approvedBy': 'Approved by',
+  'entries.approvedByName': 'approved by {name}',
+  'entries.revokedInfo': 'Revoked by {by} at {at}: {reason}',
+  'entries.add': 'Enter',
+  'entries.import': 'Import a spreadsheet',
+  'entries.importedCount': '{n} imported, pending review',
+  'entries.approve': 'Approve',
+  'entries.ownEntry': 'Entered by you: another officer approves it',
+  'entries.revoke': 'Revoke',
+  'entries.revokeReason': 'Reason for revoking',
+  'entries.none': 'Nothing entered yet',
+  'entries.actions': 'Actions',
+  'entries.saved': 'Entered, pending review',
+  'entries.eventColumns':
+    'Columns (Chinese headers, see the API docs): region code, date, item, count, reason, evidence',
+  'entries.adjustmentColumns':
+    'Columns (Chinese headers, see the API docs): scheme, period, region code, kind, item, points, reason',
+};
