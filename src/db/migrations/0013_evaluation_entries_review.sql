@@ -22,5 +22,4 @@ ALTER TABLE "evaluation_events" ADD CONSTRAINT "evaluation_events_status_check" 
 ALTER TABLE "evaluation_adjustments" ADD CONSTRAINT "evaluation_adjustments_status_check" CHECK (
   ("status" = 'pending' AND "approved_by" IS NULL AND "revoked_by" IS NULL)
   OR ("status" = 'approved' AND "approved_by" IS NOT NULL AND "revoked_by" IS NULL)
-  OR ("status" = 'revoked' AND "revoked_by" IS NOT NULL AND "revoked_at" IS NOT NULL AND "revoke_reason" IS NOT NULL));--> statement-breakpoint
-ALTER TABLE "evaluation_adjustments" ADD CONSTRAINT "evaluation_adjustments_points_check" CHECK ("points" > 0);
+  OR ("status" = 'revoked' AND "revoked_by" IS NOT NULL AND "revoked_at" IS NOT NULL AND "revoke_reason" IS NOT NULL));
