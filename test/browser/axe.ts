@@ -63,13 +63,17 @@ export async function axeViolations(page: Page, options: AxeOptions = {}): Promi
   }
   const violations = (await page.evaluate(
     async ({ tags, context, exclude }) => {
-      // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a script, untyped here
-      const axe = (window as any).axe;
+      // In the page: its globals are not typed here (the test's tsconfig has no DOM library).
+      const page = globalThis as unknown as {
+        axe: { run(scope: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
+        document: unknown;
+      };
+      const axe = page.axe;
       // Without `include`, axe checks the whole document.
       const scope: Record<string, string[][]> = {};
       if (context) scope.include = [[context]];
       if (exclude.length) scope.exclude = exclude.map((s: string) => [s]);
-      const result = await axe.run(context || exclude.length ? scope : document, {
+      const result = await axe.run(context || exclude.length ? scope : page.document, {
         runOnly: { type: 'tag', values: tags },
         resultTypes: ['violations'],
       });
