@@ -707,5 +707,8 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       }
       expect(mismatches).toEqual([]);
     },
+    // A route whose cases each make a throwaway account (password, TOTP) hashes a password per case:
+    // seconds on a busy machine.
+    240_000,
   );
 });
