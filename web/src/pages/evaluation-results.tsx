@@ -104,7 +104,7 @@ function GroupTable({
       sorter: (a, b) => a.rank - b.rank,
       defaultSortOrder: 'ascend',
       render: (_, u) => (
-        <span data-testid="rank" style={tied.has(u.code) ? { color: '#d46b08' } : undefined}>
+        <span data-testid="rank" style={tied.has(u.code) ? { color: '#ad4e00' } : undefined}>
           {rankText(u.rank, tied.has(u.code), t)}
         </span>
       ),
@@ -409,6 +409,9 @@ function UnitDrawer({
       <Tabs
         activeKey={active}
         onChange={setActive}
+        // Beside the table where the drawer is wide: a row of dimension tabs overflows it, and antd's
+        // overflow button then sits inside role="tablist" (axe: aria-required-children).
+        tabPlacement={window.innerWidth >= 600 ? 'start' : 'top'}
         items={[
           ...unit.dimensions.map((d) => ({
             key: d.id,

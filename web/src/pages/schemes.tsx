@@ -76,13 +76,21 @@ export default function SchemesPage() {
                     key: 'yaml',
                     label: t('scheme.yaml'),
                     children: (
-                      <pre
-                        className="sibi-json"
+                      // A scrolling region is reached by keyboard (WCAG 2.1.1): named and focusable.
+                      <section
+                        aria-label={t('scheme.yaml')}
+                        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll region must take focus to be scrolled by keyboard
+                        tabIndex={0}
                         style={{ maxHeight: 600, overflow: 'auto' }}
-                        data-testid="scheme-yaml"
                       >
-                        {scheme.text}
-                      </pre>
+                        <pre
+                          className="sibi-json"
+                          style={{ maxHeight: 'none', overflow: 'visible' }}
+                          data-testid="scheme-yaml"
+                        >
+                          {scheme.text}
+                        </pre>
+                      </section>
                     ),
                   },
                 ]}
@@ -189,6 +197,7 @@ function SchemeEditor({ original }: { original: SchemeFull }) {
       >
         <Input.TextArea
           id="scheme-text"
+          aria-label={t('scheme.editor.title')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           autoSize={{ minRows: 16, maxRows: 32 }}
