@@ -88,7 +88,11 @@ describe.skipIf(!chromiumPath())('audit trail (browser)', () => {
       await page.locator('#audit-action').fill(action);
       await page.locator('#audit-action').press('Enter');
       await page.waitForURL((url) => url.searchParams.get('action') === action);
-      const row = page.locator('[data-testid="audit-table"] .ant-table-row', { hasText: actor }).first();
+      // The row of this action (the table may still show the previous filter's rows for a moment).
+      const row = page
+        .locator('[data-testid="audit-table"] .ant-table-row', { hasText: actor })
+        .filter({ hasText: action })
+        .first();
       await row.waitFor();
       const text = (await row.textContent()) ?? '';
       expect(text).toContain(action);
