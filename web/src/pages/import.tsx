@@ -31,8 +31,8 @@ import { PageHeader } from '../components/page-header';
 import { ErrorState } from '../components/states';
 import { type MessageKey, useI18n } from '../i18n';
 import { useCan } from '../session';
-import { UPLOAD_LIMIT_BYTES, uploadWithProgress } from './import-upload';
 import { ImportChangesView } from './import-changes';
+import { UPLOAD_LIMIT_BYTES, uploadWithProgress } from './import-upload';
 import { ImportQualityView } from './quality-findings';
 
 type Phase =
