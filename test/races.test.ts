@@ -127,7 +127,9 @@ describe.each(testDatabases())('races on $name', (target: TestDatabase) => {
         }),
       ),
     );
-    expect(statuses(replies)).toEqual(oneWins(201));
+    // On a failure, say what each publisher was told (an unexpected status was seen once on a loaded CI).
+    const told = replies.map((r) => `${r.status} ${JSON.stringify(r.body).slice(0, 300)}`).join('\n');
+    expect(statuses(replies), told).toEqual(oneWins(201));
     const stored = await queryRows<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from evaluations where period = '2020Q3' and state = 'published'`,
