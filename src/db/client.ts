@@ -68,8 +68,11 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.SIBI_PG_POOL ?? 10),
-    // A database that is away answers within seconds (503), instead of requests queueing forever.
-    connectionTimeoutMillis: Number(process.env.SIBI_PG_CONNECT_TIMEOUT_MS ?? 5000),
+    // A database that is away answers 503 instead of requests queueing forever (a refused connection
+    // at once; an unreachable host after this). pg counts the wait for a free pooled connection in it
+    // too, so it must outlast a busy moment's queue: at 5 s, eight concurrent publications on a loaded
+    // machine got a 503 (races.test.ts).
+    connectionTimeoutMillis: Number(process.env.SIBI_PG_CONNECT_TIMEOUT_MS ?? 30_000),
     keepAlive: true,
   });
   handleConnectionErrors(pool);
