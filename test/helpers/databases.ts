@@ -25,6 +25,8 @@ export const TEST_PARTITIONS = ['410000', '420000'] as const;
  * and project_months partitioned by province (`sibi db partition`, docs/scaling.md §3).
  */
 export function testDatabases(options: { partitioned?: boolean } = {}): TestDatabase[] {
+  if (process.env.SIBI_TEST_TIER === 'unit')
+    throw new Error('a database test in the unit tier: leave it out of vitest.unit.config.ts');
   const list: TestDatabase[] = [{ name: 'pglite', label: 'pglite', open: openTestPglite }];
   if (process.env.SIBI_TEST_PG_AVAILABLE === '1') {
     list.push({ name: 'postgres', label: 'postgres', open: () => openTestPostgres() });
