@@ -180,6 +180,9 @@ function postgresUid(): number | null {
 const bin = postgresBin();
 const uid = postgresUid();
 const canRunCluster = bin !== null && uid !== null;
+// CI has PostgreSQL installed (.ci/run): there the restart test must run.
+if (!canRunCluster && process.env.CI)
+  throw new Error('CI must be able to run a throw-away PostgreSQL cluster');
 if (!canRunCluster) {
   console.warn(
     'db-outage: PostgreSQL restart test skipped: initdb/pg_ctl not found (or, as root, no postgres user to run them as)',
