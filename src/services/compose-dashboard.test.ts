@@ -5,7 +5,7 @@ import { load, project, REGIONS, report } from '../../test/helpers/factories';
 import type { Database } from '../db/client';
 import { composeDashboard } from './compose-dashboard';
 import { computeStats } from './compute-stats';
-import { publishEvaluation } from './evaluate-period';
+import { publishEvaluation } from './publish-evaluation';
 
 const YI = 100_000_000n;
 

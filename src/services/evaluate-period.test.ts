@@ -11,15 +11,15 @@ import { queryRows } from '../db/query';
 import { builtinSchemePath } from '../schemes/load-scheme';
 import { checkDataQuality } from './check-data-quality';
 import { ConflictError, UsageError } from './errors';
+import { runEvaluation } from './evaluate-period';
 import {
   PublishRefusedError,
   publishEvaluation,
   publishGateOf,
   revokeEvaluation,
-  runEvaluation,
-  verifyEvaluation,
-} from './evaluate-period';
+} from './publish-evaluation';
 import { listPublishedEvaluations } from './published-evaluations';
+import { verifyEvaluation } from './verify-evaluation';
 
 const YI = 100_000_000n;
 const request = { scheme: 'sibisikan-2020', period: '2020Q3', actor: 'test' };

@@ -13,7 +13,7 @@ import { renderBulletin } from '../io/bulletin/render';
 import { unzipEntries } from '../io/bulletin/testing/unzip';
 import { computeAlerts } from './compute-alerts';
 import { computeStats } from './compute-stats';
-import { publishEvaluation } from './evaluate-period';
+import { publishEvaluation } from './publish-evaluation';
 import {
   type BulletinRequest,
   composeBulletin,

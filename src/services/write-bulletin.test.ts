@@ -7,7 +7,7 @@ import { documentText, type ParagraphBlock } from '../domain/bulletin/model';
 import { dateWording } from '../domain/bulletin/wording';
 import { parsePeriod } from '../domain/period';
 import { NotFoundError, UsageError } from './errors';
-import { publishEvaluation } from './evaluate-period';
+import { publishEvaluation } from './publish-evaluation';
 import { composeBulletin, earlierPeriods, shanghaiDate } from './write-bulletin';
 
 const YI = 100_000_000n;

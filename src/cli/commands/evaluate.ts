@@ -10,14 +10,9 @@ import { periodLabel } from '../../domain/period';
 import { GROUP_LABELS } from '../../domain/regions';
 import { analyseSensitivity, analyseWhatItTakes } from '../../services/analyse-evaluation';
 import { NotFoundError, UsageError } from '../../services/errors';
-import {
-  type EvaluateRequest,
-  PublishRefusedError,
-  publishEvaluation,
-  revokeEvaluation,
-  runEvaluation,
-  verifyEvaluation,
-} from '../../services/evaluate-period';
+import { type EvaluateRequest, runEvaluation } from '../../services/evaluate-period';
+import { PublishRefusedError, publishEvaluation, revokeEvaluation } from '../../services/publish-evaluation';
+import { verifyEvaluation } from '../../services/verify-evaluation';
 import { CLI_ACTOR, EXIT_REJECTED, printJson, withDatabase } from '../run';
 
 interface EvaluateOptions {

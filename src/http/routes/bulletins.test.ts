@@ -17,7 +17,7 @@ import {
 } from '../../../test/helpers/http';
 import type { Database } from '../../db/client';
 import { queryRows } from '../../db/query';
-import { publishEvaluation } from '../../services/evaluate-period';
+import { publishEvaluation } from '../../services/publish-evaluation';
 
 const YI = 100_000_000n;
 

@@ -9,14 +9,8 @@ import type { Actor } from '../../policies/actor';
 import { authorize, authorizeRole, can } from '../../policies/authorize';
 import { analyseSensitivity, analyseWhatItTakes } from '../../services/analyse-evaluation';
 import { RuleViolationError, UsageError } from '../../services/errors';
-import {
-  type EvaluateRequest,
-  PublishRefusedError,
-  publishEvaluation,
-  revokeEvaluation,
-  runEvaluation,
-  verifyEvaluation,
-} from '../../services/evaluate-period';
+import { type EvaluateRequest, runEvaluation } from '../../services/evaluate-period';
+import { PublishRefusedError, publishEvaluation, revokeEvaluation } from '../../services/publish-evaluation';
 import {
   analyseStoredSensitivity,
   analyseStoredWhatItTakes,
@@ -25,6 +19,7 @@ import {
 } from '../../services/published-evaluations';
 import { regionTree } from '../../services/region-tree';
 import { parseEditedScheme } from '../../services/scheme-text';
+import { verifyEvaluation } from '../../services/verify-evaluation';
 import { presentDraft, presentPublished, presentSummary } from '../presenters/evaluation';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';

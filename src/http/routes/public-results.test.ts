@@ -9,7 +9,8 @@ import { type TestDatabase, testDatabases } from '../../../test/helpers/database
 import { load, project, REGIONS, report } from '../../../test/helpers/factories';
 import { Client, createTestAccount, loginAs, startServer, type TestServer } from '../../../test/helpers/http';
 import type { Database } from '../../db/client';
-import { publishEvaluation, runEvaluation } from '../../services/evaluate-period';
+import { runEvaluation } from '../../services/evaluate-period';
+import { publishEvaluation } from '../../services/publish-evaluation';
 
 // pngjs comes with qrcode (which writes its PNGs with it) and has no types of its own.
 const { PNG } = createRequire(import.meta.url)('pngjs') as {
