@@ -7,7 +7,7 @@ import type { Role } from '../src/policies/roles';
 import { hashPassword } from '../src/services/auth/password-hash';
 import { totp } from '../src/services/auth/totp';
 import { startTotpEnrolment } from '../src/services/auth/totp-enrolment';
-import { addAdjustments, addEvents, SINGLE } from '../src/services/evaluation-entries';
+import { addAdjustments, addEvents, SINGLE } from '../src/services/evaluation-entries-add';
 import { createHonourList, publishHonourList } from '../src/services/honours';
 import { ensurePublicLink } from '../src/services/public-links';
 import { publishEvaluation } from '../src/services/publish-evaluation';

@@ -6,13 +6,12 @@ import type { Database } from '../db/client';
 import { DEMO_ADJUSTMENTS, DEMO_EVENTS } from '../demo/entries';
 import type { AuditContext } from './context';
 import {
-  addAdjustments,
-  addEvents,
   approveAdjustment,
   approveEvent,
   listAdjustmentEntries,
   listEventEntries,
 } from './evaluation-entries';
+import { addAdjustments, addEvents } from './evaluation-entries-add';
 import { regionTree } from './region-tree';
 
 export const DEMO_REVIEWER = 'demo-reviewer';

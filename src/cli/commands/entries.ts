@@ -9,8 +9,6 @@ import { parseSpecFile } from '../../io/parse-file';
 import { UsageError } from '../../services/errors';
 import {
   type AdjustmentEntry,
-  addAdjustments,
-  addEvents,
   approveAdjustment,
   approveEvent,
   type EntryStatus,
@@ -21,8 +19,8 @@ import {
   presentEvent,
   revokeAdjustment,
   revokeEvent,
-  SINGLE,
 } from '../../services/evaluation-entries';
+import { addAdjustments, addEvents, SINGLE } from '../../services/evaluation-entries-add';
 import { CLI_ACTOR, printJson, withDatabase } from '../run';
 import { idOf, provinceOption } from './honours';
 

@@ -79,3 +79,27 @@ export function parseKind(value: string): EntryKind | null {
   if (t === 'penalty' || t === '扣分' || t === '扣' || t === '减分') return 'penalty';
   return null;
 }
+
+/** An event as entered (one row of a spreadsheet, or the form). */
+export interface EventInput {
+  regionCode: string;
+  eventDate: string;
+  /** The item's id or its name in a scheme's list. */
+  item: string;
+  count: number;
+  /** Evidence: the notice or document it rests on. */
+  note: string | null;
+  reason: string;
+}
+
+/** A manual adjustment as entered. */
+export interface AdjustmentInput {
+  /** A built-in scheme id, or (CLI) a scheme file. */
+  scheme: string;
+  period: string;
+  unitCode: string;
+  kind: string;
+  item: string | null;
+  points: string | number;
+  reason: string;
+}

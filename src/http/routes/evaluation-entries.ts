@@ -11,8 +11,6 @@ import { type Actor, inScope } from '../../policies/actor';
 import { authorize, authorizeRole, can } from '../../policies/authorize';
 import { UsageError } from '../../services/errors';
 import {
-  addAdjustments,
-  addEvents,
   approveAdjustment,
   approveEvent,
   entryChoices,
@@ -24,8 +22,8 @@ import {
   presentEvent,
   revokeAdjustment,
   revokeEvent,
-  SINGLE,
 } from '../../services/evaluation-entries';
+import { addAdjustments, addEvents, SINGLE } from '../../services/evaluation-entries-add';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import { withUploadedFile } from '../upload-file';

@@ -2,7 +2,7 @@
 // 理由. 分值 is kept as text (a number cell through its shortest decimal text) and checked exactly
 // by the service, like every other check of the scheme and the unit (services/evaluation-entries.ts).
 
-import type { AdjustmentInput } from '../../services/evaluation-entries';
+import type { AdjustmentInput } from '../../domain/evaluation/entries';
 import { ok, regionCode, text, type ValueType } from '../cells';
 import { numberText } from '../text';
 import { columnsOf, type KindSpec, optional, required } from './types';

@@ -1,7 +1,7 @@
 // events: 加分/扣分 events (evaluation_events) — 地区代码, 日期, 事项, 次数, 理由, 依据. The item is
 // checked against the schemes' lists by the service (services/evaluation-entries.ts).
 
-import type { EventInput } from '../../services/evaluation-entries';
+import type { EventInput } from '../../domain/evaluation/entries';
 import { date, fail, ok, regionCode, text, type ValueType } from '../cells';
 import { columnsOf, type KindSpec, optional, required, withDefault } from './types';
 
