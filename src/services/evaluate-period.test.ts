@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
-import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
+import { loadEvaluationFixture, YI } from '../../test/helpers/evaluation-fixture';
+import { load, project, REGIONS, report } from '../../test/helpers/factories';
 import type { Database } from '../db/client';
 import { findPublished, getEvaluation } from '../db/evaluations';
 import { queryRows } from '../db/query';
@@ -21,33 +22,13 @@ import {
 import { listPublishedEvaluations } from './published-evaluations';
 import { verifyEvaluation } from './verify-evaluation';
 
-const YI = 100_000_000n;
 const request = { scheme: 'sibisikan-2020', period: '2020Q3', actor: 'test' };
 
 describe.each(testDatabases())('evaluation on $name', (target: TestDatabase) => {
   let database: Database;
   beforeAll(async () => {
     database = await target.open();
-    await load(database, 'regions', REGIONS);
-    await load(
-      database,
-      'projects',
-      [
-        project('L1', { regionCode: '410322', annualTarget: 10n * YI, nature: 'new' }),
-        project('J1', { regionCode: '410800', annualTarget: 10n * YI, nature: 'new' }),
-        project('G1', { regionCode: '410181', annualTarget: 10n * YI }),
-      ],
-      { year: 2020, list: 'province_key' },
-    );
-    await load(database, 'reports', [
-      report('L1', 9, 9n * YI, { started: true }),
-      report('J1', 9, 5n * YI),
-      report('G1', 9, 6n * YI),
-    ]);
-    await load(database, 'deals', [
-      deal('JD', { regionCode: '410800', contractAmount: 30n * YI, origin: 'abroad', fundsInPlace: 5n * YI }),
-      deal('LD', { regionCode: '410300', contractAmount: 3n * YI }),
-    ]);
+    await loadEvaluationFixture(database);
   });
   afterAll(() => database.close());
 

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sibi } from '../../../test/helpers/cli';
-import { load, project, REGIONS, report } from '../../../test/helpers/factories';
+import { loadEvaluationFixture, YI } from '../../../test/helpers/evaluation-fixture';
+import { load, report } from '../../../test/helpers/factories';
 import { openDatabase } from '../../db/client';
 
-const YI = 100_000_000n;
 // Each test runs several `sibi` processes, each opening the PGlite folder: seconds apiece.
 const SLOW = 300_000;
 
@@ -22,22 +22,7 @@ describe('sibi evaluate: the publish gate, verification and revocation (PGlite)'
     dir = mkdtempSync(join(tmpdir(), 'sibi-evaluate-'));
     dataDir = join(dir, 'data');
     const database = await openDatabase({ dataDir });
-    await load(database, 'regions', REGIONS);
-    await load(
-      database,
-      'projects',
-      [
-        project('L1', { regionCode: '410322', annualTarget: 10n * YI, nature: 'new' }),
-        project('J1', { regionCode: '410800', annualTarget: 10n * YI, nature: 'new' }),
-        project('G1', { regionCode: '410181', annualTarget: 10n * YI }),
-      ],
-      { year: 2020, list: 'province_key' },
-    );
-    await load(database, 'reports', [
-      report('L1', 9, 9n * YI, { started: true }),
-      report('J1', 9, 5n * YI),
-      report('G1', 9, 6n * YI),
-    ]);
+    await loadEvaluationFixture(database, { deals: false });
     await database.close();
     env = { SIBI_DATA_DIR: dataDir };
   });

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
-import { load, project, REGIONS, report } from '../../../test/helpers/factories';
+import { loadEvaluationFixture } from '../../../test/helpers/evaluation-fixture';
 import {
   type Client,
   createTestAccount,
@@ -18,8 +18,6 @@ import {
 import type { Database } from '../../db/client';
 import { queryRows } from '../../db/query';
 import { publishEvaluation } from '../../services/publish-evaluation';
-
-const YI = 100_000_000n;
 
 /** The raw bytes (the test client reads bodies as text). */
 async function download(client: Client, path: string) {
@@ -50,22 +48,7 @@ describe.each(testDatabases())('the bulletin spreadsheet over HTTP on $name', (t
 
   beforeAll(async () => {
     database = await target.open();
-    await load(database, 'regions', REGIONS);
-    await load(
-      database,
-      'projects',
-      [
-        project('L1', { regionCode: '410322', annualTarget: 10n * YI, nature: 'new' }),
-        project('J1', { regionCode: '410800', annualTarget: 10n * YI, nature: 'new' }),
-        project('G1', { regionCode: '410181', annualTarget: 10n * YI }),
-      ],
-      { year: 2020, list: 'province_key' },
-    );
-    await load(database, 'reports', [
-      report('L1', 9, 2n * YI, { started: true }),
-      report('J1', 9, 1n * YI),
-      report('G1', 9, 9n * YI),
-    ]);
+    await loadEvaluationFixture(database, { ytd: [2n, 1n, 9n], deals: false });
     const publish = {
       scheme: 'sibisikan-2020',
       period: '2020Q3',

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
-import { deal, load, project, REGIONS, report } from '../../../test/helpers/factories';
+import { loadEvaluationFixture } from '../../../test/helpers/evaluation-fixture';
+import { REGIONS } from '../../../test/helpers/factories';
 import {
   type Client,
   createTestAccount,
@@ -16,7 +17,6 @@ import type { Database } from '../../db/client';
 import { queryRows } from '../../db/query';
 import { builtinSchemePath } from '../../schemes/load-scheme';
 
-const YI = 100_000_000n;
 const Q3 = { scheme: 'sibisikan-2020', period: '2020Q3' };
 const cityRanks = (result: { units: { code: string; group: string; rank: number }[] }) =>
   result.units.filter((u) => u.group === 'city').map((u) => [u.code, u.rank]);
@@ -31,29 +31,9 @@ describe.each(testDatabases())('evaluations over HTTP on $name', (target: TestDa
 
   beforeAll(async () => {
     database = await target.open();
-    await load(database, 'regions', [
-      ...REGIONS,
-      { code: '420000', name: '湖北省', parentCode: null, kind: 'province' },
-    ]);
-    await load(
-      database,
-      'projects',
-      [
-        project('L1', { regionCode: '410322', annualTarget: 10n * YI, nature: 'new' }),
-        project('J1', { regionCode: '410800', annualTarget: 10n * YI, nature: 'new' }),
-        project('G1', { regionCode: '410181', annualTarget: 10n * YI }),
-      ],
-      { year: 2020, list: 'province_key' },
-    );
-    await load(database, 'reports', [
-      report('L1', 9, 9n * YI, { started: true }),
-      report('J1', 9, 5n * YI),
-      report('G1', 9, 6n * YI),
-    ]);
-    await load(database, 'deals', [
-      deal('JD', { regionCode: '410800', contractAmount: 30n * YI, origin: 'abroad', fundsInPlace: 5n * YI }),
-      deal('LD', { regionCode: '410300', contractAmount: 3n * YI }),
-    ]);
+    await loadEvaluationFixture(database, {
+      regions: [...REGIONS, { code: '420000', name: '湖北省', parentCode: null, kind: 'province' }],
+    });
     const accounts: TestAccount[] = [
       { username: 'ev_province', role: 'province_officer', regionCode: '410000' },
       { username: 'ev_city', role: 'city_officer', regionCode: '410800' },

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
-import { deal, load, project, REGIONS, report } from '../../../test/helpers/factories';
+import { loadEvaluationFixture } from '../../../test/helpers/evaluation-fixture';
 import {
   type Client,
   createTestAccount,
@@ -16,7 +16,6 @@ import {
 import type { Database } from '../../db/client';
 import { builtinSchemePath } from '../../schemes/load-scheme';
 
-const YI = 100_000_000n;
 const builtin = readFileSync(builtinSchemePath('sibisikan-2020'), 'utf8');
 const bad = readFileSync(
   join(import.meta.dirname, '../../../test/fixtures/schemes/bad/13-several.yaml'),
@@ -31,26 +30,7 @@ describe.each(testDatabases())('scheme check on $name', (target: TestDatabase) =
 
   beforeAll(async () => {
     database = await target.open();
-    await load(database, 'regions', REGIONS);
-    await load(
-      database,
-      'projects',
-      [
-        project('L1', { regionCode: '410322', annualTarget: 10n * YI, nature: 'new' }),
-        project('J1', { regionCode: '410800', annualTarget: 10n * YI, nature: 'new' }),
-        project('G1', { regionCode: '410181', annualTarget: 10n * YI }),
-      ],
-      { year: 2020, list: 'province_key' },
-    );
-    await load(database, 'reports', [
-      report('L1', 9, 9n * YI, { started: true }),
-      report('J1', 9, 5n * YI),
-      report('G1', 9, 6n * YI),
-    ]);
-    await load(database, 'deals', [
-      deal('JD', { regionCode: '410800', contractAmount: 30n * YI, origin: 'abroad', fundsInPlace: 5n * YI }),
-      deal('LD', { regionCode: '410300', contractAmount: 3n * YI }),
-    ]);
+    await loadEvaluationFixture(database);
     await createTestAccount(database, { username: 'prov_s', role: 'province_officer', regionCode: '410000' });
     await createTestAccount(database, { username: 'viewer_s', role: 'viewer', regionCode: '410300' });
     server = await startServer(database);
