@@ -76,18 +76,18 @@ export async function insertEvaluation(tx: Tx, row: NewEvaluation): Promise<numb
       eq(evaluations.period, row.period),
       eq(evaluations.state, 'published'),
     );
-    const [current] = await tx
-      .select({ id: evaluations.id })
+    // One statement, so one snapshot: read apart, a publication committed between the two reads made
+    // the standing one look absent and the next edition look due (the edition trigger refused it: 500).
+    const [state] = await tx
+      .select({
+        last: max(evaluations.edition),
+        standing: sql<boolean>`coalesce(bool_or(${evaluationRevocations.id} is null), false)`,
+      })
       .from(evaluations)
       .leftJoin(evaluationRevocations, eq(evaluationRevocations.evaluationId, evaluations.id))
-      .where(and(scope, isNull(evaluationRevocations.id)))
-      .limit(1);
-    if (current) return null;
-    const [last] = await tx
-      .select({ edition: max(evaluations.edition) })
-      .from(evaluations)
       .where(scope);
-    edition = (last?.edition ?? 0) + 1;
+    if (state?.standing) return null;
+    edition = (state?.last ?? 0) + 1;
   }
   const [inserted] = await tx
     .insert(evaluations)

@@ -44,6 +44,8 @@ export async function startServer(
   const clock = options.clock ?? testClock();
   const app = await buildApp({
     loginRateLimit: { max: 10_000, timeWindow: 60_000 },
+    // SIBI_TEST_LOG=1 shows the server's log (an unhandled error's cause) in a test run.
+    logger: process.env.SIBI_TEST_LOG === '1',
     ...options,
     database,
     clock,
