@@ -8,6 +8,7 @@ import { type PlannedIndicator, planIndicators } from './plan';
 import { type Prepared, prepare } from './prepare';
 import { competitionRanks, DEFAULT_SCORE_DECIMALS, rankKey } from './rank';
 import { type Column, scoreColumn } from './score-column';
+import { compareSelfScores } from './self-scores';
 import type {
   DimensionScore,
   EvaluationInput,
@@ -238,5 +239,8 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     })),
     units,
     flags: [...new Map(flags.sort(compareFlags).map((f) => [JSON.stringify(f), f])).values()],
+    ...(input.selfScores?.length && input.scheme.self_score
+      ? { selfScores: compareSelfScores(input.scheme, units, input.selfScores) }
+      : {}),
   };
 }

@@ -152,6 +152,11 @@ export const dimensionSchema = z
   })
   .strict();
 
+/** `required`: every ranked unit is expected to report (one missing is listed); `indicators`: per indicator too. */
+export const selfScoreSchema = z
+  .object({ required: z.boolean().default(false), indicators: z.boolean().default(false) })
+  .strict();
+
 export const adjustmentCategorySchema = z.object({ cap: positive, items: z.array(countItemSchema) }).strict();
 
 export const schemeSchema = z
@@ -184,6 +189,11 @@ export const schemeSchema = z
       .object({ min_coverage: z.number().min(0).max(1).optional() })
       .strict()
       .optional(),
+    /**
+     * Units report their own score (自评分), listed beside the verified score with the difference
+     * (docs/schemes.md → self_score). Absent: no self-scores; left out so old schemes hash alike.
+     */
+    self_score: selfScoreSchema.optional(),
   })
   .strict();
 
@@ -197,6 +207,7 @@ export type RuleType = Rule['type'];
 export type Target = z.output<typeof targetSchema>;
 export type CountItem = z.output<typeof countItemSchema>;
 export type AdjustmentCategory = z.output<typeof adjustmentCategorySchema>;
+export type SelfScoreDeclaration = z.output<typeof selfScoreSchema>;
 export type Direction = z.output<typeof directionSchema>;
 export type Scope = z.output<typeof scope>;
 export type MetricUnit = (typeof METRIC_UNITS)[number];

@@ -1,5 +1,6 @@
 // Input and result shapes of the evaluation engine. Results are plain JSON data.
 import type { Direction, Rule, RuleType, Scheme, Scope } from './scheme-schema';
+import type { SelfScore, SelfScoreComparison } from './self-scores';
 
 export type MissingPolicy = 'zero' | 'group_mean';
 export type Aggregation = 'arithmetic' | 'geometric';
@@ -64,6 +65,8 @@ export interface EvaluationInput {
   values: MetricValues;
   events?: CountEvent[];
   adjustments?: ManualAdjustment[];
+  /** Units' self-scores (自评分), only when any were reported and the scheme declares `self_score`. */
+  selfScores?: SelfScore[];
   context?: { timeProgress?: number };
   options?: EvaluationOptions;
 }
@@ -178,4 +181,6 @@ export interface EvaluationResult {
   /** Ordered by group (scheme order), then rank, then code. */
   units: UnitResult[];
   flags: ResultFlag[];
+  /** Self-scores beside the verified scores; present only when the input carries self-scores. */
+  selfScores?: SelfScoreComparison;
 }
