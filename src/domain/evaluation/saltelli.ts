@@ -55,3 +55,46 @@ export function sobolIndices(yA: number[], yB: number[], yAB: number[][]): Indic
     return { first: s / N / V, total: st / N / (2 * V) };
   });
 }
+
+export interface IndexInterval {
+  first: [number, number];
+  total: [number, number];
+}
+
+/** Nearest-rank percentile of ascending values. */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
+}
+
+/**
+ * Bootstrap percentile intervals of the indices: `samples` times, N rows of the design are drawn
+ * with replacement (the same rows for A, B and every AB_i) and the indices recomputed; the interval
+ * is the (1 − level)/2 and (1 + level)/2 nearest-rank percentiles of the resampled indices.
+ */
+export function bootstrapIntervals(
+  yA: number[],
+  yB: number[],
+  yAB: number[][],
+  samples: number,
+  random: Random,
+  level = 0.95,
+): IndexInterval[] {
+  const N = yA.length;
+  const firsts = yAB.map(() => [] as number[]);
+  const totals = yAB.map(() => [] as number[]);
+  for (let b = 0; b < samples && N > 0; b++) {
+    const rows = Array.from({ length: N }, () => Math.min(N - 1, Math.floor(random() * N)));
+    const pick = (y: number[]) => rows.map((j) => y[j]!);
+    sobolIndices(pick(yA), pick(yB), yAB.map(pick)).forEach((ix, i) => {
+      firsts[i]!.push(ix.first);
+      totals[i]!.push(ix.total);
+    });
+  }
+  const lo = (1 - level) / 2;
+  const hi = (1 + level) / 2;
+  const interval = (xs: number[]): [number, number] => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return [percentile(sorted, lo), percentile(sorted, hi)];
+  };
+  return yAB.map((_, i) => ({ first: interval(firsts[i]!), total: interval(totals[i]!) }));
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSchemeSync } from '../../schemes/load-scheme';
 import { canonicalJson } from './canonical-json';
 import { evaluate } from './engine';
-import { runSensitivity } from './sensitivity';
+import { DEFAULT_SEED, runSensitivity } from './sensitivity';
 import { schemeWith, unitsOf } from './testing/builders';
 import { syntheticUnits, syntheticValues } from './testing/synthetic-province';
 import type { EvaluationInput } from './types';
@@ -151,5 +151,94 @@ describe('runSensitivity', () => {
         vary: { rules: { invest_rate: [{ type: 'goalposts', lower: 1, upper: 1 }] } },
       }),
     ).toThrow();
+  });
+});
+
+describe('runSensitivity: normalisation, aggregation, bootstrap intervals', () => {
+  // Everyone beats the target: under ratio_to_target (cap 1) all tie; min_max separates them.
+  const tiedOnTarget: EvaluationInput = {
+    scheme: twoIndicators(),
+    units: unitsOf(['a', 'b', 'c', 'd']),
+    values: { a: { x: 2, y: 1.5 }, b: { x: 1.2, y: 1.1 }, c: { x: 1.6, y: 1.9 }, d: { x: 1.1, y: 1.05 } },
+  };
+
+  it('varies the normalisation of every indicator', () => {
+    const res = runSensitivity(tiedOnTarget, {
+      replications: 200,
+      seed: 11,
+      vary: { normalisation: ['min_max'] },
+    });
+    expect(res.factors).toEqual([{ id: 'normalisation', label: '标准化方法', levels: 2 }]);
+    const byMinMax = ranksOf({
+      ...tiedOnTarget,
+      options: { ruleOverrides: { x: { type: 'min_max' }, y: { type: 'min_max' } } },
+    });
+    for (const u of res.units) {
+      expect(u.nominalRank).toBe(1);
+      expect([1, byMinMax[u.code]]).toContain(u.rankP95);
+    }
+    expect(res.units.some((u) => u.rankP95 > 1)).toBe(true);
+    // The only factor: both estimates near 1 (estimates, so not exactly).
+    expect(res.indices[0]!.total).toBeGreaterThan(0.7);
+    expect(res.indices[0]!.first).toBeGreaterThan(0.7);
+    expect(() => runSensitivity(tiedOnTarget, { vary: { normalisation: ['z_score' as 'min_max'] } })).toThrow(
+      'normalisation 只能是 min_max、relative_to_best',
+    );
+  });
+
+  it('varies the aggregation between the arithmetic and the geometric ranking', () => {
+    // b is balanced, a strong on x and weak on y: the geometric mean punishes a.
+    const input: EvaluationInput = {
+      scheme: twoIndicators(),
+      units: unitsOf(['a', 'b', 'c']),
+      values: { a: { x: 1, y: 0.15 }, b: { x: 0.55, y: 0.55 }, c: { x: 0.1, y: 0.1 } },
+    };
+    const arith = ranksOf(input);
+    const geo = ranksOf({ ...input, options: { aggregation: 'geometric' } });
+    expect(arith).not.toEqual(geo);
+    const res = runSensitivity(input, { replications: 200, seed: 4, vary: { aggregation: true } });
+    expect(res.factors.map((f) => f.id)).toEqual(['aggregation']);
+    for (const u of res.units) {
+      expect([arith[u.code], geo[u.code]]).toContain(u.rankP5);
+      expect([arith[u.code], geo[u.code]]).toContain(u.rankP95);
+    }
+    expect(res.units.find((u) => u.code === 'a')!.pFirst).toBeGreaterThan(0.3);
+    expect(res.units.find((u) => u.code === 'a')!.pFirst).toBeLessThan(0.7);
+  });
+
+  it('gives bootstrap intervals without changing the indices, the same for a seed', () => {
+    const opts = { replications: 300, seed: 7, vary: { weights: 0.25, dropOne: true, adjustments: true } };
+    const withCi = runSensitivity(province, opts);
+    const without = runSensitivity(province, { ...opts, bootstrap: 0 });
+    expect(withCi.bootstrap).toEqual({ samples: 200, level: 0.95 });
+    expect(without.bootstrap.samples).toBe(0);
+    expect(without.indices.map((ix) => [ix.first, ix.total])).toEqual(
+      withCi.indices.map((ix) => [ix.first, ix.total]),
+    );
+    expect(without.indices[0]!.firstCi).toBeUndefined();
+    for (const ix of withCi.indices) {
+      expect(ix.firstCi![0]).toBeLessThanOrEqual(ix.firstCi![1]);
+      expect(ix.totalCi![0]).toBeLessThanOrEqual(ix.totalCi![1]);
+      // The percentile interval of the resampled estimates brackets the estimate here.
+      expect(ix.totalCi![0]).toBeLessThanOrEqual(ix.total + 1e-12);
+      expect(ix.totalCi![1]).toBeGreaterThanOrEqual(ix.total - 1e-12);
+    }
+    expect(canonicalJson(runSensitivity(province, opts))).toBe(canonicalJson(withCi));
+  });
+
+  it('narrows the intervals with more replications', () => {
+    const vary = { weights: 0.25, adjustments: true };
+    const width = (n: number) => {
+      const ix = runSensitivity(province, { replications: n, seed: 9, vary }).indices[0]!;
+      return ix.totalCi![1] - ix.totalCi![0];
+    };
+    expect(width(800)).toBeLessThan(width(50));
+  });
+
+  it('uses the one default seed', () => {
+    expect(runSensitivity(tiedOnTarget, { replications: 10, vary: { weights: 0.1 } }).seed).toBe(
+      DEFAULT_SEED,
+    );
+    expect(DEFAULT_SEED).toBe(20201027);
   });
 });

@@ -1,17 +1,18 @@
 // Uncertainty and sensitivity analysis of the ranking (after COINr's get_sensitivity): re-run
-// the evaluation under varied weights, rules, target cap, dropped indicators, missing-data
-// policy and adjustments; report rank intervals per unit and Sobol indices per varied input.
+// the evaluation under varied weights, rules, normalisation, aggregation, target cap, dropped
+// indicators, missing-data policy and adjustments; report rank intervals per unit and Sobol
+// indices per varied input, with bootstrap confidence intervals.
 import { manualByUnit, summarise } from './adjustments';
 import { effectiveWeights } from './aggregate';
 import { makeRankModel, type RankModel, ranksOf, totalsOf } from './fast-model';
 import { scopeOf } from './plan';
 import { type Prepared, prepare } from './prepare';
 import { mulberry32 } from './prng';
-import { type FactorSpan, mixRow, saltelliDesign, sobolIndices } from './saltelli';
+import { bootstrapIntervals, type FactorSpan, mixRow, saltelliDesign, sobolIndices } from './saltelli';
 import { parseRuleFor, schemeIndicators } from './scheme';
 import type { Rule, RuleInput } from './scheme-schema';
 import { scoreColumn } from './score-column';
-import type { EvaluationInput, MissingPolicy, ResultFlag } from './types';
+import type { Aggregation, EvaluationInput, MissingPolicy, ResultFlag } from './types';
 
 export interface SensitivityVary {
   /** Spread s: each weight becomes w·(1 + U(−s, s)), renormalised to the scheme total. */
@@ -28,7 +29,22 @@ export interface SensitivityVary {
   missingPolicy?: boolean;
   /** Each run includes bonus / penalty or not. */
   adjustments?: boolean;
+  /**
+   * Alternative normalisations: each run scores indicators by their own rules, or every indicator
+   * that has values (not count_points) by one of these rules instead.
+   */
+  normalisation?: NormalisationAlternative[];
+  /** Each run aggregates arithmetically (Σ points) or geometrically (docs/methodology.md). */
+  aggregation?: boolean;
 }
+
+export const NORMALISATION_ALTERNATIVES = ['min_max', 'relative_to_best'] as const;
+export type NormalisationAlternative = (typeof NORMALISATION_ALTERNATIVES)[number];
+
+/** The one default seed of every analysis (CLI, API, web, docs/methodology.md → 随机种子). */
+export const DEFAULT_SEED = 20201027;
+/** Bootstrap samples for the confidence intervals of the Sobol indices (0: none). */
+export const DEFAULT_BOOTSTRAP = 200;
 
 export interface SensitivityOptions {
   /** Monte Carlo runs for the rank intervals (default 1000); the Sobol design adds (k + 1) × this. */
@@ -37,6 +53,8 @@ export interface SensitivityOptions {
   vary: SensitivityVary;
   /** Compute Sobol indices (default true). */
   indices?: boolean;
+  /** Bootstrap samples for the indices' 95% intervals (default DEFAULT_BOOTSTRAP; 0 = none). */
+  bootstrap?: number;
 }
 
 export interface UnitRobustness {
@@ -67,12 +85,17 @@ export interface SensitivityIndex {
   first: number;
   /** Share involving this input, including its interactions. */
   total: number;
+  /** 95% bootstrap percentile intervals (absent when bootstrap is 0). */
+  firstCi?: [number, number];
+  totalCi?: [number, number];
 }
 
 export interface SensitivityResult {
   scheme: { id: string; version: string };
   replications: number;
   seed: number;
+  /** Bootstrap samples behind the indices' intervals, and their level. */
+  bootstrap: { samples: number; level: number };
   factors: FactorInfo[];
   /** Ordered by group, then nominal rank, then code. */
   units: UnitRobustness[];
@@ -90,10 +113,13 @@ interface Factor extends FactorInfo, FactorSpan {
 
 interface Setup {
   prep: Prepared;
-  model: RankModel;
+  /** One rank model per aggregation alternative; index 0 is the nominal one. */
+  models: RankModel[];
   w0: number[];
-  /** Rule alternatives per indicator; index 0 is the nominal rule. */
+  /** Rule alternatives per indicator; index 0 is the nominal rule, then the rule factor's alternatives. */
   rules: Rule[][];
+  /** The normalisation alternatives' rule per indicator (null: count_points, kept on its own rule). */
+  norms: (Rule | null)[][];
   caps: (number | undefined)[];
   policies: MissingPolicy[];
   adjustments: boolean[];
@@ -112,9 +138,10 @@ interface Scenario {
   cap: number;
   policy: number;
   adjustments: number;
+  /** 0: each indicator's rule; j > 0: normalisation alternative j − 1. */
+  norm: number;
+  aggregation: number;
 }
-
-const SEED = 20201027;
 
 function choose(u: number, levels: number): number {
   return Math.min(levels - 1, Math.floor(u * levels));
@@ -143,6 +170,20 @@ function adjustmentVectors(input: EvaluationInput, prep: Prepared, flags: Result
   return { bonus, penalty };
 }
 
+function normRules(input: EvaluationInput, vary: SensitivityVary): (Rule | null)[][] {
+  const alts = vary.normalisation ?? [];
+  const bad = alts.filter((a) => !(NORMALISATION_ALTERNATIVES as readonly string[]).includes(a));
+  if (bad.length)
+    throw new Error(
+      `敏感性分析：normalisation 只能是 ${NORMALISATION_ALTERNATIVES.join('、')}，收到 ${bad.join('、')}`,
+    );
+  return alts.map((type) =>
+    schemeIndicators(input.scheme).map(({ indicator }) =>
+      indicator.rule.type === 'count_points' ? null : parseRuleFor(indicator, { type }),
+    ),
+  );
+}
+
 function weightGroups(input: EvaluationInput, level: 'indicator' | 'dimension'): number[][] {
   const list = schemeIndicators(input.scheme);
   if (level === 'indicator') return list.map((_, k) => [k]);
@@ -166,6 +207,8 @@ function buildFactors(s: Omit<Setup, 'factors'>, input: EvaluationInput, vary: S
   if (vary.dropOne) add('dropOne', '去掉一个指标', 1 + s.w0.filter((w) => w > 0).length);
   if (s.policies.length > 1) add('missingPolicy', '缺失数据处理', 2);
   if (s.adjustments.length > 1) add('adjustments', '加减分计入与否', 2);
+  if (s.norms.length > 0) add('normalisation', '标准化方法', 1 + s.norms.length);
+  if (s.models.length > 1) add('aggregation', '汇总方法（算术 / 几何）', 2);
   return factors;
 }
 
@@ -178,11 +221,16 @@ function setup(input: EvaluationInput, vary: SensitivityVary, flags: ResultFlag[
   if (caps.slice(1).some((c) => !(typeof c === 'number' && c > 0 && Number.isFinite(c))))
     throw new Error('敏感性分析：cap 的取值必须是正数');
   const { bonus, penalty } = adjustmentVectors(input, prep, flags);
+  const g0: Aggregation = o.aggregation ?? 'arithmetic';
+  const aggregations: Aggregation[] = vary.aggregation
+    ? [g0, g0 === 'arithmetic' ? 'geometric' : 'arithmetic']
+    : [g0];
   const partial = {
     prep,
-    model: makeRankModel(prep, o.aggregation ?? 'arithmetic'),
+    models: aggregations.map((g) => makeRankModel(prep, g)),
     w0: effectiveWeights(input.scheme, o),
     rules: altRules(input, vary),
+    norms: normRules(input, vary),
     caps,
     policies: vary.missingPolicy ? [p0, p0 === 'zero' ? 'group_mean' : 'zero'] : [p0],
     adjustments: vary.adjustments ? [a0, !a0] : [a0],
@@ -196,17 +244,23 @@ function setup(input: EvaluationInput, vary: SensitivityVary, flags: ResultFlag[
   return { ...partial, factors: buildFactors(partial, input, vary) };
 }
 
+/** The rule indicator k is scored by in a run: its rule choice, unless a normalisation alternative replaces it. */
+function ruleOf(s: Setup, k: number, sc: Scenario): { rule: Rule; key: string } {
+  const alt = sc.norm > 0 ? s.norms[sc.norm - 1]![k] : null;
+  return alt ? { rule: alt, key: `n${sc.norm}` } : { rule: s.rules[k]![sc.rule[k]!]!, key: `${sc.rule[k]}` };
+}
+
 /** Raw scores (scheme points) of indicator k under a rule / cap / policy choice, computed once. */
-function column(s: Setup, input: EvaluationInput, k: number, r: number, c: number, m: number): Float64Array {
-  const rule = s.rules[k]![r]!;
-  const cap = rule.type === 'ratio_to_target' ? c : -1;
-  const policy = rule.type === 'count_points' ? -1 : m;
+function column(s: Setup, input: EvaluationInput, k: number, sc: Scenario): Float64Array {
+  const { rule, key: r } = ruleOf(s, k, sc);
+  const cap = rule.type === 'ratio_to_target' ? sc.cap : -1;
+  const policy = rule.type === 'count_points' ? -1 : sc.policy;
   const key = `${k}|${r}|${cap}|${policy}`;
   let col = s.cache.get(key);
   if (!col) {
     const { indicator } = schemeIndicators(input.scheme)[k]!;
     const scope = scopeOf(rule, input.scheme, input.options?.normaliseOver);
-    const choice = { rule, policy: s.policies[Math.max(0, m)]!, scope, cap: s.caps[c] };
+    const choice = { rule, policy: s.policies[Math.max(0, policy)]!, scope, cap: s.caps[Math.max(0, cap)] };
     col = scoreColumn(s.prep, indicator, choice).scores;
     s.cache.set(key, col);
   }
@@ -214,7 +268,15 @@ function column(s: Setup, input: EvaluationInput, k: number, r: number, c: numbe
 }
 
 function nominalScenario(s: Setup): Scenario {
-  return { weights: s.w0, rule: s.rules.map(() => 0), cap: 0, policy: 0, adjustments: 0 };
+  return {
+    weights: s.w0,
+    rule: s.rules.map(() => 0),
+    cap: 0,
+    policy: 0,
+    adjustments: 0,
+    norm: 0,
+    aggregation: 0,
+  };
 }
 
 function renormalise(w: number[], total: number): number[] {
@@ -248,19 +310,20 @@ function scenarioOf(s: Setup, row: Float64Array, spread: number): Scenario {
       }
     } else if (f.id === 'missingPolicy') sc.policy = choose(u, 2);
     else if (f.id === 'adjustments') sc.adjustments = choose(u, 2);
+    else if (f.id === 'normalisation') sc.norm = choose(u, f.levels);
+    else if (f.id === 'aggregation') sc.aggregation = choose(u, 2);
   }
   sc.weights = changed ? renormalise(w, s.total) : w;
   return sc;
 }
 
 function runScenario(s: Setup, input: EvaluationInput, sc: Scenario): Int32Array {
-  const scores = sc.weights.map((w, k) =>
-    w > 0 ? column(s, input, k, sc.rule[k]!, sc.cap, sc.policy) : null,
-  );
+  const scores = sc.weights.map((w, k) => (w > 0 ? column(s, input, k, sc) : null));
   const on = s.adjustments[sc.adjustments]!;
+  const model = s.models[sc.aggregation]!;
   return ranksOf(
-    s.model,
-    totalsOf(s.model, scores, sc.weights, on ? s.bonus : s.zeros, on ? s.penalty : s.zeros),
+    model,
+    totalsOf(model, scores, sc.weights, on ? s.bonus : s.zeros, on ? s.penalty : s.zeros),
   );
 }
 
@@ -319,11 +382,13 @@ export function runSensitivity(input: EvaluationInput, options: SensitivityOptio
   const flags: ResultFlag[] = [];
   const s = setup(input, options.vary, flags);
   const N = Math.max(1, Math.floor(options.replications ?? 1000));
-  const seed = options.seed ?? SEED;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const samples = Math.max(0, Math.floor(options.bootstrap ?? DEFAULT_BOOTSTRAP));
   const spread = options.vary.weights ?? 0;
   const columns = s.factors.reduce((c, f) => c + f.columns, 0);
   const nominal = runScenario(s, input, nominalScenario(s));
-  const { A, B } = saltelliDesign(N, columns, mulberry32(seed));
+  const random = mulberry32(seed);
+  const { A, B } = saltelliDesign(N, columns, random);
   const runsA = A.map((row) => runScenario(s, input, scenarioOf(s, row, spread)));
   let indices: SensitivityIndex[] = [];
   if (options.indices !== false && s.factors.length > 0) {
@@ -333,10 +398,13 @@ export function runSensitivity(input: EvaluationInput, options: SensitivityOptio
     const yAB = s.factors.map((f) =>
       A.map((a, j) => y(runScenario(s, input, scenarioOf(s, mixRow(a, B[j]!, f), spread)))),
     );
+    // The bootstrap draws continue the design's stream: the design, and so the indices, are those of the seed alone.
+    const intervals = samples > 0 ? bootstrapIntervals(yA, yB, yAB, samples, random) : [];
     indices = sobolIndices(yA, yB, yAB).map((ix, i) => ({
       factor: s.factors[i]!.id,
       label: s.factors[i]!.label,
       ...ix,
+      ...(intervals[i] ? { firstCi: intervals[i]!.first, totalCi: intervals[i]!.total } : {}),
     }));
     if (indices.every((ix) => ix.total === 0))
       flags.push({ code: 'no_variance', message: '所有变动都没有改变任何单位的排名，敏感性指数均为 0' });
@@ -345,6 +413,7 @@ export function runSensitivity(input: EvaluationInput, options: SensitivityOptio
     scheme: { id: input.scheme.id, version: input.scheme.version },
     replications: N,
     seed,
+    bootstrap: { samples: indices.length ? samples : 0, level: 0.95 },
     factors: s.factors.map(({ id, label, levels }) => ({ id, label, levels })),
     units: robustness(s, runsA, nominal),
     indexOutput: 'mean_abs_rank_shift',
