@@ -1,11 +1,58 @@
+// The test tiers (docs/development.md → 测试分层). `npm test` runs all three; each alone:
+//   npm run test:unit     pure functions, parsers and writers: no database, server, browser or office
+//                         suite, no global setup; under a minute, for the inner loop
+//   npm run test:db       database, server and CLI tests, on PGlite (a migrated dump prepared once,
+//                         cloned per open) and PostgreSQL (a database per open); and the `files`
+//                         project: 100,000-row files and the LibreOffice round trips
+//   npm run test:browser  the web in Chromium against a demo server
+// One file: `npx vitest run path/to/file.test.ts`. A database test in the unit tier fails at once
+// (test/helpers/databases.ts checks SIBI_TEST_TIER).
 import { defineConfig } from 'vitest/config';
+import { ALL_TESTS, BROWSER_TIER, FILES_TIER, UNIT_INCLUDE } from './test/tiers';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    pool: 'forks',
+    // Most of a database or browser test's time is spent outside the worker (PostgreSQL, Chromium,
+    // LibreOffice, child sibi processes), so two cores keep three files going.
+    maxWorkers: Number(process.env.SIBI_TEST_WORKERS ?? 3),
+    minWorkers: 1,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: UNIT_INCLUDE,
+          exclude: FILES_TIER,
+          env: { SIBI_TEST_TIER: 'unit' },
+          testTimeout: 30_000,
+          pool: 'threads',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: ALL_TESTS,
+          exclude: [...UNIT_INCLUDE, ...BROWSER_TIER],
+          globalSetup: ['test/global-setup.ts'],
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'files', include: FILES_TIER, pool: 'forks' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: BROWSER_TIER,
+          globalSetup: ['test/global-setup.ts'],
+          pool: 'forks',
+        },
+      },
+    ],
   },
 });

@@ -1,8 +1,11 @@
-// Prepares what database tests share: a migrated PGlite dump, and whether PostgreSQL is reachable.
+// Prepares what database tests share: a migrated PGlite dump; whether PostgreSQL is reachable and, if
+// so, a migrated template database each test database is copied from (CREATE DATABASE … TEMPLATE);
+// and the bundled CLI the tests' child processes run (built once here, not by each of them).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { ensureServerBuild } from '../scripts/build-server.mjs';
 import { openDatabase, pgliteClient } from '../src/db/client';
 import { PG_ADMIN_URL } from './helpers/databases';
 
@@ -20,7 +23,34 @@ export default async function setup(): Promise<() => void> {
     if (process.env.CI) throw new Error(`${message}: CI must test both databases`);
     console.warn(`${message}: database tests run on PGlite only`);
   }
-  return () => rmSync(dir, { recursive: true, force: true });
+  const template = process.env.SIBI_TEST_PG_AVAILABLE === '1' ? await postgresTemplate() : null;
+  await ensureServerBuild();
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (template) await admin((client) => client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`));
+  };
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A migrated PostgreSQL database, marked as a template; its name goes to the workers. */
+async function postgresTemplate(): Promise<string> {
+  const name = `sibi_template_${process.pid}_${Date.now()}`;
+  await admin((client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  await database.close();
+  process.env.SIBI_TEST_PG_TEMPLATE = name;
+  return name;
 }
 
 async function postgresReachable(): Promise<boolean> {

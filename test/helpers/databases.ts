@@ -1,5 +1,6 @@
 // Every database test runs on PGlite and on PostgreSQL. PGlite opens from a migrated dump
-// prepared once per run (test/global-setup.ts); PostgreSQL gets a fresh database per open.
+// prepared once per run (test/global-setup.ts); PostgreSQL gets a fresh database per open, copied from
+// a migrated template made once per run.
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -26,7 +27,7 @@ export const TEST_PARTITIONS = ['410000', '420000'] as const;
  */
 export function testDatabases(options: { partitioned?: boolean } = {}): TestDatabase[] {
   if (process.env.SIBI_TEST_TIER === 'unit')
-    throw new Error('a database test in the unit tier: leave it out of vitest.unit.config.ts');
+    throw new Error('a database test in the unit tier: leave it out of UNIT_INCLUDE in test/tiers.ts');
   const list: TestDatabase[] = [{ name: 'pglite', label: 'pglite', open: openTestPglite }];
   if (process.env.SIBI_TEST_PG_AVAILABLE === '1') {
     list.push({ name: 'postgres', label: 'postgres', open: () => openTestPostgres() });
@@ -57,8 +58,12 @@ export async function openTestPostgres(options: { partitions?: readonly string[]
   const name = `sibi_test_${process.pid}_${Date.now()}_${counter++}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const template = process.env.SIBI_TEST_PG_TEMPLATE;
+  try {
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
