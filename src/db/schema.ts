@@ -380,6 +380,31 @@ export const evaluationAdjustments = pgTable(
   (t) => [index('evaluation_adjustments_idx').on(t.schemeId, t.parentCode, t.period)],
 );
 
+// A unit's self-score (自评分) for one evaluation scope: its total (indicator '') or one indicator's
+// score, as the unit reported it; revised in place (version) until the result is published, then a
+// trigger (migration 0014) refuses any change while the publication stands.
+export const evaluationSelfScores = pgTable(
+  'evaluation_self_scores',
+  {
+    id: serial('id').primaryKey(),
+    schemeId: text('scheme_id').notNull(),
+    parentCode: varchar('parent_code', { length: 6 }).notNull(),
+    period: text('period').notNull(),
+    unitCode: varchar('unit_code', { length: 6 }).notNull(),
+    /** The indicator id; '' for the unit's total. */
+    indicator: text('indicator').notNull().default(''),
+    points: numeric('points', { precision: 8, scale: 2 }).notNull(),
+    note: text('note'),
+    reportedBy: text('reported_by').notNull(),
+    reportedAt: stamp('reported_at').notNull(),
+    ...versioned,
+  },
+  // points >= 0 is a CHECK in migration 0014.
+  (t) => [
+    uniqueIndex('evaluation_self_scores_key').on(t.schemeId, t.parentCode, t.period, t.unitCode, t.indicator),
+  ],
+);
+
 // Public links (#7): a short unguessable slug that opens one published evaluation or one published
 // honours list without a session, until it is revoked (revoked_at). The slug is the only key a
 // reader holds; the row itself is never shown.

@@ -20,6 +20,7 @@ import { loadSchemeFile } from '../schemes/load-scheme';
 import { checkDataQuality } from './check-data-quality';
 import { computeChildMetrics, DEFAULT_LISTS, requireRegion } from './compute-stats';
 import { NotFoundError, UsageError } from './errors';
+import { selfScoresOf } from './self-scores';
 
 export interface EvaluateRequest {
   /** Built-in scheme id or scheme file path. */
@@ -130,6 +131,8 @@ export async function collectInputs(
     period.end,
   );
   const adjustments = await queryAdjustments(db, scheme.id, parent.code, period.id);
+  // Only when the scheme declares self_score and a unit reported one: other snapshots hash as before.
+  const selfScores = await selfScoresOf(database, scheme, parent.code, period.id);
   const groups = request.group
     ? [request.group]
     : scheme.groups.filter((g) => units.some((u) => u.group === g));
@@ -153,6 +156,7 @@ export async function collectInputs(
         author: a.author,
         ...(a.approvedBy ? { approvedBy: a.approvedBy } : {}),
       })),
+      ...(selfScores.length ? { selfScores } : {}),
       context: { timeProgress: period.month / 12 },
       options: { ...request.options, groups: groups.length ? groups : undefined },
     },

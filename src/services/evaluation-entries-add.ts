@@ -51,7 +51,7 @@ const COLUMN = {
   points: '分值',
 };
 
-function problemsOf(file: string, found: InputProblem[] = []) {
+export function problemsOf(file: string, found: InputProblem[] = []) {
   const problems: InputProblem[] = [...found];
   const add = (row: number | null, column: string, value: unknown, reason: string) =>
     problems.push({
@@ -64,12 +64,12 @@ function problemsOf(file: string, found: InputProblem[] = []) {
   return { problems, add };
 }
 
-function reject(file: string, problems: InputProblem[]): never {
+export function reject(file: string, problems: InputProblem[]): never {
   const head = problems.length === 1 ? problems[0]!.reason : `${problems.length} 处问题`;
   throw new InputRejectedError(`${file}：${head}，未写入任何数据`, problems);
 }
 
-function checkUnit(
+export function checkUnit(
   regions: Map<string, RegionNode>,
   code: string,
   entry: Pick<EntryRows<unknown>, 'mayEnter'>,
@@ -160,6 +160,17 @@ async function resolveScheme(id: string, cache: Map<string, Scheme | string>): P
   return out;
 }
 
+/** The scheme a row names (a built-in one; a file only when allowed, as the CLI does), or why not. */
+export function checkScheme(
+  id: string,
+  allowSchemeFiles: boolean | undefined,
+  cache: Map<string, Scheme | string>,
+): Promise<Scheme | string> | string {
+  if (!allowSchemeFiles && !isBuiltinScheme(id))
+    return `没有考评方案 "${id}"（内置：${BUILTIN_SCHEMES.join('、')}）`;
+  return resolveScheme(id, cache);
+}
+
 /** Checks every row (nothing written on any problem) and stores the adjustments as pending. */
 export async function addAdjustments(
   database: Database,
@@ -172,13 +183,8 @@ export async function addAdjustments(
   const rows: NewAdjustment[] = [];
   for (const { row, record } of request.rows) {
     const schemeId = record.scheme.trim();
-    let scheme: Scheme | string | null = null;
-    if (!request.allowSchemeFiles && !isBuiltinScheme(schemeId))
-      add(row, COLUMN.scheme, schemeId, `没有考评方案 "${schemeId}"（内置：${BUILTIN_SCHEMES.join('、')}）`);
-    else {
-      scheme = await resolveScheme(schemeId, schemes);
-      if (typeof scheme === 'string') add(row, COLUMN.scheme, schemeId, scheme);
-    }
+    const scheme = await checkScheme(schemeId, request.allowSchemeFiles, schemes);
+    if (typeof scheme === 'string') add(row, COLUMN.scheme, schemeId, scheme);
     let period: string | null = null;
     try {
       period = parsePeriod(record.period.trim()).id;
@@ -194,7 +200,7 @@ export async function addAdjustments(
     if (!points.ok) add(row, COLUMN.points, record.points, points.reason);
     let item: string | null = null;
     const named = record.item?.trim() || null;
-    if (named && kind && scheme && typeof scheme !== 'string') {
+    if (named && kind && typeof scheme !== 'string') {
       const list = categoryItems(scheme, kind);
       const found = list.find((it) => it.id === named || it.name === named);
       if (found) item = found.id;
@@ -211,7 +217,7 @@ export async function addAdjustments(
     if (!record.reason?.trim()) add(row, COLUMN.reason, null, '必须注明理由');
     else if (record.reason.length > 500) add(row, COLUMN.reason, record.reason, '理由不超过 500 字');
     const parent = regions.get(record.unitCode)?.parentCode;
-    if (scheme && typeof scheme !== 'string' && period && !unit && kind && points.ok && parent)
+    if (typeof scheme !== 'string' && period && !unit && kind && points.ok && parent)
       rows.push({
         schemeId: scheme.id,
         parentCode: parent,

@@ -152,3 +152,15 @@ export function parseSelfScore(
     return { ok: false, reason: `自评分不能超过满分 ${max}` };
   return { ok: true, points: `${whole}.${frac}` };
 }
+
+/** A self-score as entered (one row of a spreadsheet, or the form). */
+export interface SelfScoreInput {
+  /** A built-in scheme id, or (CLI) a scheme file. */
+  scheme: string;
+  period: string;
+  unitCode: string;
+  /** The indicator's id or name; empty, null or 总分 for the unit's total. */
+  indicator: string | null;
+  points: string | number;
+  note: string | null;
+}
