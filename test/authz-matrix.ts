@@ -158,12 +158,31 @@ const SYSADMIN = /*            */ row('3', '3', '3', '3', '3', '3', 'A', '3', '3
 const SECADMIN = /*            */ row('3', '3', '3', '3', '3', '3', '3', 'A', '3', '1');
 const AUDITOR = /*             */ row('3', '3', '3', '3', '3', '3', '3', '3', 'A', '1');
 const PROVINCE_OFFICER = /*    */ row('A', '3', '3', '3', '3', '3', '3', '3', '3', '1');
+// The city and county offices (自评分 of their own unit).
+const UNIT_OFFICERS = /*       */ row('3', 'A', 'A', '3', '3', '3', '3', '3', '3', '1');
+// A unit's self-score: its own office only; the city reads its counties' (403), others 404.
+const SELF_SCORE_REPORT = /*   */ row(
+  '33--',
+  'A344',
+  'A-44',
+  '3333',
+  '3-33',
+  '3-33',
+  '3333',
+  '3333',
+  '3333',
+  '1111',
+);
 // A published evaluation of the province: every reader bound to a region of the province.
 const PUBLISHED_READ = REGION_LEDGER_LIST;
 
 export const MATRIX: Record<string, Expected> = {
   // public
   'GET /api/health': PUBLIC,
+  'GET /api/health/live': PUBLIC,
+  'GET /api/health/ready': PUBLIC,
+  // Prometheus: loopback without a proxy or the SIBI_METRICS_TOKEN bearer (the test server is local)
+  'GET /metrics': PUBLIC,
   'GET /api/public/demo-accounts': PUBLIC,
   'POST /api/auth/login': PUBLIC,
   // the signed-in account (a pending session may use these too)
@@ -291,6 +310,11 @@ export const MATRIX: Record<string, Expected> = {
   'POST /api/evaluation-adjustments/import': PROVINCE_OFFICER,
   'POST /api/evaluation-adjustments/:id/approve': PROVINCE_OFFICER,
   'POST /api/evaluation-adjustments/:id/revoke': PROVINCE_OFFICER,
+  // 自评分: a unit's own office reports (the office above reads, 403; elsewhere 404); officers list
+  // the self-scores of their scope
+  'GET /api/evaluation-self-scores': OFFICERS,
+  'POST /api/evaluation-self-scores': SELF_SCORE_REPORT,
+  'POST /api/evaluation-self-scores/import': UNIT_OFFICERS,
   'GET /api/honours': PROVINCE_OFFICER,
   'POST /api/honours': PROVINCE_OFFICER,
   'GET /api/honours/:id': PROVINCE_OFFICER,

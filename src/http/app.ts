@@ -7,10 +7,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../db/client';
 import { registerErrorHandler } from './errors';
+import { serializeErrorForLog } from './log-safety';
+import { registerMetrics } from './metrics';
 import { securityHeaders } from './plugins/security-headers';
 import { sessionHook } from './plugins/session';
 import { webStatic } from './plugins/web-static';
 import type { AppDeps } from './request-auth';
+import { echoRequestId, requestIdOf } from './request-id';
 import { registerRoutes } from './routes';
 import type { LoginRateLimit } from './routes/auth';
 import { installZodSchemas, openApiTransform } from './schema/zod-provider';
@@ -30,6 +33,10 @@ export interface AppOptions {
   loginRateLimit?: LoginRateLimit;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** Bearer token for /metrics (default SIBI_METRICS_TOKEN); without one, loopback without a proxy only. */
+  metricsToken?: string;
+  /** Where log lines go when `logger` is on (default stdout; tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 export interface RegisteredRoute {
@@ -47,7 +54,15 @@ declare module 'fastify' {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Errors are logged without SQL parameters or quoted values (log-safety.ts).
+    logger: options.logger
+      ? {
+          serializers: { err: serializeErrorForLog },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     bodyLimit: 1_048_576,
     trustProxy: options.trustProxy ?? false,
     exposeHeadRoutes: false,
@@ -65,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     demo: options.demo ?? false,
   };
   installZodSchemas(app);
+  echoRequestId(app);
   registerErrorHandler(app, deps);
   securityHeaders(app);
   await webStatic(app); // the web app, before the session check: the bundle is public
@@ -74,7 +90,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 11 },
   });
   sessionHook(app, deps);
-  limitConcurrentUploads(app, new UploadSlots());
+  const uploads = new UploadSlots();
+  limitConcurrentUploads(app, uploads);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -86,6 +103,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: openApiTransform as never,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // After swagger: /metrics is documented like every route (openapi.test.ts).
+  registerMetrics(app, {
+    database: options.database,
+    importsInProgress: () => uploads.inUse,
+    token: options.metricsToken ?? (process.env.SIBI_METRICS_TOKEN?.trim() || undefined),
+    trustProxy: options.trustProxy ?? false,
+  });
   registerRoutes(app, deps, options.loginRateLimit ?? { max: 20, timeWindow: 60_000 });
   return app;
 }

@@ -71,7 +71,15 @@ export function registerErrorHandler(app: FastifyInstance, deps: AppDeps): void 
     if (error.statusCode && error.statusCode < 500)
       return send(error.statusCode, 'bad_request', error.message);
     request.log.error({ err: error }, 'unhandled error');
-    return send(500, 'internal', '服务器内部错误');
+    // The request id lets the operator find this error's log line (X-Request-Id carries it too).
+    return reply.status(500).send({
+      error: {
+        code: 'internal',
+        message: `服务器内部错误（请求编号 ${request.id}）`,
+        details: null,
+        requestId: request.id,
+      },
+    });
   });
   app.setNotFoundHandler((_request, reply) =>
     reply.status(404).send({ error: { code: 'not_found', message: NOT_FOUND_MESSAGE, details: null } }),

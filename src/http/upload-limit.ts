@@ -40,6 +40,11 @@ export class UploadSlots {
   private readonly byUser = new Map<string, number>();
   constructor(private readonly limits = UPLOAD_CONCURRENCY) {}
 
+  /** Uploads being handled now (the imports-in-progress metric). */
+  get inUse(): number {
+    return this.total;
+  }
+
   acquire(user: string): () => void {
     const mine = this.byUser.get(user) ?? 0;
     if (mine >= this.limits.perUser) throw new UploadBusyError('user');

@@ -38,6 +38,7 @@ export async function webStatic(app: FastifyInstance, root = process.env.SIBI_WE
     if (path === '/api' || path.startsWith('/api/')) return;
     // Short links (/p/<slug>) are a server route (routes/public-results.ts), not a page.
     if (path.startsWith('/p/')) return;
+    if (path === '/metrics') return; // Prometheus, a server route (http/metrics.ts)
     if (!existsSync(join(webRoot, 'index.html'))) {
       reply.status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(NOT_BUILT);
       return finished(reply);
