@@ -12,6 +12,7 @@ import {
   type EvaluationResult,
   evaluate,
 } from '../domain/evaluation/engine';
+import { hasQuarterIndicators } from '../domain/evaluation/quarters';
 import { checkSchemeYear, type Scheme, SchemeError, schemeMetrics } from '../domain/evaluation/scheme';
 import { metricsToNumbers } from '../domain/metrics';
 import { type Period, parsePeriod } from '../domain/period';
@@ -157,7 +158,10 @@ export async function collectInputs(
         ...(a.approvedBy ? { approvedBy: a.approvedBy } : {}),
       })),
       ...(selfScores.length ? { selfScores } : {}),
-      context: { timeProgress: period.month / 12 },
+      // The period only for quarter-only indicators, so other schemes' snapshots hash as before.
+      context: hasQuarterIndicators(scheme)
+        ? { timeProgress: period.month / 12, period: period.id }
+        : { timeProgress: period.month / 12 },
       options: { ...request.options, groups: groups.length ? groups : undefined },
     },
   };

@@ -3,6 +3,7 @@
 
 import { emptySummary, manualByUnit, summarise } from './adjustments';
 import { arithmeticBase, geometricBase, neutralFactors, scaled } from './aggregate';
+import { assignConsequences } from './consequences';
 import { explainIndicator } from './explain';
 import { type PlannedIndicator, planIndicators } from './plan';
 import { type Prepared, prepare } from './prepare';
@@ -217,6 +218,12 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   };
   const results = prep.units.map((_, u) => unitResult(input, prep, scored, r, u, manual.get(u) ?? []));
   assignRanks(prep, results);
+  flags.push(
+    ...assignConsequences(
+      input.scheme.consequences,
+      prep.members.map((m, g) => ({ id: prep.groupIds[g]!, units: m.map((u) => results[u]!) })),
+    ),
+  );
   const units = orderUnits(prep, results);
   return {
     scheme: {
@@ -232,7 +239,9 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       normaliseOver: input.options?.normaliseOver ?? input.scheme.normalise_over,
       groups: prep.groupIds,
     },
-    context: { timeProgress: prep.timeProgress },
+    context: prep.period
+      ? { timeProgress: prep.timeProgress, period: prep.period.id }
+      : { timeProgress: prep.timeProgress },
     groups: prep.groupIds.map((id, g) => ({
       id,
       ranking: units.filter((x) => prep.groupOf[prep.unitIndex.get(x.code)!] === g).map((x) => x.code),

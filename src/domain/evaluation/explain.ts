@@ -4,6 +4,7 @@
 import { metricDefinition } from '../metric-registry';
 import { formatDiff, formatPoints, formatScore, formatValue, indicatorUnit } from './format';
 import { metricLabel } from './metric-labels';
+import { OFF_QUARTER_FLAG, quartersWording } from './quarters';
 import type { Indicator, MetricUnit, Rule, Scope } from './scheme-schema';
 import type { Cell } from './score-column';
 
@@ -43,6 +44,7 @@ function targetLabel(ctx: Ctx): string {
     return `时序进度${target == null ? '（缺失）' : ` ${formatValue(target, 'percent')}`}`;
   if (targetSource === 'mean') return `${ctx.where}平均${shown}`;
   if (targetSource === 'metric') return `${metricLabel(targetMetric ?? '')}${shown}`;
+  if (targetSource === 'unit') return `本单位目标${shown}`;
   return `目标值${shown}`;
 }
 
@@ -164,6 +166,8 @@ export function explainIndicator(input: Omit<Ctx, 'unit' | 'where'> & { scope: S
     where: scopeWord(input.scope),
   };
   const { rule, cell } = ctx;
+  if (cell.flags.includes(OFF_QUARTER_FLAG))
+    return `${ind.name}：本季度不考核（仅在${quartersWording(ind.quarters ?? [])}考核），其分值按比例并入本维度其他指标`;
   if (rule.type === 'count_points') return countSentence(ctx, rule);
   if (cell.value === null) return missingSentence(ctx);
   const head =

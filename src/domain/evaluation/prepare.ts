@@ -1,8 +1,12 @@
 // Everything about an input that does not depend on the scoring choices, computed once:
 // the units in a stable order, their groups, metric columns and event counts.
 import { metricDefinition } from '../metric-registry';
-import type { Scheme } from './scheme-schema';
+import type { Period } from '../period';
+import { appliesIn, inputPeriod, periodFlags } from './quarters';
+import { schemeIndicators } from './scheme';
+import type { Indicator, Scheme } from './scheme-schema';
 import type { CountEvent, EvaluationInput, EvaluationUnit, ResultFlag } from './types';
+import { checkUnitTargets } from './unit-targets';
 
 export interface Prepared {
   scheme: Scheme;
@@ -14,6 +18,10 @@ export interface Prepared {
   /** Unit indices of each group. */
   members: number[][];
   timeProgress: number | null;
+  /** The period (context.period), when the input names it; quarter-only indicators need it. */
+  period: Period | null;
+  /** Whether an indicator is scored in the period (quarters.ts). */
+  applies: (ind: Indicator) => boolean;
   /** Raw metric value of a unit (null = missing). */
   metric: (name: string) => (number | null)[];
   /**
@@ -152,6 +160,13 @@ export function prepare(input: EvaluationInput): Prepared {
   const { scheme } = input;
   const flags: ResultFlag[] = [];
   checkUniqueCodes(input.units);
+  const period = inputPeriod(input.context?.period);
+  flags.push(
+    ...periodFlags(
+      schemeIndicators(scheme).map((x) => x.indicator),
+      period,
+    ),
+  );
   const groupIds = orderedGroups(scheme, input.options?.groups);
   const groupIndex = new Map(groupIds.map((g, i) => [g, i]));
   const skipped = [
@@ -166,6 +181,7 @@ export function prepare(input: EvaluationInput): Prepared {
   const units = input.units
     .filter((u) => groupIndex.has(u.group))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  checkUnitTargets(scheme, units, input.options?.ruleOverrides);
   const unitIndex = new Map(units.map((u, i) => [u.code, i]));
   const groupOf = units.map((u) => groupIndex.get(u.group)!);
   const members = groupIds.map((_, g) => groupOf.flatMap((gi, i) => (gi === g ? [i] : [])));
@@ -179,6 +195,8 @@ export function prepare(input: EvaluationInput): Prepared {
     groupOf,
     members,
     timeProgress: typeof tp === 'number' && Number.isFinite(tp) ? tp : null,
+    period,
+    applies: (ind) => appliesIn(ind, period),
     metric,
     zeroDenominator: zeroDenominatorColumns(units, metric),
     eventCounts: eventColumns(input.events ?? [], unitIndex, countItemIds(scheme), all, flags),

@@ -3,6 +3,7 @@
 // Every problem carries the path of the offending field, so a file's line can be named.
 import { metricDefinition, nearestMetric } from '../metric-registry';
 import { GROUP_LABELS } from '../regions';
+import { checkMethodProblems } from './scheme-checks-method';
 import type { Indicator, Rule, RuleOf, Scheme } from './scheme-schema';
 
 const EPS = 1e-9;
@@ -417,6 +418,7 @@ export function checkSchemeProblems(scheme: Scheme, catalogue?: MetricCatalogue)
     ...checkReferences(scheme),
     ...checkSums(scheme),
     ...checkAdjustmentItems(scheme),
+    ...checkMethodProblems(scheme),
   ];
   scheme.dimensions.forEach((dim, i) => {
     dim.indicators.forEach((ind, j) => {

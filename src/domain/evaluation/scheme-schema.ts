@@ -19,6 +19,7 @@ export const METRIC_UNITS = ['percent', 'yuan', 'count', 'days', 'number'] as co
 export const ZERO_DENOMINATOR = ['full', 'neutral', 'zero'] as const;
 export const DEFAULT_ZERO_DENOMINATOR = 'zero';
 
+
 const finite = z.number().finite();
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().nonnegative();
@@ -30,7 +31,19 @@ const scope = z.enum(['group', 'all']);
 export const directionSchema = z.enum(['higher_better', 'lower_better']);
 
 export const TARGET_MESSAGE =
-  '应为一个数字，或 {metric: 指标名}、{context: timeProgress}、{comparator: mean}、{value: 数字} 之一';
+  '应为一个数字，或 {metric: 指标名}、{context: timeProgress}、{comparator: mean}、{value: 数字}、{per_unit: {单位代码: 数字}, default: 数字} 之一';
+
+/** The unit per-unit target amounts are written in (a money indicator only; docs/schemes.md → per_unit). */
+export const AMOUNT_UNITS = ['元', '万元'] as const;
+const unitCode = z.string().regex(/^[0-9]{6,12}$/, { message: '单位代码应为 6–12 位数字（如 410100）' });
+/** Each unit's own target (its annual target, say), by unit code; `default` for units not listed. */
+const perUnitTargetSchema = z
+  .object({
+    per_unit: z.record(unitCode, positive),
+    default: positive.optional(),
+    amounts_in: z.enum(AMOUNT_UNITS).optional(),
+  })
+  .strict();
 
 const targetSchema = z.preprocess(
   (v) => (typeof v === 'number' ? { value: v } : v),
@@ -40,6 +53,7 @@ const targetSchema = z.preprocess(
       z.object({ metric: text }).strict(),
       z.object({ context: z.literal('timeProgress') }).strict(),
       z.object({ comparator: z.literal('mean') }).strict(),
+      perUnitTargetSchema,
     ],
     {
       errorMap: (issue, ctx) => ({
@@ -137,6 +151,8 @@ export const indicatorSchema = z
     direction: directionSchema,
     /** Ratio metrics only; absent = `zero` (DEFAULT_ZERO_DENOMINATOR), left out so old schemes hash alike. */
     zero_denominator: z.enum(ZERO_DENOMINATOR).optional(),
+    /** The quarters (1–4) the indicator is scored in; absent = every period (docs/schemes.md → quarters). */
+    quarters: z.array(z.number().int()).optional(),
     rule: ruleSchema,
     points: positive,
   })
@@ -149,6 +165,16 @@ export const dimensionSchema = z
     name_en: text.optional(),
     points: positive,
     indicators: z.array(indicatorSchema).min(1),
+  })
+  .strict();
+
+/** A rank band with its consequence: ranks from–to, or the last N of the group (docs/schemes.md → consequences). */
+export const consequenceSchema = z
+  .object({
+    from: z.number().int().positive().optional(),
+    to: z.number().int().positive().optional(),
+    last: z.number().int().positive().optional(),
+    label: text,
   })
   .strict();
 
@@ -182,6 +208,8 @@ export const schemeSchema = z
     bonus: adjustmentCategorySchema.optional(),
     penalty: adjustmentCategorySchema.optional(),
     tie_break: z.array(identifier).default([]),
+    /** Consequences of rank bands per group (流动红旗, 约谈), printed in the 通报; absent = none. */
+    consequences: z.array(consequenceSchema).optional(),
     /** Decimals totals are rounded to, shown and ranked on (default 2; docs/methodology.md §六). */
     score_decimals: z.number().int().min(0).max(6).optional(),
     /** The publish gate (default min_coverage 0.8; docs/methodology.md §七). */
@@ -212,5 +240,7 @@ export type Direction = z.output<typeof directionSchema>;
 export type Scope = z.output<typeof scope>;
 export type MetricUnit = (typeof METRIC_UNITS)[number];
 export type ZeroDenominator = (typeof ZERO_DENOMINATOR)[number];
+export type Consequence = z.output<typeof consequenceSchema>;
+export type PerUnitTarget = z.output<typeof perUnitTargetSchema>;
 
 export type RuleOf<T extends RuleType> = Extract<Rule, { type: T }>;

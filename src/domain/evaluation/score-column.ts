@@ -1,10 +1,12 @@
 // Scores one indicator for every unit: builds the value column, fills missing values under
 // the policy, resolves targets, picks each unit's comparison set and applies the rule.
 import type { Prepared } from './prepare';
+import { offQuarterColumn } from './quarters';
 import { type ResolvedTarget, type RuleOutcome, scoreRule } from './rules';
 import { DEFAULT_ZERO_DENOMINATOR, type Indicator, type Rule, type Scope } from './scheme-schema';
 import { type ScopeStats, scopeStats } from './stats';
 import type { FillKind, IndicatorReference, MissingPolicy, ResultFlag } from './types';
+import { unitTarget } from './unit-targets';
 
 export interface Cell {
   value: number | null;
@@ -33,6 +35,8 @@ export const ZERO_DENOMINATOR_FLAGS = {
 
 /** The units for which an indicator is left out and its weight moved to the others (neutral). */
 export function neutralUnits(prep: Prepared, ind: Indicator): Uint8Array | null {
+  // Not scored in this quarter (quarters.ts): left out for every unit.
+  if (!prep.applies(ind)) return new Uint8Array(prep.units.length).fill(1);
   if ((ind.zero_denominator ?? DEFAULT_ZERO_DENOMINATOR) !== 'neutral' || !ind.metric) return null;
   return prep.zeroDenominator(ind.metric);
 }
@@ -85,6 +89,7 @@ function resolveTarget(rule: Rule, prep: Prepared, u: number, stats: ScopeStats)
   if ('value' in t) return { value: t.value, source: 'value' };
   if ('metric' in t) return { value: prep.metric(t.metric)[u] ?? null, source: 'metric', metric: t.metric };
   if ('context' in t) return { value: prep.timeProgress, source: 'timeProgress' };
+  if ('per_unit' in t) return { value: unitTarget(t, prep.units[u]!.code), source: 'unit' };
   return { value: stats.mean, source: 'mean' };
 }
 
@@ -181,6 +186,7 @@ function countColumn(prep: Prepared, ind: Indicator, rule: Extract<Rule, { type:
 
 export function scoreColumn(prep: Prepared, ind: Indicator, choice: ColumnChoice): Column {
   const rule = effectiveRule(choice);
+  if (!prep.applies(ind)) return offQuarterColumn(prep.units.length);
   if (rule.type === 'count_points') return countColumn(prep, ind, rule);
   const values = indicatorValues(prep, ind);
   const byGroup = groupStats(prep, values);

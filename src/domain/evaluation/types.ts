@@ -67,7 +67,11 @@ export interface EvaluationInput {
   adjustments?: ManualAdjustment[];
   /** Units' self-scores (自评分), only when any were reported and the scheme declares `self_score`. */
   selfScores?: SelfScore[];
-  context?: { timeProgress?: number };
+  /**
+   * period: the period's id ("2020Q3", "2020-09", "2020"), given only when the scheme has quarter-only
+   * indicators (docs/schemes.md → quarters), so other schemes' snapshots hash as before.
+   */
+  context?: { timeProgress?: number; period?: string };
   options?: EvaluationOptions;
 }
 
@@ -76,7 +80,7 @@ export type FillKind = 'none' | 'zero' | 'group_mean' | 'unfillable';
 /** What the rule compared the value with. */
 export interface IndicatorReference {
   target?: number | null;
-  targetSource?: 'value' | 'metric' | 'timeProgress' | 'mean';
+  targetSource?: 'value' | 'metric' | 'timeProgress' | 'mean' | 'unit';
   targetMetric?: string;
   cap?: number;
   best?: number;
@@ -156,6 +160,8 @@ export interface UnitResult {
   /** Competition rank (1, 2, 2, 4) within the group on the adjusted total as published (rank.ts). */
   rank: number;
   groupSize: number;
+  /** The consequence of the unit's rank band (流动红旗, 约谈); absent when none applies. */
+  consequence?: string;
 }
 
 export interface ResultFlag {
@@ -175,7 +181,8 @@ export interface EvaluationResult {
     normaliseOver: Scope;
     groups: string[];
   };
-  context: { timeProgress: number | null };
+  /** period: only when the input gave one (quarter-only indicators). */
+  context: { timeProgress: number | null; period?: string };
   /** Unit codes of each group in rank order. */
   groups: { id: string; ranking: string[] }[];
   /** Ordered by group (scheme order), then rank, then code. */

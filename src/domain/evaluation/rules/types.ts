@@ -5,7 +5,7 @@ import type { IndicatorReference } from '../types';
 
 export interface ResolvedTarget {
   value: number | null;
-  source: 'value' | 'metric' | 'timeProgress' | 'mean';
+  source: 'value' | 'metric' | 'timeProgress' | 'mean' | 'unit';
   metric?: string;
 }
 
