@@ -74,7 +74,7 @@ export interface AuditResult {
 
 export interface AuditOptions {
   /** The declared treatment per indicator id (scheme `outliers`); absent = none. */
-  treatment?: (indicator: string) => { treatment: OutlierTreatment; winmax: number };
+  treatment?: (indicator: string) => { treatment: OutlierTreatment; winmax: number; logFallback?: boolean };
 }
 
 function reported(u: UnitResult, k: number): number | null {
@@ -102,7 +102,7 @@ function outliersOf(units: UnitResult[], k: number, opts: AuditOptions): Indicat
     units: w.changed.map((i) => ({ code: present[i]!.u.code, name: present[i]!.u.name, value: x[i]! })),
     winsorisable: w.passed,
     treatment: declared.treatment,
-    applied: treatValues(x, declared.treatment, declared.winmax).applied,
+    applied: treatValues(x, declared.treatment, declared.winmax, declared.logFallback ?? true).applied,
   };
 }
 

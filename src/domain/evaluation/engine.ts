@@ -63,6 +63,7 @@ function indicatorScore(
     metrics: p.metrics,
     points: weight,
     value: cell.value,
+    ...(cell.reported === undefined ? {} : { reported: cell.reported }),
     missing: cell.missing,
     fill: cell.fill,
     scope: p.scope,

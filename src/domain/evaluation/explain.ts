@@ -173,12 +173,21 @@ export function explainIndicator(input: Omit<Ctx, 'unit' | 'where'> & { scope: S
   const head =
     cell.fill === 'group_mean'
       ? `${ctx.ind.name}未报送，按本组平均 ${v(ctx, cell.value)} 补齐`
-      : `${ctx.ind.name} ${v(ctx, cell.value)}`;
+      : `${ctx.ind.name} ${v(ctx, cell.reported ?? cell.value)}${treatedClause(ctx)}`;
   if (!cell.scored) return notScored(ctx, head);
   if (rule.type === 'ratio_to_target') return head + versusMeanUnlessTarget(ctx) + ratioClause(ctx, rule);
   if (rule.type === 'step') return head + versusMeanUnlessTarget(ctx) + stepClause(ctx, rule);
   if (rule.type === 'goalposts' || rule.type === 'tiers') return head + fixedClause(ctx);
   return head + comparativeClause(ctx);
+}
+
+/** The scheme's outlier treatment changed the value: say so, with the value the rule compared. */
+function treatedClause(ctx: Ctx): string {
+  const { cell } = ctx;
+  if (cell.reported === undefined || cell.value === null) return '';
+  return cell.flags.includes('outlier_log')
+    ? `（离群值：按方案做对数变换，以变换后的 ${Number(cell.value.toPrecision(4))} 参与比较）`
+    : `（离群值：按方案缩尾为 ${v(ctx, cell.value)} 参与比较）`;
 }
 
 // When the target is the mean itself, the rule clause already states the distance to it.

@@ -114,13 +114,15 @@ export function logTransform(x: readonly number[]): number[] {
 
 /**
  * The scheme's declared treatment of one comparison set's values. `winsorise` falls back to the
- * log transform when winmax points are not enough (as COINr does); `log` transforms only a set
- * that fails the rule. A set that passes is left as it is.
+ * log transform when winmax points are not enough (as COINr does; without `logFallback` the set
+ * is then left as it is); `log` transforms only a set that fails the rule. A set that passes is
+ * left as it is.
  */
 export function treatValues(
   x: readonly number[],
   treatment: OutlierTreatment,
   winmax = DEFAULT_WINMAX,
+  logFallback = true,
 ): Treated {
   const before = shapeCheck(x);
   const same = { values: [...x], applied: 'none' as const, changed: [], before, after: before };
@@ -135,6 +137,7 @@ export function treatValues(
         before,
         after: shapeCheck(w.values),
       };
+    if (!logFallback) return same;
   }
   const values = logTransform(x);
   return {

@@ -3,6 +3,7 @@
 // Every problem carries the path of the offending field, so a file's line can be named.
 import { metricDefinition, nearestMetric } from '../metric-registry';
 import { GROUP_LABELS } from '../regions';
+import { checkOutlierDeclarations } from './outlier-checks';
 import { checkMethodProblems } from './scheme-checks-method';
 import type { Indicator, Rule, RuleOf, Scheme } from './scheme-schema';
 
@@ -419,6 +420,7 @@ export function checkSchemeProblems(scheme: Scheme, catalogue?: MetricCatalogue)
     ...checkSums(scheme),
     ...checkAdjustmentItems(scheme),
     ...checkMethodProblems(scheme),
+    ...checkOutlierDeclarations(scheme),
   ];
   scheme.dimensions.forEach((dim, i) => {
     dim.indicators.forEach((ind, j) => {

@@ -19,6 +19,8 @@ export const METRIC_UNITS = ['percent', 'yuan', 'count', 'days', 'number'] as co
 export const ZERO_DENOMINATOR = ['full', 'neutral', 'zero'] as const;
 export const DEFAULT_ZERO_DENOMINATOR = 'zero';
 
+/** Outlier treatment before a relative rule scores (docs/schemes.md → outliers; outliers.ts). */
+export const OUTLIER_TREATMENTS = ['none', 'winsorise', 'log'] as const;
 
 const finite = z.number().finite();
 const positive = z.number().finite().positive();
@@ -139,6 +141,10 @@ export const ruleSchema = z.discriminatedUnion('type', [
 
 const weightedMetric = z.object({ metric: text, weight: finite }).strict();
 
+export const outlierTreatmentSchema = z
+  .object({ treatment: z.enum(OUTLIER_TREATMENTS), winmax: z.number().int().min(1).max(50).optional() })
+  .strict();
+
 export const indicatorSchema = z
   .object({
     id: identifier,
@@ -151,6 +157,8 @@ export const indicatorSchema = z
     direction: directionSchema,
     /** Ratio metrics only; absent = `zero` (DEFAULT_ZERO_DENOMINATOR), left out so old schemes hash alike. */
     zero_denominator: z.enum(ZERO_DENOMINATOR).optional(),
+    /** Outlier treatment of this indicator (overrides the scheme's); absent = the scheme's, left out so old schemes hash alike. */
+    outliers: outlierTreatmentSchema.optional(),
     /** The quarters (1–4) the indicator is scored in; absent = every period (docs/schemes.md → quarters). */
     quarters: z.array(z.number().int()).optional(),
     rule: ruleSchema,
@@ -208,6 +216,8 @@ export const schemeSchema = z
     bonus: adjustmentCategorySchema.optional(),
     penalty: adjustmentCategorySchema.optional(),
     tie_break: z.array(identifier).default([]),
+    /** Outlier treatment of every indicator with a relative rule; absent = none (left out so old schemes hash alike). */
+    outliers: outlierTreatmentSchema.optional(),
     /** Consequences of rank bands per group (流动红旗, 约谈), printed in the 通报; absent = none. */
     consequences: z.array(consequenceSchema).optional(),
     /** Decimals totals are rounded to, shown and ranked on (default 2; docs/methodology.md §六). */
@@ -240,6 +250,7 @@ export type Direction = z.output<typeof directionSchema>;
 export type Scope = z.output<typeof scope>;
 export type MetricUnit = (typeof METRIC_UNITS)[number];
 export type ZeroDenominator = (typeof ZERO_DENOMINATOR)[number];
+export type OutlierDeclaration = z.output<typeof outlierTreatmentSchema>;
 export type Consequence = z.output<typeof consequenceSchema>;
 export type PerUnitTarget = z.output<typeof perUnitTargetSchema>;
 

@@ -1,5 +1,7 @@
 // Scores one indicator for every unit: builds the value column, fills missing values under
 // the policy, resolves targets, picks each unit's comparison set and applies the rule.
+
+import { OUTLIER_FLAGS, treatColumn } from './outlier-treatment';
 import type { Prepared } from './prepare';
 import { offQuarterColumn } from './quarters';
 import { type ResolvedTarget, type RuleOutcome, scoreRule } from './rules';
@@ -15,6 +17,8 @@ export interface Cell {
   scored: boolean;
   flags: string[];
   reference: IndicatorReference;
+  /** The reported value when the scheme's outlier treatment changed it (value is the treated one). */
+  reported?: number;
 }
 
 export interface Column {
@@ -188,7 +192,9 @@ export function scoreColumn(prep: Prepared, ind: Indicator, choice: ColumnChoice
   const rule = effectiveRule(choice);
   if (!prep.applies(ind)) return offQuarterColumn(prep.units.length);
   if (rule.type === 'count_points') return countColumn(prep, ind, rule);
-  const values = indicatorValues(prep, ind);
+  const given = indicatorValues(prep, ind);
+  const treated = treatColumn(prep, ind, rule, given, choice.scope);
+  const values = treated ? treated.values : given;
   const byGroup = groupStats(prep, values);
   const all = choice.scope === 'all' ? scopeStats(values.flatMap((v) => (v === null ? [] : [v]))) : null;
   const scores = new Float64Array(prep.units.length);
@@ -215,6 +221,17 @@ export function scoreColumn(prep: Prepared, ind: Indicator, choice: ColumnChoice
     const reference = out.reference;
     reference.compared = stats.count;
     if (stats.mean !== null) reference.mean = stats.mean;
+    const applied = treated?.applied[u];
+    if (applied)
+      return {
+        value: x,
+        missing: false,
+        fill,
+        scored: out.scored,
+        flags: [OUTLIER_FLAGS[applied], ...flags],
+        reference,
+        reported: treated!.raw[u]!,
+      };
     return { value: x, missing: raw === null, fill, scored: out.scored, flags, reference };
   });
   return {

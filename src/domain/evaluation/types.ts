@@ -107,6 +107,8 @@ export interface IndicatorScore {
   points: number;
   /** The value scored: reported, or filled under the missing policy; null when nothing was scored. */
   value: number | null;
+  /** The reported value when the scheme's outlier treatment changed it (value is then the treated one); absent otherwise. */
+  reported?: number;
   missing: boolean;
   fill: FillKind;
   scope: Scope;
