@@ -3,6 +3,7 @@
 import type { Scheme } from '../evaluation/scheme-schema';
 import type { UnitResult } from '../evaluation/types';
 import { periodLabel } from '../period';
+import { consequenceSentence } from './consequences';
 import { BulletinInputError } from './errors';
 import { dealsClause, progressClauses, reserveClause, servicesClause } from './figures';
 import type { CitySummaryInput } from './inputs';
@@ -66,7 +67,7 @@ export function buildCitySummary(input: CitySummaryInput): BulletinDocument {
     paragraph(
       `${label}${scopeWord(input.parent.kind)}${activity}（${dimensionNames(scheme)}）${announced}，${streak.lead}。${self}本期综合得分${scoreWording(unit.adjusted)}，${joinList(
         scheme.dimensions.map((d) => d.name),
-      )}分别得${joinList(dimScores)}。`,
+      )}分别得${joinList(dimScores)}。${consequenceSentence(scheme, unit, self) ?? ''}`,
     ),
   );
 

@@ -4,6 +4,7 @@ import type { Scheme } from '../evaluation/scheme-schema';
 import type { UnitResult } from '../evaluation/types';
 import { type Period, periodLabel } from '../period';
 import { GROUP_LABELS } from '../regions';
+import { consequenceParagraphs } from './consequences';
 import { dealsClause, programmeClause, reserveClause, servicesClause, versusTimeProgress } from './figures';
 import type { EarlierRanks, ProvinceBulletinInput } from './inputs';
 import {
@@ -84,6 +85,12 @@ export function buildProvinceBulletin(input: ProvinceBulletinInput): BulletinDoc
       warningsAppendix(`附件${appendices.length + 1}`, period, input.warnings, `附件${annex ?? ''}`),
     );
   }
+
+  const uses = consequenceParagraphs(
+    scheme,
+    groups.map((g) => ({ id: g.id, label: groupLabel(g.id), units: groupUnits(result.units, g.id) })),
+  );
+  if (uses.length) body.push(heading(1, `${chineseNumeral(section++)}、考评结果运用`), ...uses);
 
   body.push(heading(1, `${chineseNumeral(section++)}、有关要求`));
   body.push(
