@@ -536,6 +536,23 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       url: `/api/evaluation-adjustments/${(await fixtureAdjustment()).id}/revoke`,
       body: { reason: '录入有误' },
     }),
+    'GET /api/evaluation-self-scores': async () => ({ url: '/api/evaluation-self-scores?period=2020' }),
+    // 2020, not the published 2020Q3 (frozen); reporting again revises the same row
+    'POST /api/evaluation-self-scores': async (c) => ({
+      url: '/api/evaluation-self-scores',
+      body: {
+        scheme: 'sibisikan-2020',
+        period: '2020',
+        unitCode: c.place!.region,
+        scores: [{ points: '80' }],
+      },
+    }),
+    'POST /api/evaluation-self-scores/import': async (c) => {
+      const form = new FormData();
+      const csv = `考评方案,考评期,地区代码,指标,自评分\r\nsibisikan-2020,2020,${REGION_OF[c.who] ?? '410300'},,80\r\n`;
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'self-scores.csv');
+      return { url: '/api/evaluation-self-scores/import', body: form };
+    },
     'POST /api/honours': async () => {
       const form = new FormData();
       form.append(

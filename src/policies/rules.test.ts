@@ -4,7 +4,7 @@ import { authorize, can, NotAllowedError, roleMay } from './authorize';
 import { reviewRegionOf } from './review-level';
 import type { Role } from './roles';
 import { type Action, RULES } from './rules';
-import { projectVisibility, regionVisibility } from './visibility';
+import { projectVisibility, regionVisibility, selfScoreUnits } from './visibility';
 
 const LUOYANG = ['410300', '410322', '410311'];
 const PROVINCE = ['410000', ...LUOYANG, '410800', '410181'];
@@ -219,5 +219,29 @@ describe('the three administrators (三员分立)', () => {
       expect(roleMay(a, 'user.manage')).toBe(false);
       expect(roleMay(a, 'user.role')).toBe(false);
     }
+  });
+});
+
+describe('self-scores (自评分)', () => {
+  it("a unit's own office reports it; the office above reads but does not report; others get 404", () => {
+    const report = (a: Actor, regionCode: string) =>
+      refusal(() => authorize(a, 'selfScore.report', { regionCode }));
+    expect(report(city, '410300')).toBeNull();
+    expect(report(county, '410322')).toBeNull();
+    expect(report(city, '410322')).toBe(403);
+    expect(report(county, '410311')).toBe(404);
+    expect(report(city, '410800')).toBe(404);
+    for (const a of [province, viewer, owner, leader, sysadmin, secadmin, auditor])
+      expect(report(a, a.regionCode ?? '410300'), a.role).toBe(403);
+  });
+
+  it('every officer reads the units in its scope, the province office the whole province', () => {
+    expect(can(province, 'selfScore.read', { regionCode: '410800' })).toBe(true);
+    expect(can(city, 'selfScore.read', { regionCode: '410322' })).toBe(true);
+    expect(can(city, 'selfScore.read', { regionCode: '410800' })).toBe(false);
+    expect(can(viewer, 'selfScore.read', { regionCode: '410300' })).toBe(false);
+    expect(selfScoreUnits(province)).toBeNull();
+    expect(selfScoreUnits(city)).toEqual(LUOYANG);
+    expect(selfScoreUnits(viewer)).toEqual([]);
   });
 });

@@ -58,6 +58,10 @@ export interface ActionTargets {
   'evaluationEntry.approve': EntryTarget;
   /** Revoke an entry (it stays on record, no longer counted); the target is its unit. */
   'evaluationEntry.revoke': RegionTarget;
+  /** Read units' self-scores (自评分); the target is the unit. */
+  'selfScore.read': RegionTarget;
+  /** Report or revise a unit's self-score; the target is the unit. */
+  'selfScore.report': RegionTarget;
 }
 
 /** An event or manual adjustment under review: its unit, and the account that entered it. */
@@ -153,5 +157,14 @@ export const RULES: { [A in Action]: Rule<A> } = {
     roles: ['province_officer'],
     test: regionInScope,
     read: 'evaluationEntry.read',
+  },
+  // 自评分: a unit's own office reports its self-score (the city office for the city, the county
+  // office for the county; never the office above it, which verifies the score); every officer reads
+  // the self-scores of the units in its scope, the province office all of the province's.
+  'selfScore.read': { roles: OFFICERS, test: regionInScope },
+  'selfScore.report': {
+    roles: ['city_officer', 'county_officer'],
+    test: (actor, target) => actor.regionCode === target.regionCode,
+    read: 'selfScore.read',
   },
 };

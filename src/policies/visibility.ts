@@ -26,3 +26,10 @@ export function regionVisibility(actor: Actor): Visibility {
     return { kind: 'regions', regionCodes: [...actor.scope] };
   return { kind: 'none' };
 }
+
+/** Self-scores (自评分): the province office reads all of its province (null: no unit filter), other officers the units in their scope. */
+export function selfScoreUnits(actor: Actor): readonly string[] | null {
+  if (actor.role === 'province_officer') return null;
+  if (isOfficer(actor.role)) return [...actor.scope];
+  return [];
+}

@@ -22,13 +22,16 @@ import {
 } from '../../services/evaluation-entries';
 import { addAdjustments, addEvents, SINGLE } from '../../services/evaluation-entries-add';
 import { CLI_ACTOR, printJson, withDatabase } from '../run';
+import { registerSelfScoreCommands } from './entries-self-scores';
 import { idOf, provinceOption } from './honours';
 
-const ctx = (by?: string) => {
+/** Who enters (--by, else the system user), for the audit log. */
+export const ctx = (by?: string) => {
   if (by !== undefined && !by.trim()) throw new UsageError('--by 不能为空');
   return { actor: by?.trim() || CLI_ACTOR, ip: null, now: new Date() };
 };
-const anyone = () => true;
+/** The CLI is the operator: it may enter for any unit. */
+export const anyone = () => true;
 
 const STATUS_LABEL: Record<EntryStatus, string> = {
   pending: '待审核',
@@ -64,6 +67,7 @@ interface Common {
 }
 
 export function registerEntryCommands(program: Command): void {
+  registerSelfScoreCommands(program);
   const events = program
     .command('events')
     .description('加分/扣分事件：录入、导入、审核、撤销（审核通过后计分）');

@@ -39,6 +39,7 @@ import {
   ZEventQuery,
   ZRevokeBody,
 } from './evaluation-entries.types';
+import { selfScoreRoutes } from './self-scores';
 
 /** The caller's province, whose entries they must be allowed to read. */
 function provinceRead(actor: Actor): string {
@@ -53,6 +54,8 @@ const mayEnter = (actor: Actor) => (regionCode: string) =>
   can(actor, 'evaluationEntry.enter', { regionCode }) && inScope(actor, regionCode);
 
 export function evaluationEntryRoutes(root: FastifyInstance, deps: AppDeps): void {
+  // 自评分 (units' self-scores) sit beside 加分/扣分 on the same page.
+  selfScoreRoutes(root, deps);
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { database } = deps;
   const tags = ['evaluation-entries'];

@@ -9,7 +9,7 @@ import { columnsOf, type KindSpec, optional, required } from './types';
 
 const c = columnsOf<AdjustmentInput>();
 
-const decimalText: ValueType<string> = {
+export const decimalText: ValueType<string> = {
   parse: (value) => ok(typeof value === 'number' ? numberText(value) : String(value).trim()),
   format: (value) => value,
 };

@@ -84,7 +84,7 @@ export type ColumnSpec<T> = { [F in keyof T & string]: FieldColumn<T, F> }[keyof
 
 export interface KindSpec<T> {
   /** An import kind, or another table read with the same machinery (honours lists). */
-  kind: ImportKind | 'honours' | 'events' | 'adjustments';
+  kind: ImportKind | 'honours' | 'events' | 'adjustments' | 'self-scores';
   /** Worksheet name on export. */
   title: string;
   columns: readonly ColumnSpec<T>[];
