@@ -4,7 +4,9 @@
 
 import type { Database } from '../db/client';
 import { DEMO_ADJUSTMENTS, DEMO_EVENTS } from '../demo/entries';
+import { DEMO_SELF_SCORE_SCOPE, DEMO_SELF_SCORES } from '../demo/self-scores';
 import type { AuditContext } from './context';
+import { InputRejectedError } from './errors';
 import {
   approveAdjustment,
   approveEvent,
@@ -13,6 +15,7 @@ import {
 } from './evaluation-entries';
 import { addAdjustments, addEvents } from './evaluation-entries-add';
 import { regionTree } from './region-tree';
+import { listSelfScoreEntries, reportSelfScores } from './self-scores';
 
 export const DEMO_REVIEWER = 'demo-reviewer';
 
@@ -33,7 +36,8 @@ export async function ensureDemoEntries(database: Database, ctx: AuditContext): 
     listEventEntries(database, { provinceCode: province.code }),
     listAdjustmentEntries(database, { provinceCode: province.code }),
   ]);
-  if (events.some(byDemo) || adjustments.some(byDemo)) return 0;
+  const selfScores = await ensureDemoSelfScores(database, ctx);
+  if (events.some(byDemo) || adjustments.some(byDemo)) return selfScores;
   const all = () => true;
   const file = 'demo:entries';
   const storedEvents = await addEvents(
@@ -49,5 +53,37 @@ export async function ensureDemoEntries(database: Database, ctx: AuditContext): 
   const reviewer = { ...ctx, actor: DEMO_REVIEWER };
   for (const e of storedEvents) await approveEvent(database, e.id, reviewer);
   for (const a of storedAdjustments) await approveAdjustment(database, a.id, reviewer);
-  return storedEvents.length + storedAdjustments.length;
+  return storedEvents.length + storedAdjustments.length + selfScores;
+}
+
+/**
+ * The demo's 自评分 (src/demo/self-scores.ts), each reported by its unit's office; made once: nothing is
+ * written when any self-score of the demo scope is there already, or when the period is published.
+ */
+export async function ensureDemoSelfScores(database: Database, ctx: AuditContext): Promise<number> {
+  const regions = await regionTree(database);
+  const province = regions.find((r) => r.kind === 'province');
+  const codes = new Set(regions.map((r) => r.code));
+  if (!province || !DEMO_SELF_SCORES.every((s) => codes.has(s.unitCode))) return 0;
+  const { scheme, period } = DEMO_SELF_SCORE_SCOPE;
+  if ((await listSelfScoreEntries(database, { provinceCode: province.code, scheme, period })).length)
+    return 0;
+  let made = 0;
+  for (const s of DEMO_SELF_SCORES) {
+    const stored = await reportSelfScores(
+      database,
+      {
+        file: 'demo:self-scores',
+        rows: [{ row: null, record: { scheme, period, ...s } }],
+        mayEnter: () => true,
+      },
+      { ...ctx, actor: s.reportedBy },
+    ).catch((e) => {
+      // Published already (a demo database that was used): the self-scores are frozen, leave them.
+      if (e instanceof InputRejectedError) return [];
+      throw e;
+    });
+    made += stored.length;
+  }
+  return made;
 }
