@@ -28,7 +28,49 @@ export function pageOf<T extends { total: number }>(rows: T[], request: PageRequ
   };
 }
 
-export const offsetOf = (request: PageRequest) => (request.page - 1) * request.pageSize;
+/**
+ * How deep a list may be paged (issue #14 item 5): the database reads and throws away every row
+ * before the page, so `page=100000` made one reader's request scan a whole table, again and again.
+ * Past the first 10 000 rows of a sort order, narrow the list with its filters instead.
+ */
+export const MAX_PAGE_DEPTH = 10_000;
+
+/** A page past MAX_PAGE_DEPTH. HTTP 400 (the error handler answers `statusCode` < 500 as it is). */
+export class PageTooDeepError extends Error {
+  override name = 'PageTooDeepError';
+  readonly statusCode = 400;
+  constructor(request: PageRequest) {
+    super(
+      `翻页过深：第 ${request.page} 页（每页 ${request.pageSize} 条）超出前 ${MAX_PAGE_DEPTH} 条的上限；` +
+        '请用筛选条件（地区、年度、关键字等）缩小范围，或换一种排序',
+    );
+  }
+}
+
+/** The rows to skip; refuses a page whose last row lies past MAX_PAGE_DEPTH. */
+export function offsetOf(request: PageRequest): number {
+  if (request.page * request.pageSize > MAX_PAGE_DEPTH) throw new PageTooDeepError(request);
+  return (request.page - 1) * request.pageSize;
+}
+
+/** A select with `totalColumn()` and its ORDER BY, before LIMIT and OFFSET. */
+interface PageableQuery<T> {
+  limit(limit: number): { offset(offset: number): PromiseLike<T[]> };
+}
+
+/**
+ * The requested page of `query`. A page past the end has no row to carry the window count, so the
+ * total is then read from the first row (issue #14: it used to report `total: 0`).
+ */
+export async function readPage<T extends { total: number }>(
+  query: PageableQuery<T>,
+  request: PageRequest,
+): Promise<Page<Omit<T, 'total'>>> {
+  const rows = await query.limit(request.pageSize).offset(offsetOf(request));
+  if (rows.length > 0 || request.page === 1) return pageOf(rows, request);
+  const [first] = await query.limit(1).offset(0);
+  return { items: [], total: first?.total ?? 0, page: request.page, pageSize: request.pageSize };
+}
 
 /** ORDER BY the requested sortable column (then the tiebreaker), or the default order. */
 export function orderOf(

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../db/client';
 import { registerErrorHandler } from './errors';
+import { limitHeavyRequests } from './heavy-requests';
 import { serializeErrorForLog } from './log-safety';
 import { registerMetrics } from './metrics';
 import { securityHeaders } from './plugins/security-headers';
@@ -20,7 +21,7 @@ import { installZodSchemas, openApiTransform } from './schema/zod-provider';
 
 export { UPLOAD_LIMIT_BYTES } from './upload-limit';
 
-import { UPLOAD_LIMIT_BYTES, UploadSlots } from './upload-limit';
+import { limitConcurrentRequests, UPLOAD_LIMIT_BYTES, UploadSlots } from './upload-limit';
 
 export interface AppOptions {
   database: Database;
@@ -91,7 +92,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   sessionHook(app, deps);
   const uploads = new UploadSlots();
-  limitConcurrentUploads(app, uploads);
+  // Multipart uploads: one per account, a few per server (429 with Retry-After past that).
+  limitConcurrentRequests(app, uploads, (request) => request.isMultipart());
+  limitHeavyRequests(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -112,24 +115,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerRoutes(app, deps, options.loginRateLimit ?? { max: 20, timeWindow: 60_000 });
   return app;
-}
-
-const releaseUpload = Symbol('releaseUpload');
-
-/**
- * Multipart uploads (imports, honours lists) at once: one per account, a few per server (429 with
- * Retry-After past that). Counted from the session check to the end of the response or abort.
- */
-function limitConcurrentUploads(app: FastifyInstance, slots: UploadSlots): void {
-  type Tracked = { [releaseUpload]?: () => void };
-  app.addHook('preHandler', async (request) => {
-    if (!request.isMultipart()) return;
-    const user = request.auth ? `user:${request.auth.user.id}` : `ip:${request.ip}`;
-    (request as Tracked)[releaseUpload] = slots.acquire(user);
-  });
-  const release = async (request: unknown) => {
-    (request as Tracked)[releaseUpload]?.();
-  };
-  app.addHook('onResponse', release);
-  app.addHook('onRequestAbort', release);
 }

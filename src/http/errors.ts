@@ -22,7 +22,7 @@ import {
 } from '../services/errors';
 import { CsrfError, clearSessionCookie } from './plugins/session';
 import type { AppDeps } from './request-auth';
-import { UPLOAD_RETRY_AFTER_SECONDS, UploadBusyError, UploadTooLargeError } from './upload-limit';
+import { BusyError, UploadTooLargeError } from './upload-limit';
 
 export function registerErrorHandler(app: FastifyInstance, deps: AppDeps): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
@@ -60,9 +60,10 @@ export function registerErrorHandler(app: FastifyInstance, deps: AppDeps): void 
     if (error instanceof ZodError) return send(400, 'validation', '请求参数不符合要求', zodIssues(error));
     if (error.validation) return send(400, 'validation', error.message, error.validation);
     if (error instanceof UploadTooLargeError) return send(413, 'too_large', error.message);
-    if (error instanceof UploadBusyError) {
-      reply.header('retry-after', String(UPLOAD_RETRY_AFTER_SECONDS));
-      return send(429, 'too_many_uploads', error.message);
+    // Too many uploads or heavy requests at once (upload-limit.ts, heavy-requests.ts).
+    if (error instanceof BusyError) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return send(429, error.code, error.message);
     }
     if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE')
       return send(413, 'too_large', '请求体过大');

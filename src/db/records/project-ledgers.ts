@@ -1,7 +1,7 @@
 // Approval items and issues: ledgers that hang off a project, scoped through it.
 import { and, asc, eq, getTableColumns, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Visibility } from '../../policies/visibility';
-import { offsetOf, orderOf, type Page, type PageRequest, pageOf, totalColumn } from '../paging';
+import { orderOf, type Page, type PageRequest, readPage, totalColumn } from '../paging';
 import type { Tx } from '../query';
 import { approvalItems, projectIssues, projects } from '../schema';
 import { inCodes, projectVisibleSql } from './visibility-sql';
@@ -39,27 +39,27 @@ export async function listApprovals(
         ? isNotNull(approvalItems.doneDate)
         : isNull(approvalItems.doneDate),
   ];
-  const rows = await db
-    .select({ ...getTableColumns(approvalItems), ...projectColumns, total: totalColumn() })
-    .from(approvalItems)
-    .innerJoin(projects, eq(projects.id, approvalItems.projectId))
-    .where(and(...conditions))
-    .orderBy(
-      ...orderOf(
-        request,
-        {
-          projectCode: projects.code,
-          itemName: approvalItems.itemName,
-          dueDate: approvalItems.dueDate,
-          doneDate: approvalItems.doneDate,
-        },
-        [asc(projects.code), asc(approvalItems.itemName)],
-        approvalItems.id,
+  return readPage(
+    db
+      .select({ ...getTableColumns(approvalItems), ...projectColumns, total: totalColumn() })
+      .from(approvalItems)
+      .innerJoin(projects, eq(projects.id, approvalItems.projectId))
+      .where(and(...conditions))
+      .orderBy(
+        ...orderOf(
+          request,
+          {
+            projectCode: projects.code,
+            itemName: approvalItems.itemName,
+            dueDate: approvalItems.dueDate,
+            doneDate: approvalItems.doneDate,
+          },
+          [asc(projects.code), asc(approvalItems.itemName)],
+          approvalItems.id,
+        ),
       ),
-    )
-    .limit(request.pageSize)
-    .offset(offsetOf(request));
-  return pageOf(rows, request);
+    request,
+  );
 }
 
 export async function getApproval(db: Tx, id: number): Promise<ApprovalRow | undefined> {
@@ -96,27 +96,27 @@ export async function listIssues(
         : isNull(projectIssues.resolvedDate),
     filter.category ? eq(projectIssues.category, filter.category) : undefined,
   ];
-  const rows = await db
-    .select({ ...getTableColumns(projectIssues), ...projectColumns, total: totalColumn() })
-    .from(projectIssues)
-    .innerJoin(projects, eq(projects.id, projectIssues.projectId))
-    .where(and(...conditions))
-    .orderBy(
-      ...orderOf(
-        request,
-        {
-          projectCode: projects.code,
-          raisedDate: projectIssues.raisedDate,
-          dueDate: projectIssues.dueDate,
-          resolvedDate: projectIssues.resolvedDate,
-        },
-        [asc(projects.code), asc(projectIssues.raisedDate)],
-        projectIssues.id,
+  return readPage(
+    db
+      .select({ ...getTableColumns(projectIssues), ...projectColumns, total: totalColumn() })
+      .from(projectIssues)
+      .innerJoin(projects, eq(projects.id, projectIssues.projectId))
+      .where(and(...conditions))
+      .orderBy(
+        ...orderOf(
+          request,
+          {
+            projectCode: projects.code,
+            raisedDate: projectIssues.raisedDate,
+            dueDate: projectIssues.dueDate,
+            resolvedDate: projectIssues.resolvedDate,
+          },
+          [asc(projects.code), asc(projectIssues.raisedDate)],
+          projectIssues.id,
+        ),
       ),
-    )
-    .limit(request.pageSize)
-    .offset(offsetOf(request));
-  return pageOf(rows, request);
+    request,
+  );
 }
 
 export async function getIssue(db: Tx, id: number): Promise<IssueRow | undefined> {

@@ -2,7 +2,7 @@
 import { and, asc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Visibility } from '../../policies/visibility';
 import { escapeLike } from '../auth/users';
-import { offsetOf, orderOf, type Page, type PageRequest, pageOf, totalColumn } from '../paging';
+import { orderOf, type Page, type PageRequest, readPage, totalColumn } from '../paging';
 import { queryRows, type Tx } from '../query';
 import { approvalItems, monthlyReports, projectIssues, projects, projectYears } from '../schema';
 import { inCodes, projectVisibleSql } from './visibility-sql';
@@ -48,27 +48,27 @@ export async function listProjects(
         )
       : undefined,
   ];
-  const rows = await db
-    .select({ ...getTableColumns(projects), total: totalColumn() })
-    .from(projects)
-    .where(and(...conditions))
-    .orderBy(
-      ...orderOf(
-        request,
-        {
-          code: projects.code,
-          name: projects.name,
-          regionCode: projects.regionCode,
-          totalInvestment: projects.totalInvestment,
-          updatedAt: projects.updatedAt,
-        },
-        [asc(projects.code)],
-        projects.id,
+  return readPage(
+    db
+      .select({ ...getTableColumns(projects), total: totalColumn() })
+      .from(projects)
+      .where(and(...conditions))
+      .orderBy(
+        ...orderOf(
+          request,
+          {
+            code: projects.code,
+            name: projects.name,
+            regionCode: projects.regionCode,
+            totalInvestment: projects.totalInvestment,
+            updatedAt: projects.updatedAt,
+          },
+          [asc(projects.code)],
+          projects.id,
+        ),
       ),
-    )
-    .limit(request.pageSize)
-    .offset(offsetOf(request));
-  return pageOf(rows, request);
+    request,
+  );
 }
 
 export async function getProject(db: Tx, id: number): Promise<ProjectRow | undefined> {

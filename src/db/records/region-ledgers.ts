@@ -2,7 +2,7 @@
 import { and, asc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Visibility } from '../../policies/visibility';
 import { escapeLike } from '../auth/users';
-import { offsetOf, orderOf, type Page, type PageRequest, pageOf, totalColumn } from '../paging';
+import { orderOf, type Page, type PageRequest, readPage, totalColumn } from '../paging';
 import type { Tx } from '../query';
 import { deals, reserveProjects } from '../schema';
 import { inCodes, regionVisibleSql } from './visibility-sql';
@@ -28,28 +28,28 @@ export async function listDeals(db: Tx, filter: DealFilter, request: PageRequest
       ? or(ilike(deals.name, `%${escapeLike(filter.q)}%`), ilike(deals.investor, `%${escapeLike(filter.q)}%`))
       : undefined,
   ];
-  const rows = await db
-    .select({ ...getTableColumns(deals), total: totalColumn() })
-    .from(deals)
-    .where(and(...conditions))
-    .orderBy(
-      ...orderOf(
-        request,
-        {
-          name: deals.name,
-          regionCode: deals.regionCode,
-          signedDate: deals.signedDate,
-          contractAmount: deals.contractAmount,
-          fundsInPlace: deals.fundsInPlace,
-          updatedAt: deals.updatedAt,
-        },
-        [asc(deals.regionCode), asc(deals.name)],
-        deals.id,
+  return readPage(
+    db
+      .select({ ...getTableColumns(deals), total: totalColumn() })
+      .from(deals)
+      .where(and(...conditions))
+      .orderBy(
+        ...orderOf(
+          request,
+          {
+            name: deals.name,
+            regionCode: deals.regionCode,
+            signedDate: deals.signedDate,
+            contractAmount: deals.contractAmount,
+            fundsInPlace: deals.fundsInPlace,
+            updatedAt: deals.updatedAt,
+          },
+          [asc(deals.regionCode), asc(deals.name)],
+          deals.id,
+        ),
       ),
-    )
-    .limit(request.pageSize)
-    .offset(offsetOf(request));
-  return pageOf(rows, request);
+    request,
+  );
 }
 
 export async function getDeal(db: Tx, id: number): Promise<DealRow | undefined> {
@@ -85,27 +85,27 @@ export async function listReserve(
     filter.major !== undefined ? eq(reserveProjects.major, filter.major) : undefined,
     filter.q ? ilike(reserveProjects.name, `%${escapeLike(filter.q)}%`) : undefined,
   ];
-  const rows = await db
-    .select({ ...getTableColumns(reserveProjects), total: totalColumn() })
-    .from(reserveProjects)
-    .where(and(...conditions))
-    .orderBy(
-      ...orderOf(
-        request,
-        {
-          name: reserveProjects.name,
-          regionCode: reserveProjects.regionCode,
-          targetYear: reserveProjects.targetYear,
-          totalInvestment: reserveProjects.totalInvestment,
-          updatedAt: reserveProjects.updatedAt,
-        },
-        [asc(reserveProjects.regionCode), asc(reserveProjects.name)],
-        reserveProjects.id,
+  return readPage(
+    db
+      .select({ ...getTableColumns(reserveProjects), total: totalColumn() })
+      .from(reserveProjects)
+      .where(and(...conditions))
+      .orderBy(
+        ...orderOf(
+          request,
+          {
+            name: reserveProjects.name,
+            regionCode: reserveProjects.regionCode,
+            targetYear: reserveProjects.targetYear,
+            totalInvestment: reserveProjects.totalInvestment,
+            updatedAt: reserveProjects.updatedAt,
+          },
+          [asc(reserveProjects.regionCode), asc(reserveProjects.name)],
+          reserveProjects.id,
+        ),
       ),
-    )
-    .limit(request.pageSize)
-    .offset(offsetOf(request));
-  return pageOf(rows, request);
+    request,
+  );
 }
 
 export async function getReserve(db: Tx, id: number): Promise<ReserveRow | undefined> {

@@ -1,7 +1,7 @@
 // Monthly reports: lists joined to their project (for scope), and the reports around a month.
 import { and, asc, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Visibility } from '../../policies/visibility';
-import { offsetOf, orderOf, type Page, type PageRequest, pageOf, totalColumn } from '../paging';
+import { orderOf, type Page, type PageRequest, readPage, totalColumn } from '../paging';
 import type { Tx } from '../query';
 import { monthlyReports, projects } from '../schema';
 import { inCodes, projectVisibleSql } from './visibility-sql';
@@ -46,29 +46,29 @@ export async function listReports(
     filter.state !== undefined ? eq(monthlyReports.state, filter.state) : undefined,
     filter.late !== undefined ? eq(monthlyReports.late, filter.late) : undefined,
   ];
-  const rows = await db
-    .select({ ...withProject, total: totalColumn() })
-    .from(monthlyReports)
-    .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
-    .where(and(...conditions))
-    .orderBy(
-      ...orderOf(
-        request,
-        {
-          projectCode: projects.code,
-          year: monthlyReports.year,
-          month: monthlyReports.month,
-          state: monthlyReports.state,
-          investYtd: monthlyReports.investYtd,
-          updatedAt: monthlyReports.updatedAt,
-        },
-        [desc(monthlyReports.year), desc(monthlyReports.month), asc(projects.code)],
-        monthlyReports.id,
+  return readPage(
+    db
+      .select({ ...withProject, total: totalColumn() })
+      .from(monthlyReports)
+      .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
+      .where(and(...conditions))
+      .orderBy(
+        ...orderOf(
+          request,
+          {
+            projectCode: projects.code,
+            year: monthlyReports.year,
+            month: monthlyReports.month,
+            state: monthlyReports.state,
+            investYtd: monthlyReports.investYtd,
+            updatedAt: monthlyReports.updatedAt,
+          },
+          [desc(monthlyReports.year), desc(monthlyReports.month), asc(projects.code)],
+          monthlyReports.id,
+        ),
       ),
-    )
-    .limit(request.pageSize)
-    .offset(offsetOf(request));
-  return pageOf(rows, request);
+    request,
+  );
 }
 
 export async function getReport(db: Tx, id: number): Promise<ReportWithProject | undefined> {
@@ -165,30 +165,30 @@ export async function listMissingReports(
 ): Promise<Page<MissingReportRow>> {
   // Written as projects.id: drizzle renders a column inside a select list without its table.
   const sent = sql`r.project_id = projects.id and r.year = ${filter.year} and r.state <> 'draft'`;
-  const rows = await db
-    .select({
-      projectId: projects.id,
-      projectCode: projects.code,
-      projectName: projects.name,
-      regionCode: projects.regionCode,
-      leader: projects.leader,
-      hasDraft: sql<boolean>`exists (select 1 from monthly_reports r where r.project_id = projects.id
+  return readPage(
+    db
+      .select({
+        projectId: projects.id,
+        projectCode: projects.code,
+        projectName: projects.name,
+        regionCode: projects.regionCode,
+        leader: projects.leader,
+        hasDraft: sql<boolean>`exists (select 1 from monthly_reports r where r.project_id = projects.id
         and r.year = ${filter.year} and r.month = ${filter.month} and r.state = 'draft')`,
-      lastMonth: sql<number | null>`(select max(r.month) from monthly_reports r where ${sent})`,
-      total: totalColumn(),
-    })
-    .from(projects)
-    .where(
-      and(
-        projectVisibleSql(filter.visibility),
-        filter.regionCodes ? inCodes(projects.regionCode, filter.regionCodes) : undefined,
-        sql`exists (select 1 from project_years y where y.project_id = projects.id and y.year = ${filter.year}
+        lastMonth: sql<number | null>`(select max(r.month) from monthly_reports r where ${sent})`,
+        total: totalColumn(),
+      })
+      .from(projects)
+      .where(
+        and(
+          projectVisibleSql(filter.visibility),
+          filter.regionCodes ? inCodes(projects.regionCode, filter.regionCodes) : undefined,
+          sql`exists (select 1 from project_years y where y.project_id = projects.id and y.year = ${filter.year}
           and ${inCodes(sql`y.list`, filter.lists)})`,
-        sql`not exists (select 1 from monthly_reports r where ${sent} and r.month = ${filter.month})`,
-      ),
-    )
-    .orderBy(asc(projects.regionCode), asc(projects.code))
-    .limit(request.pageSize)
-    .offset(offsetOf(request));
-  return pageOf(rows, request);
+          sql`not exists (select 1 from monthly_reports r where ${sent} and r.month = ${filter.month})`,
+        ),
+      )
+      .orderBy(asc(projects.regionCode), asc(projects.code)),
+    request,
+  );
 }

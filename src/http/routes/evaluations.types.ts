@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { BUILTIN_SCHEMES } from '../../schemes/load-scheme';
 import { ZIdParams, ZRegionCode } from '../schema/common';
 
+/**
+ * Sensitivity replications are capped (issue #14 item 5): each one re-ranks every unit, so a
+ * request's cost grows with them (the review stalled the server with 5000). At 2000 the sampling
+ * error of a probability (first place, a rank interval's ends) is at most about 1.1 %.
+ */
+const MAX_REPLICATIONS_MESSAGE = '稳健性分析的重复次数（replications）不能超过 2000';
+
 const ZPeriod = z.string().regex(/^\d{4}(-\d{1,2}|[Qq][1-4])?$/);
 const ZBuiltinScheme = z.enum(BUILTIN_SCHEMES);
 const ZGroup = z.string().regex(/^[a-z_]{1,40}$/);
@@ -19,7 +26,7 @@ export const ZDraftBody = z
   .strict();
 
 export const ZSensitivityBody = ZDraftBody.extend({
-  replications: z.number().int().min(10).max(5000).default(1000),
+  replications: z.number().int().min(10).max(2000, MAX_REPLICATIONS_MESSAGE).default(1000),
   seed: z.number().int().min(0).max(2_147_483_647).default(20201),
 }).strict();
 
@@ -50,7 +57,7 @@ export const ZEvaluationListQuery = z
 export const ZEvaluationParams = ZIdParams;
 export const ZSensitivityQuery = z
   .object({
-    replications: z.coerce.number().int().min(10).max(5000).default(1000),
+    replications: z.coerce.number().int().min(10).max(2000, MAX_REPLICATIONS_MESSAGE).default(1000),
     seed: z.coerce.number().int().min(0).max(2_147_483_647).default(20201),
   })
   .strict();
