@@ -37,6 +37,8 @@ export function presentPublicEvaluation(
           bonus: u.bonus.total,
           penalty: u.penalty.total,
           dimensions: u.dimensions.map((d) => ({ id: d.id, name: d.name, points: d.points, score: d.score })),
+          // The scheme's rank-band consequence (流动红旗, 约谈), only when the unit has one.
+          ...(u.consequence === undefined ? {} : { consequence: u.consequence }),
         })),
     })),
   };

@@ -33,6 +33,10 @@ export const ZPublicEvaluation = z
             base: z.number(),
             bonus: z.number(),
             penalty: z.number(),
+            consequence: z
+              .string()
+              .optional()
+              .describe("The consequence of the unit's rank band (流动红旗, 约谈)"),
             dimensions: z.array(
               z.object({ id: z.string(), name: z.string(), points: z.number(), score: z.number() }),
             ),

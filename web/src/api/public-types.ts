@@ -10,6 +10,8 @@ export interface PublicUnit {
   bonus: number;
   penalty: number;
   dimensions: { id: string; name: string; points: number; score: number }[];
+  /** The consequence of the unit's rank band (流动红旗, 约谈), when the scheme declares bands. */
+  consequence?: string;
 }
 
 export interface PublicEvaluation {

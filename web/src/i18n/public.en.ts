@@ -20,6 +20,7 @@ export const publicEn: Record<keyof typeof publicZhCN, string> = {
   'public.base': 'Base score',
   'public.bonus': 'Bonus',
   'public.penalty': 'Penalty',
+  'public.consequence': 'Consequence',
   'public.position': 'No.',
   'public.name': 'Name',
   'public.region': 'Region code',

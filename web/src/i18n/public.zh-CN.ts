@@ -18,6 +18,7 @@ export const publicZhCN = {
   'public.base': '基础得分',
   'public.bonus': '加分',
   'public.penalty': '扣分',
+  'public.consequence': '结果运用',
   'public.position': '序号',
   'public.name': '名称',
   'public.region': '地区代码',

@@ -190,6 +190,7 @@ function Ranking({ data }: { data: PublicEvaluation }) {
     <>
       {data.groups.map((group) => {
         const dimensions = group.units[0]?.dimensions ?? [];
+        const hasConsequence = group.units.some((u) => u.consequence);
         return (
           <Card
             key={group.id}
@@ -225,6 +226,15 @@ function Ranking({ data }: { data: PublicEvaluation }) {
                   align: 'right',
                   render: (_, u) => points(u.penalty),
                 },
+                ...(hasConsequence
+                  ? [
+                      {
+                        key: 'consequence',
+                        title: t('public.consequence'),
+                        render: (_: unknown, u: PublicUnit) => u.consequence ?? '—',
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>
