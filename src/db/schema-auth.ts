@@ -35,6 +35,11 @@ export const users = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: stamp('locked_until'),
+    /** The hour the failure cap counts in (from the first failure) and the attempts counted in it. */
+    failureWindowStart: stamp('failure_window_start'),
+    failureWindowCount: integer('failure_window_count').notNull().default(0),
+    /** A generated one-time password (account created or reset) is refused after this time. */
+    oneTimePasswordExpiresAt: stamp('one_time_password_expires_at'),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     /** The last TOTP time step accepted: a code is never accepted twice. */
@@ -103,6 +108,27 @@ export const projectLeaderHistory = pgTable(
     // at most one leader in charge of a project at a time
     uniqueIndex('project_leader_history_open_key').on(t.projectId).where(sql`valid_to is null`),
   ],
+);
+
+/** Failed logins per source address in a fixed hour window (migration 0016_auth_hardening). */
+export const loginSources = pgTable('login_sources', {
+  address: text('address').primaryKey(),
+  windowStart: stamp('window_start').notNull(),
+  failures: integer('failures').notNull().default(0),
+});
+
+/** The hashes of an account's earlier passwords, so that a recent one is not chosen again. */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text('password_hash').notNull(),
+    replacedAt: stamp('replaced_at').notNull(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.replacedAt)],
 );
 
 /** Only the sha256 of a session token is stored: a database read does not yield usable sessions. */

@@ -88,16 +88,6 @@ export async function setUserProjects(db: Tx, userId: number, projectIds: readon
   }
 }
 
-/** Counts one more consecutive failure atomically (parallel attempts each count); returns the new count. */
-export async function incrementFailedLogins(db: Tx, id: number): Promise<number> {
-  const rows = await db
-    .update(users)
-    .set({ failedLogins: sql`${users.failedLogins} + 1` })
-    .where(eq(users.id, id))
-    .returning({ failures: users.failedLogins });
-  return rows[0]?.failures ?? 0;
-}
-
 export interface UserFilter {
   role?: string;
   regionCode?: string;

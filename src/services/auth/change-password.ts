@@ -7,6 +7,7 @@ import type { Database } from '../../db/client';
 import type { AuditContext } from '../context';
 import { NotFoundError, RuleViolationError } from '../errors';
 import { loadSettings } from '../settings';
+import { countedCheck } from './attempts';
 import { hashPassword, verifyPassword } from './password-hash';
 import { passwordProblems } from './password-policy';
 import { createSession, type NewSession } from './sessions';
@@ -34,10 +35,18 @@ export async function changePassword(
     targetType: 'user',
     targetId: user.username,
   };
-  if (!(await verifyPassword(change.currentPassword, user.passwordHash))) {
-    await writeAudit(db, { ...audit, outcome: 'failed', details: { reason: 'bad_current_password' } });
-    throw new RuleViolationError('当前密码不正确', ['当前密码不正确']);
-  }
+  // Counted like a login attempt: a stolen session cannot guess the password at leisure.
+  await countedCheck(
+    database,
+    ctx,
+    user,
+    audit,
+    {
+      reason: 'bad_current_password',
+      error: () => new RuleViolationError('当前密码不正确', ['当前密码不正确']),
+    },
+    () => verifyPassword(change.currentPassword, user.passwordHash),
+  );
   const problems = passwordProblems(change.newPassword, {
     username: user.username,
     displayName: user.displayName,

@@ -5,6 +5,7 @@ import { findUserById, recordLoginState, updateUser } from '../../db/auth/users'
 import type { Database } from '../../db/client';
 import type { AuditContext } from '../context';
 import { ConflictError, NotFoundError, RuleViolationError } from '../errors';
+import { countedCheck } from './attempts';
 import { verifyPassword } from './password-hash';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp';
 
@@ -25,10 +26,14 @@ export async function startTotpEnrolment(
     targetType: 'user',
     targetId: user.username,
   };
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    await writeAudit(db, { ...audit, outcome: 'failed', details: { reason: 'bad_password' } });
-    throw new RuleViolationError('密码不正确', ['密码不正确']);
-  }
+  await countedCheck(
+    database,
+    ctx,
+    user,
+    audit,
+    { reason: 'bad_password', error: () => new RuleViolationError('密码不正确', ['密码不正确']) },
+    () => verifyPassword(password, user.passwordHash),
+  );
   const secret = newTotpSecret();
   await db.transaction(async (tx) => {
     await updateUser(tx, user.id, { totpSecret: secret, totpEnabled: false, totpLastStep: null });
@@ -55,14 +60,22 @@ export async function confirmTotpEnrolment(
     targetType: 'user',
     targetId: user.username,
   };
-  const step = matchTotp(user.totpSecret, code, ctx.now);
-  if (step === null) {
-    await writeAudit(db, { ...audit, outcome: 'failed' });
-    throw new RuleViolationError('动态验证码不正确', ['动态验证码不正确']);
-  }
+  const secret = user.totpSecret;
+  let step: number | null = null;
+  await countedCheck(
+    database,
+    ctx,
+    user,
+    audit,
+    { reason: 'bad_code', error: () => new RuleViolationError('动态验证码不正确', ['动态验证码不正确']) },
+    () => {
+      step = matchTotp(secret, code, ctx.now);
+      return step !== null;
+    },
+  );
   await db.transaction(async (tx) => {
     await updateUser(tx, user.id, { totpEnabled: true });
-    await recordLoginState(tx, user.id, { totpLastStep: step });
+    await recordLoginState(tx, user.id, { totpLastStep: step! });
     await writeAudit(tx, { ...audit, outcome: 'ok' });
   });
 }
