@@ -536,6 +536,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       url: `/api/evaluation-adjustments/${(await fixtureAdjustment()).id}/revoke`,
       body: { reason: '录入有误' },
     }),
+    'GET /api/evaluation-self-scores/choices': async () => ({ url: '/api/evaluation-self-scores/choices' }),
     'GET /api/evaluation-self-scores': async () => ({ url: '/api/evaluation-self-scores?period=2020' }),
     // 2020, not the published 2020Q3 (frozen); reporting again revises the same row
     'POST /api/evaluation-self-scores': async (c) => ({

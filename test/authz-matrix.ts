@@ -312,6 +312,7 @@ export const MATRIX: Record<string, Expected> = {
   'POST /api/evaluation-adjustments/:id/revoke': PROVINCE_OFFICER,
   // 自评分: a unit's own office reports (the office above reads, 403; elsewhere 404); officers list
   // the self-scores of their scope
+  'GET /api/evaluation-self-scores/choices': OFFICERS,
   'GET /api/evaluation-self-scores': OFFICERS,
   'POST /api/evaluation-self-scores': SELF_SCORE_REPORT,
   'POST /api/evaluation-self-scores/import': UNIT_OFFICERS,

@@ -10,6 +10,7 @@ import { getSelfScore, listSelfScores, type SelfScoreEntry, upsertSelfScore } fr
 import { checkSchemeYear, type Scheme } from '../domain/evaluation/scheme';
 import { parseSelfScore, type SelfScore, type SelfScoreInput } from '../domain/evaluation/self-scores';
 import { PeriodError, parsePeriod } from '../domain/period';
+import { BUILTIN_SCHEMES, loadSchemeFile } from '../schemes/load-scheme';
 import type { AuditContext } from './context';
 import { ConflictError } from './errors';
 import { checkScheme, checkUnit, type EntryRows, problemsOf, reject } from './evaluation-entries-add';
@@ -205,5 +206,25 @@ export function presentSelfScore(s: SelfScoreEntry) {
     reportedBy: s.reportedBy,
     reportedAt: s.reportedAt.toISOString(),
     version: s.version,
+  };
+}
+
+/** The built-in schemes that take self-scores: what a unit may report (total up to, each indicator's points). */
+export async function selfScoreChoices() {
+  const schemes = await Promise.all(BUILTIN_SCHEMES.map(async (id) => (await loadSchemeFile(id)).scheme));
+  return {
+    schemes: schemes
+      .filter((s) => s.self_score)
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        required: s.self_score!.required,
+        total: s.total + (s.bonus?.cap ?? 0),
+        indicators: s.self_score!.indicators
+          ? s.dimensions.flatMap((d) =>
+              d.indicators.map((i) => ({ id: i.id, name: i.name, points: i.points })),
+            )
+          : [],
+      })),
   };
 }

@@ -76,6 +76,7 @@ export const MENU: MenuEntry[] = [
       { key: '/evaluation', label: 'menu.evaluationResults', icon: <BarChartOutlined /> },
       { key: '/evaluation/schemes', label: 'menu.evaluationSchemes', icon: <ProfileOutlined /> },
       { key: '/evaluation/entries', label: 'menu.evaluationEntries', icon: <DiffOutlined /> },
+      { key: '/evaluation/self-scores', label: 'menu.selfScores', icon: <FormOutlined /> },
       { key: '/evaluation/honours', label: 'menu.honours', icon: <CrownOutlined /> },
     ],
   },

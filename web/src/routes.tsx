@@ -158,6 +158,12 @@ export const ROUTES: RouteDef[] = [
     requires: 'evaluationEntry.read',
   },
   {
+    path: '/evaluation/self-scores',
+    title: 'menu.selfScores',
+    page: lazy(() => import('./pages/evaluation-self-scores')),
+    requires: 'selfScore.read',
+  },
+  {
     path: '/evaluation/honours',
     title: 'menu.honours',
     page: lazy(() => import('./pages/honours')),

@@ -95,6 +95,15 @@ describe.each(testDatabases())('self-scores over HTTP on $name', (target: TestDa
     expect(county.body.items[0]).toMatchObject({ parentCode: '410300' });
   });
 
+  it('offers the built-in schemes that take self-scores, with each indicator\'s full points', async () => {
+    const choices = await mengjin.get('/api/evaluation-self-scores/choices');
+    expect(choices.status).toBe(200);
+    expect(choices.body.schemes.map((s: { id: string }) => s.id)).toEqual(['sibisikan-2020']);
+    const [scheme] = choices.body.schemes;
+    expect(scheme).toMatchObject({ required: false, total: 103 });
+    expect(scheme.indicators).toContainEqual({ id: 'invest_rate', name: '投资完成率', points: 14 });
+  });
+
   it('refuses a bad score with the column and reason, writing nothing', async () => {
     const before = await count();
     const bad = await jiaozuo.post(

@@ -11,11 +11,16 @@ import { authorize, authorizeRole, can } from '../../policies/authorize';
 import { selfScoreUnits } from '../../policies/visibility';
 import { UsageError } from '../../services/errors';
 import { SINGLE } from '../../services/evaluation-entries-add';
-import { listSelfScoreEntries, presentSelfScore, reportSelfScores } from '../../services/self-scores';
+import {
+  listSelfScoreEntries,
+  presentSelfScore,
+  reportSelfScores,
+  selfScoreChoices,
+} from '../../services/self-scores';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import { withUploadedFile } from '../upload-file';
-import { ZSelfScoreIn, ZSelfScoreList, ZSelfScoreQuery } from './self-scores.types';
+import { ZSelfScoreChoices, ZSelfScoreIn, ZSelfScoreList, ZSelfScoreQuery } from './self-scores.types';
 
 const mayReport = (actor: Actor) => (regionCode: string) => can(actor, 'selfScore.report', { regionCode });
 
@@ -23,6 +28,21 @@ export function selfScoreRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { database } = deps;
   const tags = ['evaluation-self-scores'];
+
+  app.get(
+    '/api/evaluation-self-scores/choices',
+    {
+      schema: {
+        summary: '接受自评分的内置方案及其指标（各指标满分）',
+        tags,
+        response: { 200: ZSelfScoreChoices },
+      },
+    },
+    async (request) => {
+      authorizeRole(actorOfRequest(request), 'selfScore.read');
+      return selfScoreChoices();
+    },
+  );
 
   app.get(
     '/api/evaluation-self-scores',

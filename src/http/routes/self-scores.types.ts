@@ -55,3 +55,17 @@ export const ZSelfScoreOut = z.object({
 });
 
 export const ZSelfScoreList = z.object({ items: z.array(ZSelfScoreOut) });
+
+export const ZSelfScoreChoices = z.object({
+  schemes: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      required: z.boolean(),
+      total: z.number().describe('the most a total may be: the scheme total plus the bonus cap'),
+      indicators: z
+        .array(z.object({ id: z.string(), name: z.string(), points: z.number() }))
+        .describe('empty when the scheme takes the total only'),
+    }),
+  ),
+});

@@ -1,6 +1,7 @@
 // The shapes of the evaluation API (src/http/routes/evaluations.types.ts, schemes.ts, bulletins.ts)
 // and of the engine's results they carry (src/domain/evaluation/types.ts, sensitivity.ts,
 // what-it-takes.ts), written out for the browser.
+import type { SelfScoreComparison } from './self-score-types';
 
 export interface RegionRef {
   code: string;
@@ -107,6 +108,8 @@ export interface EvaluationResult {
   groups: { id: string; ranking: string[] }[];
   units: UnitResult[];
   flags: ResultFlag[];
+  /** Units' self-scores beside the verified scores; only when any unit reported one. */
+  selfScores?: SelfScoreComparison;
 }
 
 export interface RankMove {

@@ -52,7 +52,9 @@ export type Capability =
   | 'evaluationEntry.read'
   | 'evaluationEntry.enter'
   | 'evaluationEntry.approve'
-  | 'evaluationEntry.revoke';
+  | 'evaluationEntry.revoke'
+  | 'selfScore.read'
+  | 'selfScore.report';
 
 export type PendingStep = 'password_change' | 'password_expired' | 'totp_enrolment';
 

@@ -9,6 +9,7 @@ import { projectsEn } from './projects.en';
 import { publicEn } from './public.en';
 import { qualityEn } from './quality.en';
 import { reportsEn } from './reports.en';
+import { selfScoresEn } from './self-scores.en';
 import { warningsEn } from './warnings.en';
 import type { MessageKey } from './zh-CN';
 
@@ -287,6 +288,7 @@ export const en: Record<MessageKey, string> = {
   ...warningsEn,
   ...publicEn,
   ...entriesEn,
+  ...selfScoresEn,
   ...qualityEn,
   ...reportsEn,
   ...importEn,

@@ -10,6 +10,7 @@ import { projectsZhCN } from './projects.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { selfScoresZhCN } from './self-scores.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 export const zhCN = {
   'app.name': '四比',
@@ -283,6 +284,7 @@ export const zhCN = {
   ...warningsZhCN,
   ...publicZhCN,
   ...entriesZhCN,
+  ...selfScoresZhCN,
   ...qualityZhCN,
   ...reportsZhCN,
   ...importZhCN,

@@ -142,7 +142,21 @@ function ReviewActions({ row, base, onDone }: { row: Review; base: string; onDon
   );
 }
 
-function ImportButton({ path, hint, onDone }: { path: string; hint: string; onDone(): void }) {
+/** A spreadsheet upload taken whole or not at all: every problem the server lists is shown. */
+export function ImportButton({
+  path,
+  hint,
+  onDone,
+  label,
+  done,
+}: {
+  path: string;
+  hint: string;
+  onDone(): void;
+  /** The button's text (default 导入表格) and the success message (default: imported, pending review). */
+  label?: string;
+  done?: (n: number) => string;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
@@ -156,7 +170,9 @@ function ImportButton({ path, hint, onDone }: { path: string; hint: string; onDo
             setError(null);
             try {
               const out = await uploadWithProgress<{ items: unknown[] }>(path, file);
-              message.success(t('entries.importedCount', { n: out.items.length }));
+              message.success(
+                done ? done(out.items.length) : t('entries.importedCount', { n: out.items.length }),
+              );
               onDone();
             } catch (caught) {
               setError(errorText(caught, t, locale));
@@ -164,7 +180,7 @@ function ImportButton({ path, hint, onDone }: { path: string; hint: string; onDo
             return false;
           }}
         >
-          <Button icon={<UploadOutlined />}>{t('entries.import')}</Button>
+          <Button icon={<UploadOutlined />}>{label ?? t('entries.import')}</Button>
         </Upload>
         <Typography.Text type="secondary">{hint}</Typography.Text>
       </Space>

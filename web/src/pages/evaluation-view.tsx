@@ -10,6 +10,7 @@ import { BulletinPanel } from './bulletin-panel';
 import type { EvaluationSource } from './evaluation-common';
 import { ResultTables } from './evaluation-results';
 import { RobustnessPanel, WhatItTakesPanel } from './evaluation-robustness';
+import { SelfScoreTable } from './self-score-comparison';
 
 export function EvaluationView({
   source,
@@ -35,6 +36,15 @@ export function EvaluationView({
           label: t('evaluation.tab.results'),
           children: <ResultTables result={result} group={group} />,
         },
+        ...(result.selfScores
+          ? [
+              {
+                key: 'selfScores',
+                label: t('selfScores.tab'),
+                children: <SelfScoreTable comparison={result.selfScores} />,
+              },
+            ]
+          : []),
         {
           key: 'robustness',
           label: t('evaluation.tab.robustness'),

@@ -1,0 +1,45 @@
+// English strings of self-scores (units' own scores beside the verified score); spread into en.ts.
+import type { selfScoresZhCN } from './self-scores.zh-CN';
+
+export const selfScoresEn: Record<keyof typeof selfScoresZhCN, string> = {
+  'menu.selfScores': 'Self-scores',
+  'selfScores.title': 'Self-scores: units’ own scores beside the verified scores',
+  'selfScores.hint':
+    'A unit reports its own score (the total, and each indicator where the scheme asks); it may be revised until the result is published, then it is frozen. Results list it beside the verified score; difference = self − verified.',
+  'selfScores.scheme': 'Scheme',
+  'selfScores.period': 'Period',
+  'selfScores.report': 'Report',
+  'selfScores.reportFor': 'Self-score of {unit}',
+  'selfScores.total': 'Total',
+  'selfScores.totalMax': 'Total (max {max})',
+  'selfScores.indicatorMax': '{name} (max {max})',
+  'selfScores.note': 'Note',
+  'selfScores.submit': 'Submit self-scores',
+  'selfScores.saved': 'Self-scores saved',
+  'selfScores.nothing': 'Fill in at least one self-score',
+  'selfScores.import': 'Import a spreadsheet',
+  'selfScores.importedCount': '{n} self-scores imported',
+  'selfScores.columns':
+    'Columns: scheme, period, region code, indicator (empty for the total), self-score, note (Chinese headers)',
+  'selfScores.reported': 'Reported self-scores',
+  'selfScores.unit': 'Unit',
+  'selfScores.indicator': 'Indicator',
+  'selfScores.points': 'Self-score',
+  'selfScores.reportedBy': 'Reported by',
+  'selfScores.reportedAt': 'Reported at',
+  'selfScores.version': 'Version',
+  'selfScores.none': 'No self-scores yet',
+  'selfScores.noSchemes': 'No scheme takes self-scores',
+  'selfScores.comparison': 'Self vs verified',
+  'selfScores.comparisonDraft': 'Verified scores computed on current data (a draft, not published)',
+  'selfScores.comparisonOthers':
+    'Once the result is published, Evaluation results show your self-score beside the verified score.',
+  'selfScores.self': 'Self-score',
+  'selfScores.verified': 'Verified',
+  'selfScores.difference': 'Difference',
+  'selfScores.rank': 'Rank',
+  'selfScores.missing': 'No self-score from: {units}',
+  'selfScores.missingRequired': 'The scheme asks every unit to self-score; missing: {units}',
+  'selfScores.noComparison': 'No unit reported a self-score for this period',
+  'selfScores.tab': 'Self-scores',
+};
