@@ -1,14 +1,15 @@
-// The absolute address a short link and its QR code carry. Behind a reverse proxy the Host header
-// the server sees may be the proxy's upstream name, so the operator sets SIBI_PUBLIC_URL (e.g.
-// https://sibi.example.gov.cn); without it the request's own origin is used (protocol and host as
-// Fastify reads them, X-Forwarded-* only with trustProxy), and answers built from it are private.
+// The absolute address a short link and its QR code carry. The operator sets SIBI_PUBLIC_URL (e.g.
+// https://sibi.example.gov.cn): the address the public reaches the server at, which only the
+// operator knows. Without it, the address this server itself listens on (the connection's local
+// address and port), so a link is never built from what a client wrote: a forged Host or
+// X-Forwarded-Host header used to make the office print a QR code pointing at another site
+// (issue #14). That fallback suits a server reached directly; behind a proxy, set SIBI_PUBLIC_URL.
+import type { TLSSocket } from 'node:tls';
 import type { FastifyRequest } from 'fastify';
-
-const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
 export interface PublicBase {
   origin: string;
-  /** True when the origin came from SIBI_PUBLIC_URL, not from the request. */
+  /** True when the origin came from SIBI_PUBLIC_URL, not from the server's own address. */
   configured: boolean;
 }
 
@@ -18,9 +19,16 @@ export function publicBase(request: FastifyRequest, env: NodeJS.ProcessEnv = pro
     const url = new URL(configured);
     return { origin: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, configured: true };
   }
-  const host = HOST.test(request.host) ? request.host : 'localhost';
-  const protocol = request.protocol === 'https' ? 'https' : 'http';
-  return { origin: `${protocol}://${host}`, configured: false };
+  const socket = request.socket as Partial<TLSSocket> | undefined;
+  const protocol = socket?.encrypted ? 'https' : 'http';
+  const address = (socket?.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.)/, '');
+  const host = address.includes(':') ? `[${address}]` : address;
+  const port = socket?.localPort;
+  const defaultPort = protocol === 'https' ? 443 : 80;
+  return {
+    origin: `${protocol}://${host}${port && port !== defaultPort ? `:${port}` : ''}`,
+    configured: false,
+  };
 }
 
 export const shortLinkUrl = (base: PublicBase, slug: string) => `${base.origin}/p/${slug}`;

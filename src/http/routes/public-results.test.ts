@@ -1,6 +1,7 @@
 // Public results (#7) over HTTP on both databases: a public link shows the published snapshot and
 // nothing else, whatever happens to the live data; drafts and unpublished ids get no link; a revoked
 // link is gone; the QR codes carry exactly the short-link URL; honours lists likewise.
+import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
@@ -194,6 +195,51 @@ describe.each(testDatabases())('public results on $name', (target: TestDatabase)
       expect(reply.body).toEqual(NOT_FOUND);
     }
     expect((await anonymous().get('/p/nope')).status).toBe(404);
+  });
+
+  it('answers a revoked or unknown short link 404, never a redirect (issue #14)', async () => {
+    const { slug } = (await province.post(`/api/evaluations/${q3}/public-link`)).body.link;
+    expect((await anonymous().get(`/p/${slug}`)).status).toBe(302);
+    await province.delete(`/api/evaluations/${q3}/public-link`);
+    for (const dead of [slug, 'abcdefghij']) {
+      const reply = await anonymous().get(`/p/${dead}`);
+      expect(reply.status, dead).toBe(404);
+      expect(reply.headers.get('location')).toBeNull();
+      expect(reply.body).toEqual(NOT_FOUND);
+    }
+  });
+
+  it('builds short links and QR codes from the server, never from the Host header (issue #14)', async () => {
+    // fetch will not send a Host of its own choosing; node:http sends what it is given.
+    const forged = (method: string, path: string, from?: Client) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const headers: Record<string, string> = {
+          host: 'phish.example',
+          'x-forwarded-host': 'phish.example',
+        };
+        if (from) Object.assign(headers, { cookie: from.cookie, 'x-csrf-token': from.csrf });
+        const request = httpRequest(`${server.url}${path}`, { method, headers }, (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk) => {
+            text += chunk;
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    const created = await forged('POST', `/api/evaluations/${q3}/public-link`, province);
+    expect(created.status).toBeLessThan(300);
+    const { slug, shortUrl } = JSON.parse(created.text).link;
+    expect(shortUrl).toBe(`${server.url}/p/${slug}`);
+    const page = await forged('GET', `/api/public/results/${slug}`);
+    expect(JSON.parse(page.text).shortUrl).toBe(shortUrl);
+    const svg = await forged('GET', `/api/public/results/${slug}/qr.svg`);
+    expect(svg.text).toBe(
+      await QRCode.toString(shortUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
+    );
+    await province.delete(`/api/evaluations/${q3}/public-link`);
   });
 
   it('imports an honours list (rejecting bad rows with file, row and column), publishes it once and links it', async () => {

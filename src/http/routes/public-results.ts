@@ -1,14 +1,13 @@
 // Public results (#7), no session: a published evaluation or honours list by the slug of an open
 // public link, the QR code of its short link (SVG, PNG) and the short link itself (/p/<slug> → the
-// web page /public/<slug>). A malformed, unknown or revoked slug answers 404 with the standard
+// web page /public/<slug>). A malformed, unknown or revoked slug answers 404 (the short link too) with the standard
 // error body; nothing but the published snapshot ever leaves (presenters/public-results.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { PublicLinkKind } from '../../db/public-links';
-import { NotFoundError } from '../../services/errors';
 import { loadPublishedHonourList } from '../../services/honours';
-import { resolvePublicLink, SLUG_PATTERN } from '../../services/public-links';
+import { resolvePublicLink } from '../../services/public-links';
 import { loadPublishedEvaluation } from '../../services/published-evaluations';
 import { regionTree } from '../../services/region-tree';
 import { presentPublicEvaluation, presentPublicHonours } from '../presenters/public-results';
@@ -89,7 +88,7 @@ export function publicResultRoutes(root: FastifyInstance, deps: AppDeps): void {
           const link = await resolvePublicLink(database, request.params.slug, kind);
           const url = shortLinkUrl(publicBase(request), link.slug);
           // Cache-Control is no-store like every /api answer (plugins/security-headers.ts): a QR code
-          // built from the request's Host is never kept for another requester, and revocation is at once.
+          // is never kept by a cache past its link's revocation.
           reply
             .header('x-robots-tag', 'noindex, nofollow')
             .header('content-disposition', `inline; filename="sibi-${link.slug}.${format}"`);
@@ -114,16 +113,17 @@ export function publicResultRoutes(root: FastifyInstance, deps: AppDeps): void {
     {
       config,
       schema: {
-        summary: '短链接：302 跳转到公开页面 /public/<slug>',
+        summary: '短链接：302 跳转到公开页面 /public/<slug>；链接撤销或不存在时 404',
         tags,
         params: ZSlugParams,
         response: { 302: z.null().describe('Location: /public/<slug>') },
       },
     },
     async (request, reply) => {
-      const { slug } = request.params;
-      if (!SLUG_PATTERN.test(slug)) throw new NotFoundError('未找到');
-      return reply.header('cache-control', 'no-store').redirect(`/public/${slug}`, 302);
+      // Only an open link redirects: a revoked or unknown slug is 404 here too (issue #14), not a
+      // redirect to a page that then says it is gone.
+      const link = await resolvePublicLink(database, request.params.slug);
+      return reply.header('cache-control', 'no-store').redirect(`/public/${link.slug}`, 302);
     },
   );
 }
