@@ -28,6 +28,7 @@ import {
   tidyExplanation,
   topRankingWords,
 } from './ranking';
+import { selfScoreAppendix } from './self-scores';
 import { previousWord, streakWording } from './streak';
 import { warningsAnnexTitle, warningsAppendix } from './warnings';
 import {
@@ -77,6 +78,14 @@ export function buildProvinceBulletin(input: ProvinceBulletinInput): BulletinDoc
       newPage: true,
     });
   }
+
+  // 自评分与核定得分对比, when units reported self-scores (a published result carries them).
+  const selfScores = selfScoreAppendix(
+    `附件${appendices.length + 1}`,
+    `${label}各单位自评分与核定得分对比`,
+    result.selfScores,
+  );
+  if (selfScores) appendices.push(selfScores);
 
   // The full list of red and yellow projects is a spreadsheet sent with the document (the last 附件).
   const annex = input.warnings && input.warnings.projects.length > 0 ? appendices.length + 2 : null;
