@@ -1,6 +1,8 @@
 // Robustness of a period's ranking and "what it takes" for one unit, on the same inputs.
 import type { Database } from '../db/client';
 import {
+  DEFAULT_SEED,
+  type NormalisationAlternative,
   runSensitivity,
   type SensitivityResult,
   type SensitivityVary,
@@ -18,15 +20,37 @@ export const DEFAULT_VARY: SensitivityVary = {
   adjustments: true,
 };
 
+/** Optional factors a caller adds to DEFAULT_VARY: alternative normalisations and the aggregation. */
+export interface ExtraFactors {
+  normalisation?: NormalisationAlternative[];
+  aggregation?: boolean;
+}
+
+export interface SensitivityRequest extends ExtraFactors {
+  replications?: number;
+  seed?: number;
+  vary?: SensitivityVary;
+}
+
+/** DEFAULT_VARY (or the given vary) with the optional factors asked for; unchanged when none is. */
+export function varyWith(opts: SensitivityRequest): SensitivityVary {
+  const vary = opts.vary ?? DEFAULT_VARY;
+  return {
+    ...vary,
+    ...(opts.normalisation?.length ? { normalisation: opts.normalisation } : {}),
+    ...(opts.aggregation ? { aggregation: true } : {}),
+  };
+}
+
 export async function analyseSensitivity(
   database: Database,
   request: EvaluateRequest,
-  opts: { replications?: number; seed?: number; vary?: SensitivityVary } = {},
+  opts: SensitivityRequest = {},
 ): Promise<SensitivityResult> {
   const run = await runEvaluation(database, request);
   return runSensitivity(
     { scheme: run.snapshot.scheme, ...run.snapshot.input },
-    { replications: opts.replications ?? 1000, seed: opts.seed ?? 20201, vary: opts.vary ?? DEFAULT_VARY },
+    { replications: opts.replications ?? 1000, seed: opts.seed ?? DEFAULT_SEED, vary: varyWith(opts) },
   );
 }
 

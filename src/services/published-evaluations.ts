@@ -10,9 +10,9 @@ import {
 } from '../db/evaluations';
 import type { EvaluationInput } from '../domain/evaluation/engine';
 import type { Scheme } from '../domain/evaluation/scheme';
-import { runSensitivity, type SensitivityResult } from '../domain/evaluation/sensitivity';
+import { DEFAULT_SEED, runSensitivity, type SensitivityResult } from '../domain/evaluation/sensitivity';
 import { type WhatItTakesResult, whatItTakes } from '../domain/evaluation/what-it-takes';
-import { DEFAULT_VARY } from './analyse-evaluation';
+import { type SensitivityRequest, varyWith } from './analyse-evaluation';
 import { NotFoundError, UsageError } from './errors';
 
 /** The standing published evaluations; with `includeRevoked`, the revoked ones too (marked). */
@@ -52,12 +52,12 @@ export function storedInput(stored: StoredEvaluation): EvaluationInput {
 
 export function analyseStoredSensitivity(
   stored: StoredEvaluation,
-  opts: { replications?: number; seed?: number } = {},
+  opts: SensitivityRequest = {},
 ): SensitivityResult {
   return runSensitivity(storedInput(stored), {
     replications: opts.replications ?? 1000,
-    seed: opts.seed ?? 20201,
-    vary: DEFAULT_VARY,
+    seed: opts.seed ?? DEFAULT_SEED,
+    vary: varyWith(opts),
   });
 }
 

@@ -4,16 +4,23 @@ import type { Command } from 'commander';
 import { getEvaluation, type StoredEvaluation } from '../../db/evaluations';
 import type { PublishGateRecord, PublishGateReport } from '../../domain/evaluation/publish-gate';
 import { scoreText } from '../../domain/evaluation/rank';
+import {
+  DEFAULT_SEED,
+  NORMALISATION_ALTERNATIVES,
+  type NormalisationAlternative,
+} from '../../domain/evaluation/sensitivity';
 import type { EvaluationResult } from '../../domain/evaluation/types';
 import { formatPercent } from '../../domain/format';
 import { periodLabel } from '../../domain/period';
 import { GROUP_LABELS } from '../../domain/regions';
 import { analyseSensitivity, analyseWhatItTakes } from '../../services/analyse-evaluation';
+import { analyseAudit } from '../../services/audit-evaluation';
 import { NotFoundError, UsageError } from '../../services/errors';
 import { type EvaluateRequest, runEvaluation } from '../../services/evaluate-period';
 import { PublishRefusedError, publishEvaluation, revokeEvaluation } from '../../services/publish-evaluation';
 import { verifyEvaluation } from '../../services/verify-evaluation';
 import { CLI_ACTOR, EXIT_REJECTED, printJson, withDatabase } from '../run';
+import { indexLines, renderAudit } from './evaluate-audit';
 
 interface EvaluateOptions {
   scheme: string;
@@ -28,6 +35,9 @@ interface EvaluateOptions {
   verify?: string;
   sensitivity?: string | boolean;
   seed?: string;
+  normalisation?: string;
+  aggregation?: boolean;
+  audit?: boolean;
   whatItTakes?: string;
 }
 
@@ -52,7 +62,13 @@ export function registerEvaluateCommand(program: Command): void {
       '复核：存储的摘要、按保存的输入重算的摘要（不一致时退出码 1）、按当前数据重算的摘要',
     )
     .option('--sensitivity [n]', '稳健性分析：重复 n 次（默认 1000）')
-    .option('--seed <n>', '稳健性分析的随机种子', '20201')
+    .option('--seed <n>', '稳健性分析的随机种子（随结果打印）', String(DEFAULT_SEED))
+    .option(
+      '--normalisation <rules>',
+      `与 --sensitivity 一起：另加"标准化方法"因素，各指标改用这些规则之一计分（${NORMALISATION_ALTERNATIVES.join(',')}）`,
+    )
+    .option('--aggregation', '与 --sensitivity 一起：另加"汇总方法"因素（算术 / 几何）')
+    .option('--audit', '统计审计：名义权重与有效权重、指标相关矩阵、离群值')
     .option('--what-it-takes <unit>', '某单位提升一个名次需要的最小单项变化')
     .action((opts: EvaluateOptions) => withDatabase((database) => runCommand(database, opts)));
 }
@@ -85,10 +101,24 @@ async function runCommand(
   if (opts.overrideReason !== undefined && !opts.publish) {
     throw new UsageError('--override-reason 只与 --publish 一起使用');
   }
+  if (opts.audit) {
+    const audit = await analyseAudit(database, request);
+    if (opts.json) return printJson(audit);
+    process.stdout.write(renderAudit(audit));
+    return;
+  }
   if (opts.sensitivity !== undefined) {
     const n = opts.sensitivity === true ? 1000 : Number(opts.sensitivity);
     if (!Number.isInteger(n) || n < 10) throw new UsageError('--sensitivity 需要不小于 10 的整数');
-    const result = await analyseSensitivity(database, request, { replications: n, seed: Number(opts.seed) });
+    const seed = Number(opts.seed);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 2_147_483_647)
+      throw new UsageError(`--seed 需要 0 到 2147483647 之间的整数：${opts.seed}`);
+    const result = await analyseSensitivity(database, request, {
+      replications: n,
+      seed,
+      normalisation: parseNormalisation(opts.normalisation),
+      aggregation: opts.aggregation,
+    });
     if (opts.json) return printJson(result);
     const lines = [
       `稳健性分析：${result.replications} 次，种子 ${result.seed}`,
@@ -99,8 +129,7 @@ async function runCommand(
         `${u.name} | ${u.nominalRank} | ${u.medianRank} | ${u.rankP5}–${u.rankP95} | ${formatPercent(u.pFirst)} | ${formatPercent(u.pTop3)}`,
       );
     }
-    lines.push('敏感性指数（一阶 / 总效应）：');
-    for (const i of result.indices) lines.push(`  ${i.label}：${i.first.toFixed(3)} / ${i.total.toFixed(3)}`);
+    lines.push(...indexLines(result));
     process.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
@@ -175,6 +204,17 @@ async function runCommand(
         : `与已发布结果（编号 ${run.published.id}）相比有变化：${run.published.moves.map((m) => `${m.name} ${m.publishedRank}→${m.rank}`).join('，')}\n`,
     );
   }
+}
+
+function parseNormalisation(text: string | undefined): NormalisationAlternative[] | undefined {
+  if (text === undefined) return undefined;
+  const list = text.split(',').map((s) => s.trim());
+  const bad = list.filter((s) => !(NORMALISATION_ALTERNATIVES as readonly string[]).includes(s));
+  if (bad.length)
+    throw new UsageError(
+      `--normalisation 只能是 ${NORMALISATION_ALTERNATIVES.join('、')}（逗号分隔），收到 ${bad.join('、')}`,
+    );
+  return list as NormalisationAlternative[];
 }
 
 function parseId(text: string): number {

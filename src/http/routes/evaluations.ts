@@ -8,6 +8,7 @@ import { provinceOf } from '../../domain/regions';
 import type { Actor } from '../../policies/actor';
 import { authorize, authorizeRole, can } from '../../policies/authorize';
 import { analyseSensitivity, analyseWhatItTakes } from '../../services/analyse-evaluation';
+import { analyseAudit, analyseStoredAudit } from '../../services/audit-evaluation';
 import { RuleViolationError, UsageError } from '../../services/errors';
 import { type EvaluateRequest, runEvaluation } from '../../services/evaluate-period';
 import { PublishRefusedError, publishEvaluation, revokeEvaluation } from '../../services/publish-evaluation';
@@ -25,6 +26,7 @@ import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import {
   ZAnalysis,
+  ZAudit,
   ZDraft,
   ZDraftBody,
   ZEvaluationListQuery,
@@ -109,8 +111,29 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const actor = actorOfRequest(request);
-      const { replications, seed, ...draft } = request.body;
-      return analyseSensitivity(database, draftRequest(actor, draft, request.ip), { replications, seed });
+      const { replications, seed, normalisation, aggregation, ...draft } = request.body;
+      return analyseSensitivity(database, draftRequest(actor, draft, request.ip), {
+        replications,
+        seed,
+        normalisation,
+        aggregation,
+      });
+    },
+  );
+
+  app.post(
+    '/api/evaluations/draft/audit',
+    {
+      schema: {
+        summary: '草稿的统计审计：指标相关矩阵、名义权重与有效权重、离群值',
+        tags,
+        body: ZDraftBody,
+        response: { 200: ZAudit },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      return analyseAudit(database, draftRequest(actor, request.body, request.ip));
     },
   );
 
@@ -298,6 +321,22 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const stored = await readable(actorOfRequest(request), request.params.id);
       return analyseStoredSensitivity(stored, request.query);
+    },
+  );
+
+  app.get(
+    '/api/evaluations/:id/audit',
+    {
+      schema: {
+        summary: '已发布结果的统计审计（基于发布时保存的结果）',
+        tags,
+        params: ZEvaluationParams,
+        response: { 200: ZAudit },
+      },
+    },
+    async (request) => {
+      const stored = await readable(actorOfRequest(request), request.params.id);
+      return analyseStoredAudit(stored);
     },
   );
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_SEED, NORMALISATION_ALTERNATIVES } from '../../domain/evaluation/sensitivity';
 import { BUILTIN_SCHEMES } from '../../schemes/load-scheme';
 import { ZIdParams, ZRegionCode } from '../schema/common';
+import { ZWeightRow } from './schemes';
 
 /**
  * Sensitivity replications are capped (issue #14 item 5): each one re-ranks every unit, so a
@@ -27,7 +29,10 @@ export const ZDraftBody = z
 
 export const ZSensitivityBody = ZDraftBody.extend({
   replications: z.number().int().min(10).max(2000, MAX_REPLICATIONS_MESSAGE).default(1000),
-  seed: z.number().int().min(0).max(2_147_483_647).default(20201),
+  seed: z.number().int().min(0).max(2_147_483_647).default(DEFAULT_SEED),
+  /** Optional factors: alternative normalisations of every indicator, and arithmetic / geometric aggregation. */
+  normalisation: z.array(z.enum(NORMALISATION_ALTERNATIVES)).max(2).optional(),
+  aggregation: z.boolean().optional(),
 }).strict();
 
 export const ZWhatItTakesBody = ZDraftBody.extend({ unit: ZRegionCode }).strict();
@@ -58,7 +63,17 @@ export const ZEvaluationParams = ZIdParams;
 export const ZSensitivityQuery = z
   .object({
     replications: z.coerce.number().int().min(10).max(2000, MAX_REPLICATIONS_MESSAGE).default(1000),
-    seed: z.coerce.number().int().min(0).max(2_147_483_647).default(20201),
+    seed: z.coerce.number().int().min(0).max(2_147_483_647).default(DEFAULT_SEED),
+    /** Comma-separated: min_max, relative_to_best. */
+    normalisation: z
+      .string()
+      .regex(/^(min_max|relative_to_best)(,(min_max|relative_to_best))?$/)
+      .transform((v) => v.split(',') as (typeof NORMALISATION_ALTERNATIVES)[number][])
+      .optional(),
+    aggregation: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
   })
   .strict();
 export const ZUnitQuery = z.object({ unit: ZRegionCode }).strict();
@@ -162,3 +177,48 @@ export const ZVerification = z.object({
 });
 
 export const ZAnalysis = z.unknown().describe('SensitivityResult or WhatItTakesResult (docs/methodology.md)');
+
+const ZCorrelations = z.object({
+  pearson: z.array(z.array(z.number().nullable())),
+  spearman: z.array(z.array(z.number().nullable())),
+});
+
+/** The statistical audit (docs/methodology.md → 统计审计). */
+export const ZAudit = z.object({
+  period: z.string(),
+  parent: z.object({ code: z.string(), name: z.string().optional() }),
+  scheme: z.object({ id: z.string(), version: z.string(), name: z.string() }),
+  rule: z.object({
+    skewness: z.number(),
+    kurtosis: z.number(),
+    winmax: z.number(),
+    moments: z.literal('sample'),
+  }),
+  groups: z.array(
+    z.object({
+      group: z.string(),
+      units: z.number(),
+      indicators: z.array(z.object({ id: z.string(), name: z.string(), dimension: z.string() })),
+      scores: ZCorrelations,
+      values: ZCorrelations,
+      withTotal: z.array(
+        z.object({ indicator: z.string(), pearson: z.number().nullable(), spearman: z.number().nullable() }),
+      ),
+      weights: z.array(ZWeightRow),
+      outliers: z.array(
+        z.object({
+          indicator: z.string(),
+          name: z.string(),
+          n: z.number(),
+          skewness: z.number().nullable(),
+          kurtosis: z.number().nullable(),
+          outlying: z.boolean(),
+          units: z.array(z.object({ code: z.string(), name: z.string(), value: z.number() })),
+          winsorisable: z.boolean(),
+          treatment: z.enum(['none', 'winsorise', 'log']),
+          applied: z.enum(['none', 'winsorised', 'log']),
+        }),
+      ),
+    }),
+  ),
+});

@@ -36,7 +36,8 @@ const ZProblem = z.object({
   /** The message with its position, as the CLI prints it. */
   text: z.string(),
 });
-const ZWeightRow = z.object({
+/** Nominal against effective weight of one indicator (variance-shares.ts WeightRow). */
+export const ZWeightRow = z.object({
   dimension: z.string(),
   indicator: z.string(),
   name: z.string(),
