@@ -10,7 +10,7 @@ export interface RegionRef {
 
 export interface IndicatorReference {
   target?: number | null;
-  targetSource?: 'value' | 'metric' | 'timeProgress' | 'mean';
+  targetSource?: 'value' | 'metric' | 'timeProgress' | 'mean' | 'unit';
   targetMetric?: string;
   cap?: number;
   best?: number;
@@ -85,6 +85,8 @@ export interface UnitResult {
   /** Competition rank (1, 2, 2, 4) within the group. */
   rank: number;
   groupSize: number;
+  /** The consequence of the unit's rank band (流动红旗, 约谈), when the scheme declares bands. */
+  consequence?: string;
 }
 
 export interface ResultFlag {

@@ -150,6 +150,8 @@ export const evaluationEn: Record<keyof typeof evaluationZhCN, string> = {
   'evaluation.targetSource.mean': 'mean',
   'evaluation.targetSource.metric': 'another metric',
   'evaluation.targetSource.value': 'fixed value',
+  'evaluation.targetSource.unit': "the unit's own target",
+  'evaluation.consequence': 'Consequence',
   'evaluation.flag.capped': 'Capped',
   'evaluation.flag.floored': 'At the floor',
   'evaluation.flag.target_missing': 'No target: not scored',

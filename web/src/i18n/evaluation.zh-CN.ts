@@ -143,6 +143,8 @@ export const evaluationZhCN = {
   'evaluation.targetSource.mean': '平均值',
   'evaluation.targetSource.metric': '另一统计指标',
   'evaluation.targetSource.value': '固定值',
+  'evaluation.targetSource.unit': '本单位目标',
+  'evaluation.consequence': '结果运用',
   'evaluation.flag.capped': '已按上限计',
   'evaluation.flag.floored': '已按下限计',
   'evaluation.flag.target_missing': '缺少目标值，不计分',

@@ -393,6 +393,9 @@ function UnitDrawer({
             label: t('evaluation.rank'),
             children: `${rankText(unit.rank, tied, t)} / ${unit.groupSize}`,
           },
+          ...(unit.consequence
+            ? [{ key: 'consequence', label: t('evaluation.consequence'), children: unit.consequence }]
+            : []),
           { key: 'base', label: t('evaluation.base'), children: scoreText(unit.base) },
           {
             key: 'adj',
