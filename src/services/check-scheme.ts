@@ -6,6 +6,7 @@ import {
   checkSchemeYear,
   indicatorMetrics,
   type Scheme,
+  SchemeError,
   type SchemeProblem,
   schemeIndicators,
   schemeYears,
@@ -132,13 +133,27 @@ export async function checkScheme(
       summary,
       weights: null,
     };
-  const run = await runEvaluation(database, {
-    scheme: source,
-    schemeOverride: scheme,
-    period: period.id,
-    region: request.region,
-    actor: request.actor,
+  const refused = (problems: SchemeProblem[]): SchemeCheckOutcome => ({
+    ok: false,
+    problems: locateProblems(request.text, problems),
+    scheme,
+    summary,
+    weights: null,
   });
+  let run: Awaited<ReturnType<typeof runEvaluation>>;
+  try {
+    run = await runEvaluation(database, {
+      scheme: source,
+      schemeOverride: scheme,
+      period: period.id,
+      region: request.region,
+      actor: request.actor,
+    });
+  } catch (e) {
+    // What only the units tell (a unit without a per-unit target): a problem on its line.
+    if (e instanceof SchemeError) return refused(e.problems);
+    throw e;
+  }
   const present = new Set(run.snapshot.input.units.map((u) => u.group));
   const empty: SchemeProblem[] = scheme.groups.flatMap((g, k) =>
     present.has(g)

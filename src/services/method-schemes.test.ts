@@ -4,10 +4,12 @@
 // written; on both databases.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify as stringifyYaml } from 'yaml';
 import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
 import { loadEvaluationFixture } from '../../test/helpers/evaluation-fixture';
 import type { Database } from '../db/client';
 import { parseScheme, SchemeError } from '../domain/evaluation/scheme';
+import { checkScheme } from './check-scheme';
 import { runEvaluation } from './evaluate-period';
 import { publishEvaluation } from './publish-evaluation';
 import { verifyEvaluation } from './verify-evaluation';
@@ -151,5 +153,36 @@ describe.each(testDatabases())('schemes as provinces write them, on $name', (tar
     await expect(attempt).rejects.toThrow(SchemeError);
     await expect(attempt).rejects.toThrow(/巩义市（410181）、焦作市（410800） 的目标/);
     expect(await evaluations()).toBe(before);
+  });
+});
+
+describe.each(testDatabases())('scheme check with a period, on $name', (target: TestDatabase) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await target.open();
+    await loadEvaluationFixture(database);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('names the units without a per-unit target on the line of per_unit', async () => {
+    const text = stringifyYaml(scheme({ '410300': 100_000 }, null));
+    const outcome = await checkScheme(database, { text, source: 'x.yaml', period: '2020Q3', actor: 't' });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.problems).toHaveLength(1);
+    const [problem] = outcome.problems;
+    expect(problem!.code).toBe('unit_target_missing');
+    expect(problem!.message).toContain('巩义市（410181）、焦作市（410800）');
+    // The line of the per_unit map (its first entry, right under the key).
+    expect(text.split('\n')[problem!.line! - 2]).toContain('per_unit:');
+    expect(text.split('\n')[problem!.line! - 1]).toContain('"410300": 100000');
+    const fine = await checkScheme(database, {
+      text: stringifyYaml(scheme({ '410300': 100_000 })),
+      source: 'x.yaml',
+      period: '2020Q3',
+      actor: 't',
+    });
+    expect(fine.ok).toBe(true);
   });
 });
