@@ -268,6 +268,9 @@ export function rankingTable(scheme: Scheme, units: UnitResult[]): TableBlock {
     { title: '扣分', align: 'center', width: 0.8 },
     { title: '综合得分', align: 'center', width: 1.1 },
   ];
+  // The consequences of the scheme's rank bands (考评结果运用), when it declares any.
+  const bands = (scheme.consequences?.length ?? 0) > 0;
+  if (bands) columns.push({ title: '结果运用', align: 'center', width: 1.2 });
   const rows = units.map((u) => [
     rankCell(u, units),
     u.name,
@@ -276,6 +279,7 @@ export function rankingTable(scheme: Scheme, units: UnitResult[]): TableBlock {
     scoreCell(u.bonus.total),
     scoreCell(u.penalty.total),
     scoreCell(u.adjusted),
+    ...(bands ? [u.consequence ?? '—'] : []),
   ]);
   const notes = [
     '注：综合得分＝基本分＋加分－扣分；得分保留两位小数，名次按未经四舍五入的得分排列，“并列”表示名次相同。',

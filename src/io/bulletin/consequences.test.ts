@@ -83,6 +83,19 @@ describe('consequences in the 通报', () => {
     expect(text).toContain(COUNTY_LINE);
   });
 
+  it('get a column in the ranking tables of the 附件', () => {
+    const table = province.appendices[0]!.blocks.find((b) => b.kind === 'table')!;
+    expect(table.kind === 'table' && table.columns.at(-1)!.title).toBe('结果运用');
+    const rows = table.kind === 'table' ? table.rows : [];
+    expect(rows.map((r) => [r[1], r.at(-1)])).toEqual([
+      ['洛阳市', '流动红旗'],
+      ['焦作市', '—'],
+      ['郑州市', '通报表扬'],
+      ['开封市', '通报表扬'],
+      ['周口市', '约谈'],
+    ]);
+  });
+
   it('are printed in markdown, HTML and Word', async () => {
     const md = (await renderBulletin(province, 'md')).toString('utf8');
     expect(md).toContain('考评结果运用');
