@@ -10,6 +10,7 @@ import { registerErrorHandler } from './errors';
 import { limitHeavyRequests } from './heavy-requests';
 import { serializeErrorForLog } from './log-safety';
 import { registerMetrics } from './metrics';
+import { refuseNulCharacters } from './nul-guard';
 import { securityHeaders } from './plugins/security-headers';
 import { sessionHook } from './plugins/session';
 import { webStatic } from './plugins/web-static';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   installZodSchemas(app);
   echoRequestId(app);
+  refuseNulCharacters(app);
   registerErrorHandler(app, deps);
   securityHeaders(app);
   await webStatic(app); // the web app, before the session check: the bundle is public

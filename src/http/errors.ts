@@ -71,6 +71,9 @@ export function registerErrorHandler(app: FastifyInstance, deps: AppDeps): void 
     if (error.statusCode === 415) return send(415, 'unsupported_media_type', '不支持的内容类型');
     if (error.statusCode && error.statusCode < 500)
       return send(error.statusCode, 'bad_request', error.message);
+    // A character the database cannot store (NUL) that nul-guard.ts did not see: bad input, not a fault.
+    if (hasSqlState(error, UNSTORABLE_CHARACTER))
+      return send(400, 'bad_request', '输入含有数据库无法保存的字符（如空字符 NUL），请删除后重试');
     request.log.error({ err: error }, 'unhandled error');
     // The request id lets the operator find this error's log line (X-Request-Id carries it too).
     return reply.status(500).send({
@@ -85,6 +88,19 @@ export function registerErrorHandler(app: FastifyInstance, deps: AppDeps): void 
   app.setNotFoundHandler((_request, reply) =>
     reply.status(404).send({ error: { code: 'not_found', message: NOT_FOUND_MESSAGE, details: null } }),
   );
+}
+
+// 22021 character_not_in_repertoire (a NUL byte in text), 22P05 untranslatable_character (\u0000 in jsonb).
+const UNSTORABLE_CHARACTER = new Set(['22021', '22P05']);
+
+/** True when the error, or one in its cause chain (drizzle wraps the driver's), has one of `codes`. */
+function hasSqlState(error: unknown, codes: ReadonlySet<string>): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, cause } = e as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && codes.has(code)) return true;
+    e = cause;
+  }
+  return false;
 }
 
 function zodIssues(error: ZodError) {

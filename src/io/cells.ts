@@ -63,11 +63,30 @@ export function cellText(value: CellValue): string {
 
 // ---------------------------------------------------------------- text and codes
 
-/** Trimmed text; line breaks become \n, as Excel stores them (XML would turn \r\n into \n anyway). */
-export const text: ValueType<string> = {
-  parse: (value) => ok(cellText(value).replace(/\r\n?/g, '\n').trim()),
-  format: (value) => value,
-};
+/**
+ * The longest text any imported field takes (issue #14: a 21-million-character project name was
+ * stored): the free-text fields (建设规模及内容, 形象进度, 存在问题 …), as the API's entry forms. Names and
+ * codes take less (`textUpTo`, in their column specs); docs/data-formats.md lists them.
+ */
+export const MAX_TEXT_LENGTH = 4000;
+
+/**
+ * Trimmed text of at most `max` characters (code points); line breaks become \n, as Excel stores
+ * them (XML would turn \r\n into \n anyway). A NUL character is refused: PostgreSQL cannot store it.
+ */
+export function textUpTo(max: number): ValueType<string> {
+  return {
+    parse(value) {
+      const t = cellText(value).replace(/\r\n?/g, '\n').trim();
+      if (t.includes('\u0000')) return fail('含有空字符（NUL），请删除后重试');
+      const length = [...t].length;
+      return length > max ? fail(`文字过长：${length} 字，最多 ${max} 字`) : ok(t);
+    },
+    format: (value) => value,
+  };
+}
+
+export const text: ValueType<string> = textUpTo(MAX_TEXT_LENGTH);
 
 const REGION_CODE_REASON = '地区代码应为 6 位数字，如 410300';
 

@@ -1,7 +1,7 @@
 // projects: one row per project for the year and list given on the command line.
 
 import type { Nature, ProjectRecord } from '../../domain/records';
-import { amount, boundedNumber, date, enumOf, regionCode, text } from '../cells';
+import { amount, boundedNumber, date, enumOf, regionCode, text, textUpTo } from '../cells';
 import { columnsOf, type KindSpec, optional, required } from './types';
 
 const nature = enumOf<Nature>(
@@ -21,12 +21,12 @@ export const projectsSpec: KindSpec<ProjectRecord> = {
   title: '项目',
   key: ['code'],
   columns: [
-    c('code', '项目代码', required(text), ['项目编码', '项目编号', '统一项目代码']),
-    c('name', '项目名称', required(text)),
+    c('code', '项目代码', required(textUpTo(64)), ['项目编码', '项目编号', '统一项目代码']),
+    c('name', '项目名称', required(textUpTo(200))),
     c('regionCode', '地区代码', required(regionCode), ['行政区划代码', '区划代码']),
-    c('owner', '项目单位', optional(text), ['项目法人', '建设单位', '项目业主']),
-    c('leader', '分包领导', optional(text), ['分包省领导', '分包市领导', '联系领导']),
-    c('domain', '所属领域', optional(text), ['领域', '行业领域']),
+    c('owner', '项目单位', optional(textUpTo(200)), ['项目法人', '建设单位', '项目业主']),
+    c('leader', '分包领导', optional(textUpTo(60)), ['分包省领导', '分包市领导', '联系领导']),
+    c('domain', '所属领域', optional(textUpTo(60)), ['领域', '行业领域']),
     c('nature', '建设性质', required(nature), ['项目性质']),
     c('totalInvestment', '总投资(万元)', optional(amount), ['计划总投资', '项目总投资']),
     c('annualTarget', '年度计划投资(万元)', optional(amount), [
