@@ -40,14 +40,33 @@ export function exitCodeFor(error: unknown): number {
   return EXIT_REJECTED;
 }
 
-/** The message of a thrown non-Error (some drivers throw plain objects with a `message`). */
+/**
+ * The message of a thrown non-Error (some drivers throw plain objects with a `message`; a closing
+ * database may reject with null). Never a bare "null" (issue #14): say what was thrown.
+ */
 function messageOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
+  if (typeof error === 'object' && error !== null) {
+    const { message, code } = error as { message?: unknown; code?: unknown };
+    if (typeof message === 'string' && message.trim()) return message;
+    let shown = '';
+    try {
+      shown = JSON.stringify(error) ?? '';
+    } catch {
+      shown = String(error);
+    }
+    const codeText = typeof code === 'string' || typeof code === 'number' ? `，代码 ${code}` : '';
+    return `程序收到一个非错误值（${shown === '{}' ? '空对象' : shown}${codeText}），没有说明原因；若数据库连接刚被关闭或中断，请重试（设置 SIBI_DEBUG=1 可看到更多信息）`;
   }
+  const shown = error === '' ? '空字符串' : String(error);
+  return `程序收到一个非错误值（${shown}），没有说明原因；若数据库连接刚被关闭或中断，请重试（设置 SIBI_DEBUG=1 可看到更多信息）`;
+}
+
+/** ", 原因：…" for an error's cause, when it has one that says something. */
+function causeText(error: Error): string {
+  const { cause } = error;
+  if (cause === undefined || cause === null) return '';
+  const text = cause instanceof Error ? cause.message : messageOf(cause);
+  return text ? `（原因：${text.split('\n')[0]}）` : '';
 }
 
 /** Prints an error without a stack trace; rejected input lists every problem, one per line. */
@@ -83,7 +102,7 @@ export function reportError(error: unknown): number {
     const cause = err.cause instanceof Error ? err.cause.message : err.message;
     process.stderr.write(`错误：${DATABASE_UNAVAILABLE_MESSAGE}（${cause.split('\n')[0]}）\n`);
   } else {
-    process.stderr.write(`错误：${err.message.split('\n')[0]}\n`);
+    process.stderr.write(`错误：${err.message.split('\n')[0] || messageOf(error)}${causeText(err)}\n`);
     if (process.env.SIBI_DEBUG) process.stderr.write(`${err.stack}\n`);
   }
   return exitCodeFor(err);
