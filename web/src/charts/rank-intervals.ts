@@ -3,6 +3,7 @@
 // Rank 1 is on the left and the best unit on top. Drawn with the bar and line charts already
 // registered (a line without its line is a row of marks), so no chart type is added to the bundle.
 import type { ChartOption } from './echarts';
+import { escapeHtml } from './escape-html';
 
 export interface RankInterval {
   name: string;
@@ -53,12 +54,13 @@ export function rankIntervalOption(units: readonly RankInterval[], labels: RankI
         const list = Array.isArray(params) ? params : [params];
         const u = units[list[0]?.dataIndex ?? 0];
         if (!u) return '';
+        // HTML: the name (and the labels) escaped (escape-html.ts).
         return [
-          `<b>${u.name}</b>`,
-          `${labels.interval}：${u.rankP5}–${u.rankP95}`,
-          `${labels.nominal}：${u.nominalRank}`,
-          `${labels.median}：${u.medianRank}`,
-          `${labels.pFirst}：${(u.pFirst * 100).toFixed(1)}%`,
+          `<b>${escapeHtml(u.name)}</b>`,
+          `${escapeHtml(labels.interval)}：${u.rankP5}–${u.rankP95}`,
+          `${escapeHtml(labels.nominal)}：${u.nominalRank}`,
+          `${escapeHtml(labels.median)}：${u.medianRank}`,
+          `${escapeHtml(labels.pFirst)}：${(u.pFirst * 100).toFixed(1)}%`,
         ].join('<br/>');
       },
     },
