@@ -13,6 +13,12 @@ GRANT USAGE ON SCHEMA public TO sibi_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO sibi_app;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM sibi_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO sibi_app;
+-- Nothing on the audit chain head (migration 0015): only the chain trigger, which runs as the owner,
+-- moves it (a trigger on the head refuses anything else, should a default grant reach it). The version
+-- guard reads the level the owner's migration recorded (src/db/version.ts).
+REVOKE ALL ON audit_chain_head FROM sibi_app;
+GRANT USAGE ON SCHEMA drizzle TO sibi_app;
+GRANT SELECT ON drizzle.schema_version TO sibi_app;
 -- Tables that later migrations (run by the owner) add get the same grants.
 ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO sibi_app;
 ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO sibi_app;

@@ -1,7 +1,15 @@
 // Hostile files through both import paths — `sibi import` in a child process and the HTTP upload —
 // each refused in seconds with a message naming the file and the reason, nothing written, memory
 // bounded (security.md → Tests; issue: hardening). The parser-level cases are in src/io/parse-file.test.ts.
-import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -162,8 +170,9 @@ describe.each(testDatabases())('hostile uploads on $name', (target: TestDatabase
 describe('hostile files through `sibi import`', () => {
   let env: Record<string, string> = {};
   beforeAll(async () => {
+    // a folder of its own inside the test's, removed with it (made first: commands refuse a missing one)
+    mkdirSync(join(dir, 'database'));
     env = {
-      // a folder of its own inside the test's, removed with it
       SIBI_DATA_DIR: join(dir, 'database'),
       NODE_OPTIONS: `--require ${join(ROOT, 'test', 'fixtures', 'peak-rss.cjs')}`,
     };

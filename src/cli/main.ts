@@ -1,5 +1,6 @@
 // The `sibi` command.
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerBulletinCommand } from './commands/bulletin';
 import { registerDataCommands } from './commands/data';
@@ -37,6 +38,7 @@ registerEntryCommands(program);
 registerPublicLinkCommand(program);
 registerBackupCommands(program);
 registerDbCommands(program);
+registerAuditCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,12 +1,16 @@
 // Runs a command with the database open, and turns errors into one clear line and an exit code.
+import { hostname, userInfo } from 'node:os';
 import {
   configFromEnv,
   type Database,
   type DatabaseConfig,
+  DataDirError,
   DataDirLockedError,
+  describeDatabase,
   openDatabase,
 } from '../db/client';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
+import { VersionGuardError } from '../db/version';
 import { SchemeError } from '../domain/evaluation/scheme';
 import { PeriodError } from '../domain/period';
 import {
@@ -21,13 +25,41 @@ export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
 export const EXIT_USAGE = 2;
 
-export const CLI_ACTOR = `cli:${process.env.USER ?? 'local'}`;
+/** How the line naming the database begins (tests take it apart from the rest of stderr). */
+export const DATABASE_LINE = '数据库：';
 
+/**
+ * The audit actor of every command: `cli:` (not the web), the operating-system account that ran it
+ * (from the system's user database, not the USER variable anyone can set) and the machine.
+ */
+export const CLI_ACTOR = `cli:${osUser()}@${hostname()}`;
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // a uid with no entry in the user database (some containers)
+    return `uid${process.getuid?.() ?? '?'}`;
+  }
+}
+
+export interface DatabaseUse {
+  /** The command makes a database (first start, demo, restore): a missing data folder is created. */
+  create?: boolean;
+}
+
+/**
+ * Opens the database for one command, first saying which one on stderr (folder, or PostgreSQL host,
+ * database and user; never a password). A data folder that does not exist is refused unless the
+ * command makes a database: no silent fresh database at a mistyped path or in ./data.
+ */
 export async function withDatabase<T>(
   work: (database: Database) => Promise<T>,
   config: DatabaseConfig = configFromEnv(),
+  use: DatabaseUse = {},
 ): Promise<T> {
-  const database = await openDatabase(config);
+  process.stderr.write(`${DATABASE_LINE}${describeDatabase(config)}\n`);
+  const database = await openDatabase({ ...config, mustExist: !use.create });
   try {
     return await work(database);
   } finally {
@@ -95,7 +127,11 @@ export function reportError(error: unknown): number {
     err instanceof ConflictError
   ) {
     process.stderr.write(`错误：${err.message}\n`);
-  } else if (err instanceof DataDirLockedError) {
+  } else if (
+    err instanceof DataDirLockedError ||
+    err instanceof DataDirError ||
+    err instanceof VersionGuardError
+  ) {
     // Every line: who holds the folder, why that matters, what to do.
     process.stderr.write(`错误：${err.message}\n`);
   } else if (isDatabaseUnavailable(err)) {

@@ -1,5 +1,5 @@
 // One client factory: PostgreSQL when DATABASE_URL is set, otherwise PGlite in SIBI_DATA_DIR.
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -14,6 +14,7 @@ import { DataDirError } from './data-dir-error';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import * as dataSchema from './schema';
 import * as authSchema from './schema-auth';
+import { guardVersion, programLevel, recordLevel } from './version';
 
 const schema = { ...dataSchema, ...authSchema };
 
@@ -35,6 +36,13 @@ export interface DatabaseConfig {
   /** PGlite only: open from a dump made by `dumpDataDir` (fast clone of a prepared database). */
   loadDataDir?: Blob;
   migrate?: boolean;
+  /** Where the data folder came from: SIBI_DATA_DIR, or the default ./data (nothing configured). */
+  dataDirFrom?: 'env' | 'default';
+  /**
+   * Refuse a data folder that does not exist instead of creating an empty database in it (every CLI
+   * command but the ones that make a database: a mistyped path must not look like an empty database).
+   */
+  mustExist?: boolean;
 }
 
 export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -45,18 +53,43 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseCon
   const url = env.DATABASE_URL?.trim();
   // SIBI_MIGRATE=0: the server runs as a role that may not change the schema (docs/security.md).
   const migrate = env.SIBI_MIGRATE?.trim() !== '0';
-  return url ? { url, migrate } : { dataDir: resolve(env.SIBI_DATA_DIR?.trim() || './data'), migrate };
+  if (url) return { url, migrate };
+  const configured = env.SIBI_DATA_DIR?.trim();
+  return { dataDir: resolve(configured || './data'), dataDirFrom: configured ? 'env' : 'default', migrate };
+}
+
+/** Which database a configuration names, for messages: the folder, or host/database and user — never a password. */
+export function describeDatabase(config: DatabaseConfig): string {
+  if (config.url) return `PostgreSQL ${describeUrl(config.url)}`;
+  if (!config.dataDir) return '内置 PGlite（内存中）';
+  const note =
+    config.dataDirFrom === 'default' ? '（未设置 SIBI_DATA_DIR 与 DATABASE_URL，使用默认目录）' : '';
+  return `内置 PGlite，数据目录 ${config.dataDir}${note}`;
+}
+
+function describeUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return '（DATABASE_URL 无法解析）';
+  }
+  const socket = parsed.searchParams.get('host');
+  const host = parsed.host || socket || 'localhost';
+  const name = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || '（默认库）';
+  const user = decodeURIComponent(parsed.username) || parsed.searchParams.get('user');
+  return `${host}/${name}${user ? `（用户 ${user}）` : ''}`;
 }
 
 export async function openDatabase(config: DatabaseConfig = configFromEnv()): Promise<Database> {
   const database = config.url ? await openPostgres(config.url) : await openPglite(config);
-  if (config.migrate !== false) {
-    try {
-      await runMigrations(database);
-    } catch (error) {
-      await database.close().catch(() => {});
-      throw error;
-    }
+  try {
+    // A database a newer sibi migrated is refused before anything is written (src/db/version.ts).
+    if (config.migrate !== false) await runMigrations(database);
+    else await guardVersion(database.db, programLevel(MIGRATIONS_FOLDER), database.location);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
   }
   return database;
 }
@@ -77,7 +110,7 @@ async function openPostgres(url: string): Promise<Database> {
   });
   handleConnectionErrors(pool);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => pool.end() };
+  return { db, kind: 'postgres', location: describeUrl(url), close: () => pool.end() };
 }
 
 /**
@@ -106,6 +139,7 @@ function handleConnectionErrors(pool: pg.Pool): void {
 async function openPglite(config: DatabaseConfig): Promise<Database> {
   let lock: DataDirLock | undefined;
   if (config.dataDir) {
+    if (config.mustExist && !existsSync(config.dataDir)) throw new DataDirError(missingFolder(config));
     mkdirSync(config.dataDir, { recursive: true });
     // One process at a time: a second one on the folder loses writes or corrupts it.
     lock = lockDataDir(config.dataDir);
@@ -142,14 +176,28 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
   }
 }
 
+function missingFolder(config: DatabaseConfig): string {
+  return config.dataDirFrom === 'default'
+    ? `未设置 SIBI_DATA_DIR 或 DATABASE_URL，默认数据目录 ${config.dataDir} 不存在，没有新建空数据库：` +
+        '请用 SIBI_DATA_DIR 指明内置数据库的目录，或用 DATABASE_URL 指明 PostgreSQL（新建数据库请运行 sibi serve）'
+    : `数据目录 ${config.dataDir}（SIBI_DATA_DIR）不存在，没有新建空数据库：请检查路径；` +
+        '要在此新建数据库，请运行 sibi serve 或 sibi demo，或先建立这个空目录';
+}
+
+/** Checks the version guard, migrates, and records the level: one transaction (and lock) on PostgreSQL. */
 async function runMigrations(database: Database): Promise<void> {
+  const level = programLevel(MIGRATIONS_FOLDER);
   if (database.kind === 'pglite') {
+    await guardVersion(database.db, level, database.location);
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await recordLevel(database.db, level);
     return;
   }
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await guardVersion(tx, level, database.location);
     await migratePg(tx as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await recordLevel(tx, level);
   });
 }
 

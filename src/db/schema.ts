@@ -324,9 +324,21 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     details: jsonb('details'),
+    // Not declared here: chain_seq, prev_hash and hash (migration 0015), set by the audit_log_chain
+    // trigger whatever an insert says, read by src/db/audit-chain.ts. Declared, every insert would name
+    // them, and a database below that migration level (a backup being restored) would refuse it.
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_target_idx').on(t.targetType, t.targetId)],
 );
+
+// The end of the audit chain and where a retention purge cut its start (one row, id 1; trigger-owned).
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: smallint('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  purgedSeq: bigint('purged_seq', { mode: 'number' }).notNull().default(0),
+  purgedHash: text('purged_hash').notNull(),
+});
 
 // Counted events that feed count_points indicators (e.g. a new foreign-invested enterprise).
 export const evaluationEvents = pgTable(

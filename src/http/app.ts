@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { APP_VERSION } from '../app-version';
 import type { Database } from '../db/client';
 import { registerErrorHandler } from './errors';
 import { limitHeavyRequests } from './heavy-requests';
@@ -101,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openapi: {
       info: {
         title: 'sibi 四比 API',
-        version: '0.1.0',
+        version: APP_VERSION,
         description: '会话 Cookie 认证；写操作须带 x-csrf-token 请求头。',
       },
     },

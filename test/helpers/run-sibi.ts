@@ -7,13 +7,24 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export interface CliResult {
   code: number;
   stdout: string;
+  /** stderr without its first line when that line names the database (`数据库：…`, every command that opens it). */
   stderr: string;
+  /** What that line said (after `数据库：`), or null when the command opened no database. */
+  database?: string | null;
 }
 
-export function sibi(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
+/** The line every command that opens the database starts stderr with (src/cli/run.ts DATABASE_LINE). */
+const DATABASE_LINE = /^数据库：(.*)\n/;
+
+export function sibi(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+  options: { cwd?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'sibi.mjs'), ...args], {
-      cwd: ROOT,
+      cwd: options.cwd ?? ROOT,
       env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: '', ...env },
     });
     let stdout = '';
@@ -21,7 +32,15 @@ export function sibi(args: string[], env: Record<string, string>, input?: string
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      const line = DATABASE_LINE.exec(stderr);
+      resolve({
+        code: code ?? -1,
+        stdout,
+        stderr: line ? stderr.slice(line[0].length) : stderr,
+        database: line ? line[1]! : null,
+      });
+    });
     if (input !== undefined) child.stdin.end(input);
     else child.stdin.end();
   });

@@ -47,6 +47,7 @@ export function registerBackupCommands(program: Command): void {
             onProgress: (done, total) => progress.update(done, total),
           }),
         asIs(),
+        { create: true }, // restoring into a new data folder makes it
       ).finally(() => progress.stop());
       if (summary.changedMigrations.length) {
         process.stderr.write(

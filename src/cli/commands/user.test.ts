@@ -1,3 +1,4 @@
+import { hostname, userInfo } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sibi } from '../../../test/helpers/cli';
@@ -136,10 +137,12 @@ describe.each(TARGETS)('sibi user and first start on %s', (name) => {
         database.db,
         sql`select actor, action from audit_log where target_id = 'cli_city' order by id`,
       );
+      // The operating-system account and machine, not the USER variable (set to 'ops' above).
+      const actor = `cli:${userInfo().username}@${hostname()}`;
       expect(audited).toEqual([
-        { actor: 'cli:ops', action: 'user.create' },
-        { actor: 'cli:ops', action: 'user.reset_password' },
-        { actor: 'cli:ops', action: 'user.disable' },
+        { actor, action: 'user.create' },
+        { actor, action: 'user.reset_password' },
+        { actor, action: 'user.disable' },
       ]);
     });
   });
