@@ -27,8 +27,10 @@ export interface ProjectTarget {
   reviewRegionCode: string;
 }
 
+/** An account acted on: who it is and the role it holds (三员分立: the role decides who may act on it). */
 export interface UserTarget {
   id: number;
+  role: Role;
 }
 
 export function inScope(actor: Actor, regionCode: string): boolean {

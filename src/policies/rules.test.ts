@@ -195,14 +195,14 @@ describe('the three administrators (三员分立)', () => {
     expect(can(sysadmin, 'user.manage', null)).toBe(true);
     expect(can(sysadmin, 'settings.report', null)).toBe(true);
     expect(can(sysadmin, 'settings.security', null)).toBe(false);
-    expect(can(sysadmin, 'user.role', { id: 2 })).toBe(false);
+    expect(can(sysadmin, 'user.role', { id: 2, role: 'viewer' })).toBe(false);
     expect(can(sysadmin, 'audit.read', null)).toBe(false);
     expect(roleMay(sysadmin, 'project.read')).toBe(false);
   });
 
   it('gives the security administrator roles and security policies, never its own role', () => {
-    expect(can(secadmin, 'user.role', { id: 2 })).toBe(true);
-    expect(refusal(() => authorize(secadmin, 'user.role', { id: secadmin.id }))).toBe(403);
+    expect(can(secadmin, 'user.role', { id: 2, role: 'viewer' })).toBe(true);
+    expect(refusal(() => authorize(secadmin, 'user.role', { id: secadmin.id, role: 'secadmin' }))).toBe(403);
     expect(can(secadmin, 'settings.security', null)).toBe(true);
     expect(can(secadmin, 'user.manage', null)).toBe(false);
     expect(can(secadmin, 'audit.read', null)).toBe(false);

@@ -10,7 +10,7 @@ import {
   type RegionTarget,
   type UserTarget,
 } from './actor';
-import type { Role } from './roles';
+import { isAdminRole, type Role } from './roles';
 
 export interface ActionTargets {
   'region.read': null;
@@ -97,6 +97,11 @@ export function fillsReports(actor: Actor, p: ProjectTarget): boolean {
   return OFFICERS.includes(actor.role) && actor.regionCode === p.regionCode;
 }
 
+/** The system administrator's reach: another account, of a business role. */
+export function managesAccount(actor: Actor, target: UserTarget): boolean {
+  return actor.id !== target.id && !isAdminRole(target.role);
+}
+
 /** The officer one level up: the city reviews its counties, the province its cities and direct counties. */
 export function reviewsReports(actor: Actor, p: ProjectTarget): boolean {
   return OFFICERS.includes(actor.role) && actor.regionCode === p.reviewRegionCode;
@@ -120,10 +125,17 @@ export const RULES: { [A in Action]: Rule<A> } = {
   'data.import': { roles: OFFICERS, test: regionInScope },
   'regions.import': { roles: ['province_officer'] },
   'user.read': { roles: ['sysadmin', 'secadmin'] },
-  // The system administrator never acts on their own account here (password change is self-service).
-  'user.manage': { roles: ['sysadmin'] },
-  // A security administrator never changes their own role (no self-escalation).
-  'user.role': { roles: ['secadmin'], test: (actor, target) => actor.id !== target.id, refusal: 403 },
+  // Who acts on whose account (三员分立; the table in account-duties.ts and docs/accounts.md): the
+  // system administrator edits, disables, enables and resets the passwords of business accounts only,
+  // never one of the three administrators (a reset password after a TOTP reset was a takeover); the
+  // security administrator assigns roles and resets second factors of any account; nobody acts on
+  // their own account here (password change is self-service). The accounts are listed to both: 403.
+  'user.manage': {
+    roles: ['sysadmin'],
+    test: (actor, t) => t === null || managesAccount(actor, t),
+    refusal: 403,
+  },
+  'user.role': { roles: ['secadmin'], test: (actor, t) => actor.id !== t.id, refusal: 403 },
   'settings.read': { roles: ['sysadmin', 'secadmin'] },
   'settings.report': { roles: ['sysadmin'] },
   'settings.security': { roles: ['secadmin'] },

@@ -183,6 +183,8 @@ export const consequenceSchema = z
     to: z.number().int().positive().optional(),
     last: z.number().int().positive().optional(),
     label: text,
+    /** The groups the band applies in; absent = every group of the scheme. */
+    groups: z.array(identifier).min(1).optional(),
   })
   .strict();
 

@@ -1,8 +1,9 @@
 // Accounts as they leave the server: never the password hash or the TOTP secret.
 import { z } from 'zod';
 import type { UserRow } from '../../db/auth/users';
+import { accountPermissions } from '../../policies/account-duties';
 import type { Actor } from '../../policies/actor';
-import { can, roleMay } from '../../policies/authorize';
+import { roleMay } from '../../policies/authorize';
 import { ROLE_LABELS, ROLES, type Role } from '../../policies/roles';
 import { type Action, RULES } from '../../policies/rules';
 import type { PendingStep } from '../../services/auth/sessions';
@@ -50,14 +51,12 @@ export function presentAccount(
     lockedUntil: user.lockedUntil?.toISOString() ?? null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     version: user.version,
-    permissions: {
-      update: can(actor, 'user.manage', { id: user.id }),
-      disable: can(actor, 'user.manage', { id: user.id }) && actor.id !== user.id && !user.disabled,
-      enable: can(actor, 'user.manage', { id: user.id }) && user.disabled,
-      resetPassword: can(actor, 'user.manage', { id: user.id }) && actor.id !== user.id,
-      changeRole: can(actor, 'user.role', { id: user.id }),
-      resetTotp: can(actor, 'user.role', { id: user.id }) && user.totpEnabled,
-    },
+    permissions: accountPermissions(actor, {
+      id: user.id,
+      role: user.role as Role,
+      disabled: user.disabled,
+      totpEnabled: user.totpEnabled,
+    }),
   };
 }
 

@@ -110,8 +110,17 @@ describe.each(testDatabases())('accounts and roles on $name', (target: TestDatab
 
     const user = new Client(server.url);
     await user.login('wang5', created.password);
-    const changed = await secadmin.put(`/api/users/${created.account.id}/role`, {
+    // An admin role only once the one-time password is changed (its issuer knows it).
+    const early = await secadmin.put(`/api/users/${created.account.id}/role`, {
       version: created.account.version,
+      role: 'auditor',
+      regionCode: null,
+    });
+    expect(early.status).toBe(422);
+    await user.post('/api/auth/password', { currentPassword: created.password, newPassword: TEST_PASSWORD });
+    const current = await secadmin.get(`/api/users/${created.account.id}`);
+    const changed = await secadmin.put(`/api/users/${created.account.id}/role`, {
+      version: current.body.version,
       role: 'auditor',
       regionCode: null,
     });
@@ -119,8 +128,8 @@ describe.each(testDatabases())('accounts and roles on $name', (target: TestDatab
     expect(changed.body).toMatchObject({ role: 'auditor', roleLabel: '审计管理员', regionCode: null });
     // Rights changed: the account's sessions are over; as an admin it must enrol TOTP next.
     expect((await user.get('/api/auth/me')).status).toBe(401);
-    const again = await new Client(server.url).login('wang5', created.password);
-    expect(again.body.user).toMatchObject({ role: 'auditor', pending: 'password_change' });
+    const again = await new Client(server.url).login('wang5', TEST_PASSWORD);
+    expect(again.body.user).toMatchObject({ role: 'auditor', pending: 'totp_enrolment' });
     const stale = await secadmin.put(`/api/users/${created.account.id}/role`, {
       version: created.account.version,
       role: 'viewer',

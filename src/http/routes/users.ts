@@ -1,9 +1,12 @@
-// Accounts: the system administrator creates and maintains them; the security administrator
-// assigns roles (三员分立). Nobody acts on their own account here.
+// Accounts: the system administrator creates and maintains business accounts; the security
+// administrator assigns roles and resets second factors (三员分立: who may act on whose account is
+// the table in src/policies/account-duties.ts). Nobody acts on their own account here.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { listUsers, userProjectCodes } from '../../db/auth/users';
-import { authorize, authorizeRole, NotAllowedError } from '../../policies/authorize';
-import { isAdminRole, ROLE_LABELS } from '../../policies/roles';
+import { findUserById, listUsers, userProjectCodes } from '../../db/auth/users';
+import { ACCOUNT_ACTION_RULE, type AccountAction } from '../../policies/account-duties';
+import type { UserTarget } from '../../policies/actor';
+import { authorizeRole, can, NotAllowedError } from '../../policies/authorize';
+import { isAdminRole, ROLE_LABELS, type Role } from '../../policies/roles';
 import {
   changeRole,
   createAccount,
@@ -13,7 +16,7 @@ import {
   setAccountDisabled,
   updateAccount,
 } from '../../services/auth/accounts';
-import { RuleViolationError } from '../../services/errors';
+import { NotFoundError, RuleViolationError } from '../../services/errors';
 import { presentAccount } from '../presenters/account';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import { ZIdParams, ZVersionBody } from '../schema/common';
@@ -33,12 +36,26 @@ export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
   const { database } = deps;
   const tags = ['users'];
 
-  /** The system administrator manages other accounts, never their own. */
-  const manage = (request: FastifyRequest, id: number) => {
+  /** The account acted on, for the rules of who may act on whose account (三员分立). */
+  const targetOf = async (id: number): Promise<UserTarget> => {
+    const user = await findUserById(database.db, id);
+    if (!user) throw new NotFoundError('账户不存在');
+    return { id, role: user.role as Role };
+  };
+  /** Authorizes one account action (the table in src/policies/account-duties.ts). */
+  const actOn = async (request: FastifyRequest, action: AccountAction, id: number) => {
     const actor = actorOfRequest(request);
-    authorizeRole(actor, 'user.manage');
-    authorize(actor, 'user.manage', { id });
-    if (actor.id === id) throw new NotAllowedError(403, 'user.manage', '不能对本人账户执行此操作');
+    const rule = ACCOUNT_ACTION_RULE[action];
+    authorizeRole(actor, rule);
+    if (!can(actor, rule, await targetOf(id))) {
+      throw new NotAllowedError(
+        403,
+        rule,
+        actor.id === id
+          ? '不能对本人账户执行此操作'
+          : '三员分立：管理员账户的密码重置、修改、停用和启用只能由服务器上的操作员用 sibi user 命令执行',
+      );
+    }
     return actor;
   };
 
@@ -110,9 +127,7 @@ export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const actor = actorOfRequest(request);
-      authorizeRole(actor, 'user.manage');
-      authorize(actor, 'user.manage', { id: request.params.id });
+      const actor = await actOn(request, 'update', request.params.id);
       const { version, ...change } = request.body;
       const account = await updateAccount(
         database,
@@ -133,7 +148,7 @@ export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
       `/api/users/:id/${path}`,
       { schema: { summary, tags, params: ZIdParams, body: ZVersionBody, response: { 200: ZAccount } } },
       async (request) => {
-        const actor = manage(request, request.params.id);
+        const actor = await actOn(request, disabled ? 'disable' : 'enable', request.params.id);
         const account = await setAccountDisabled(
           database,
           auditContext(request, deps),
@@ -157,7 +172,7 @@ export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const actor = manage(request, request.params.id);
+      const actor = await actOn(request, 'resetPassword', request.params.id);
       const { account, password } = await resetPassword(
         database,
         auditContext(request, deps),
@@ -179,9 +194,7 @@ export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const actor = actorOfRequest(request);
-      authorizeRole(actor, 'user.role');
-      authorize(actor, 'user.role', { id: request.params.id });
+      const actor = await actOn(request, 'changeRole', request.params.id);
       const { version, ...change } = request.body;
       const account = await changeRole(
         database,
@@ -206,9 +219,7 @@ export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const actor = actorOfRequest(request);
-      authorizeRole(actor, 'user.role');
-      authorize(actor, 'user.role', { id: request.params.id });
+      const actor = await actOn(request, 'resetTotp', request.params.id);
       const account = await resetTotp(
         database,
         auditContext(request, deps),

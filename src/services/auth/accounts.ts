@@ -15,7 +15,7 @@ import {
 import type { Database } from '../../db/client';
 import { loadRegions } from '../../db/lookups';
 import type { Tx } from '../../db/query';
-import { isAdminRole, type Role } from '../../policies/roles';
+import { isAdminRole, ROLE_LABELS, type Role } from '../../policies/roles';
 import type { AuditContext } from '../context';
 import { ConflictError, NotFoundError, RuleViolationError } from '../errors';
 import { loadSettings } from '../settings';
@@ -128,6 +128,13 @@ export async function changeRole(
   change: { role: Role; regionCode?: string | null; projectCodes?: string[] },
 ): Promise<AccountView> {
   return changeAccount(database, ctx, id, version, 'user.role', async (tx, before, regions) => {
+    // Whoever issued a one-time password knows it: promoted with it unchanged, the account would be
+    // theirs to sign in to and enrol (三员分立). The user changes it first.
+    if (isAdminRole(change.role) && before.user.mustChangePassword) {
+      throw new RuleViolationError(
+        `账户 ${before.user.username} 的一次性密码尚未由本人修改，不能分配${ROLE_LABELS[change.role]}角色；请本人登录修改密码后再分配`,
+      );
+    }
     const binding = await checkBinding(
       tx,
       regions,
