@@ -1,20 +1,9 @@
 // Display formatting as Chinese bulletins write numbers: 亿元/万元, percentages, counts.
 import { AMOUNT_METRICS, METRIC_LABELS, type MetricValue } from './metrics';
 import { formatAmount } from './money';
+import { formatPercent, roundHalfAway } from './rounding';
 
-/** 0.96901 → "96.9%"; null → "—". Rounds half away from zero on the decimal text. */
-export function formatPercent(rate: number | null, digits = 1): string {
-  if (rate === null || !Number.isFinite(rate)) return '—';
-  return `${roundHalfAway(rate * 100, digits)}%`;
-}
-
-export function roundHalfAway(value: number, digits: number): string {
-  // toPrecision removes binary noise (0.9690000000001) before rounding at the shown digit.
-  const clean = Number(value.toPrecision(12));
-  const factor = 10 ** digits;
-  const rounded = (Math.sign(clean) * Math.round(Math.abs(clean) * factor)) / factor;
-  return rounded.toFixed(digits);
-}
+export { formatPercent, roundHalfAway };
 
 export function formatMetric(name: string, value: MetricValue): string {
   if (value === null) return '—';

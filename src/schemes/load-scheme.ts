@@ -21,9 +21,9 @@ import {
   type SchemeProblem,
   schemeProblems,
 } from '../domain/evaluation/scheme';
+import { BUILTIN_SCHEMES, type BuiltinSchemeId, isBuiltinScheme } from './builtin';
 
-export const BUILTIN_SCHEMES = ['sibisikan-2020', 'sangeyipi-2022'] as const;
-export type BuiltinSchemeId = (typeof BUILTIN_SCHEMES)[number];
+export { BUILTIN_SCHEMES, type BuiltinSchemeId, isBuiltinScheme };
 
 export interface LoadedScheme {
   scheme: Scheme;
@@ -32,10 +32,6 @@ export interface LoadedScheme {
   /** The built-in id or the path it was read from. */
   source: string;
   builtin: boolean;
-}
-
-export function isBuiltinScheme(id: string): id is BuiltinSchemeId {
-  return (BUILTIN_SCHEMES as readonly string[]).includes(id);
 }
 
 export function builtinSchemePath(id: BuiltinSchemeId): string {

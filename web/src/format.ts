@@ -1,10 +1,13 @@
 // Display formats. Money arrives in 元 as an integer or a decimal string and is shown in 万元/亿元
-// with exact BigInt arithmetic (the same rounding as src/domain/money.ts: half away from zero);
-// never a binary float on an amount. Dates in Chinese forms: 2020年9月, 2020年第三季度.
+// with exact BigInt arithmetic: the server's own functions (src/domain/money.ts, rounding.ts:
+// pure, imported as values), so both sides round alike (half away from zero); never a binary
+// float on an amount. Dates in Chinese forms: 2020年9月, 2020年第三季度.
+import { formatWan, formatYi, formatAmount as formatYuan, roundedString } from '../../src/domain/money';
 import type { Locale } from './i18n/locale';
 
-const WAN = 10_000n;
-const YI = 100_000_000n;
+export { formatPercent, roundHalfAway } from '../../src/domain/rounding';
+export { formatWan, formatYi, roundedString };
+
 const MILLION = 1_000_000n;
 const BILLION = 1_000_000_000n;
 
@@ -14,27 +17,6 @@ export function toYuan(value: number | string | bigint | null | undefined): bigi
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : null;
   return /^-?\d+$/.test(value.trim()) ? BigInt(value.trim()) : null;
-}
-
-/** `yuan / unit` rounded half away from zero to `digits` decimals, as text. */
-export function roundedString(yuan: bigint, unit: bigint, digits: number): string {
-  const scale = 10n ** BigInt(digits);
-  const negative = yuan < 0n;
-  const abs = negative ? -yuan : yuan;
-  const q = (abs * scale * 2n + unit) / (unit * 2n);
-  const whole = q / scale;
-  const body = digits > 0 ? `${whole}.${(q % scale).toString().padStart(digits, '0')}` : `${whole}`;
-  return negative && q !== 0n ? `-${body}` : body;
-}
-
-/** "12345.67万元". */
-export function formatWan(yuan: bigint, digits = 2): string {
-  return `${roundedString(yuan, WAN, digits)}万元`;
-}
-
-/** "1532.0亿元". */
-export function formatYi(yuan: bigint, digits = 1): string {
-  return `${roundedString(yuan, YI, digits)}亿元`;
 }
 
 /**
@@ -50,13 +32,7 @@ export function formatAmount(value: number | string | bigint | null | undefined,
       ? `CNY ${roundedString(yuan, BILLION, 2)} bn`
       : `CNY ${roundedString(yuan, MILLION, 2)} m`;
   }
-  return abs >= YI ? formatYi(yuan, abs >= 100n * YI ? 1 : 2) : formatWan(yuan, abs >= WAN * 100n ? 0 : 2);
-}
-
-/** A rate (a fraction: 0.815) as "81.5%"; rates are not money, so a number is fine here. */
-export function formatPercent(value: number | null | undefined, digits = 1): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return `${(value * 100).toFixed(digits)}%`;
+  return formatYuan(yuan);
 }
 
 export function formatCount(value: number | string | null | undefined): string {

@@ -1,6 +1,6 @@
-// The web app keeps its own copy of the metrics' labels (i18n `metric.*`) and of which metrics are
-// amounts and rates (metric-kinds.ts): it talks only to the HTTP API and does not import server code.
-// This test fails as soon as that copy and the server's closed registry disagree.
+// The web app keeps its own copy of the metrics' labels (i18n `metric.*`, beside the rest of its
+// messages); which metrics are amounts it reads from the registry itself (metric-kinds.ts), and
+// which are rates by their names. This test fails as soon as these and the registry disagree.
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/domain/metric-registry';
 import { en } from './i18n/en';

@@ -1,6 +1,6 @@
 // The statistics' metrics (src/domain/metrics.ts): which are amounts in 元, which are rates,
 // their groups and their display. Labels live in i18n as `metric.<name>`.
-import { formatAmount, formatCount, formatPercent } from './format';
+import { formatAmount, formatCount, formatPercent, roundHalfAway } from './format';
 import { isMessageKey, type Locale, type Translate } from './i18n';
 import { AMOUNT_METRICS, isRate } from './metric-kinds';
 
@@ -26,6 +26,6 @@ export function formatMetric(
   if (AMOUNT_METRICS.has(name)) return formatAmount(value, locale);
   if (isRate(name)) return formatPercent(typeof value === 'number' ? value : Number(value));
   if (name === 'approvals.avgDays')
-    return t('unit.days', { n: typeof value === 'number' ? value.toFixed(1) : value });
+    return t('unit.days', { n: typeof value === 'number' ? roundHalfAway(value, 1) : value });
   return formatCount(value);
 }

@@ -2,6 +2,7 @@
 // 401 from any request, and by 30 minutes without activity (the server's idle timeout; the client
 // leaves first, with a message, instead of failing on the next click).
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { LoginBody } from '../../src/http/contract';
 import { api, handleSessionLost, lastRequestTime, setCsrfToken } from './api/client';
 import type { Capability, Me, SessionResponse } from './api/types';
 
@@ -20,11 +21,7 @@ export type SessionState =
   | { status: 'anonymous'; reason: SignOutReason | null }
   | { status: 'signed-in'; me: Me; expiresAt: string };
 
-export interface LoginBody {
-  username: string;
-  password: string;
-  totp?: string;
-}
+export type { LoginBody };
 
 interface Session {
   state: SessionState;

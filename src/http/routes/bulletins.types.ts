@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BULLETIN_FORMATS } from '../../io/bulletin/render';
-import { BUILTIN_SCHEMES } from '../../schemes/load-scheme';
+import { BUILTIN_SCHEMES } from '../../schemes/builtin';
 import { ZRegionCode } from '../schema/common';
 
 export const ZBulletinQuery = z

@@ -1,26 +1,11 @@
 // /api/public/*: no session. Only the demo accounts for now (when started with --demo).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { NOT_FOUND_MESSAGE } from '../../policies/authorize';
 import { DEMO_PASSWORD, demoAccounts } from '../../services/auth/demo-accounts';
 import { NotFoundError } from '../../services/errors';
 import type { AppDeps } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
-
-const ZDemoAccounts = z.object({
-  password: z.string(),
-  note: z.string(),
-  accounts: z.array(
-    z.object({
-      username: z.string(),
-      role: z.string(),
-      roleLabel: z.string(),
-      displayName: z.string(),
-      regionCode: z.string().nullable(),
-      note: z.string(),
-    }),
-  ),
-});
+import { ZDemoAccounts } from './public.types';
 
 export function publicRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUALITY_CHECKS } from '../../domain/data-quality';
+import { QUALITY_CHECKS, type QualityCheck } from '../../domain/data-quality';
 import { ZRegionCode } from '../schema/common';
 
 export const ZQualityQuery = z
@@ -15,7 +15,7 @@ export const ZQualityQuery = z
 export const QUALITY_FINDINGS_LISTED = 1000;
 
 export const ZQualityFinding = z.object({
-  check: z.enum(QUALITY_CHECKS as [string, ...string[]]),
+  check: z.enum(QUALITY_CHECKS as [QualityCheck, ...QualityCheck[]]),
   severity: z.enum(['error', 'warning']),
   projectCode: z.string(),
   year: z.number().int(),

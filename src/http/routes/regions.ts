@@ -1,7 +1,6 @@
 // The region tree: reference data every signed-in account may read (codes are public, GB/T 2260).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { REGION_KINDS } from '../../domain/records';
 import { childrenOf } from '../../domain/regions';
 import { authorizeRole, NOT_FOUND_MESSAGE } from '../../policies/authorize';
 import { NotFoundError } from '../../services/errors';
@@ -9,13 +8,7 @@ import { regionTree } from '../../services/region-tree';
 import { type AppDeps, actorOfRequest } from '../request-auth';
 import { ZRegionCode } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
-
-const ZRegion = z.object({
-  code: z.string(),
-  name: z.string(),
-  parentCode: z.string().nullable(),
-  kind: z.enum(REGION_KINDS),
-});
+import { ZRegion } from './regions.types';
 
 export function regionRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -1,58 +1,12 @@
 // Statistics of a region and its descendants (domain.md → Metrics): only for a region in scope.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { metricsToJson } from '../../domain/metrics';
 import { authorize, authorizeRole } from '../../policies/authorize';
 import { composeDashboard } from '../../services/compose-dashboard';
 import { computeStats } from '../../services/compute-stats';
 import { type AppDeps, actorOfRequest } from '../request-auth';
-import { ZMoneyOut, ZRegionCode } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
-
-const ZStatsQuery = z
-  .object({
-    region: ZRegionCode,
-    period: z.string().regex(/^\d{4}(-\d{1,2}|[Qq][1-4])?$/),
-    list: z.union([z.string().max(40), z.array(z.string().max(40)).max(10)]).optional(),
-  })
-  .strict();
-
-const ZStats = z.object({
-  region: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
-  period: z.string(),
-  lists: z.array(z.string()),
-  metrics: z.record(z.union([z.number(), z.string(), z.null()])),
-});
-
-const ZMetrics = z.record(z.union([z.number(), z.string(), z.null()]));
-const ZRegion = z.object({ code: z.string(), name: z.string(), kind: z.string() });
-
-const ZDashboard = z.object({
-  region: ZRegion,
-  period: z.string(),
-  lists: z.array(z.string()),
-  metrics: ZMetrics,
-  monthly: z.array(
-    z.object({
-      month: z.number(),
-      investYtd: ZMoneyOut.describe('元, carried forward from the latest approved report'),
-      planToDate: ZMoneyOut.describe('元: the annual target × month / 12'),
-    }),
-  ),
-  children: z.array(z.object({ region: ZRegion, metrics: ZMetrics, gap: z.number().nullable() })),
-  lagging: z.array(z.string()).describe('codes of children behind time progress, furthest first'),
-  rankHistory: z.array(
-    z.object({
-      evaluationId: z.number(),
-      schemeId: z.string(),
-      period: z.string(),
-      group: z.string(),
-      rank: z.number(),
-      groupSize: z.number(),
-      total: z.number(),
-    }),
-  ),
-});
+import { ZDashboard, ZStats, ZStatsQuery } from './stats.types';
 
 const regionOut = (r: { code: string; name: string; kind: string }) => ({
   code: r.code,

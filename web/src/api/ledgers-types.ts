@@ -1,63 +1,11 @@
-// The four ledgers as the ledger pages read them (src/http/presenters/ledgers.ts and
-// src/http/routes/{deals,reserve,approvals,issues}.types.ts). Amounts are 元 decimal strings.
+// The four ledgers as the ledger pages read them: the types of src/http/presenters/ledgers.ts
+// (src/http/contract.ts). Amounts are 元 decimal strings.
+import type { ApprovalItem, Deal, Issue, ReserveProject } from '../../../src/http/contract';
 
 export const DEAL_ORIGINS = ['in_province', 'out_of_province', 'abroad'] as const;
 export const TOP500_TYPES = ['global500', 'china500'] as const;
 
-type Stamp = {
-  id: number;
-  version: number;
-  updatedAt: string;
-  permissions: Partial<Record<'update' | 'delete', boolean>>;
-};
-
-export interface Deal extends Stamp {
-  name: string;
-  regionCode: string;
-  investor: string | null;
-  origin: (typeof DEAL_ORIGINS)[number] | string;
-  top500: (typeof TOP500_TYPES)[number] | null;
-  signedDate: string;
-  contractAmount: string;
-  fundsInPlace: string;
-  industry: string | null;
-  startDate: string | null;
-  projectCode: string | null;
-}
-
-export interface ReserveProject extends Stamp {
-  name: string;
-  regionCode: string;
-  targetYear: number;
-  totalInvestment: string | null;
-  domain: string | null;
-  maturity: string | null;
-  major: boolean;
-  convertedProjectCode: string | null;
-}
-
-export interface ApprovalItem extends Stamp {
-  projectId: number;
-  projectCode: string;
-  regionCode: string;
-  itemName: string;
-  department: string | null;
-  dueDate: string | null;
-  submittedDate: string | null;
-  doneDate: string | null;
-}
-
-export interface Issue extends Stamp {
-  projectId: number;
-  projectCode: string;
-  regionCode: string;
-  category: string | null;
-  description: string;
-  responsibleUnit: string | null;
-  raisedDate: string;
-  dueDate: string | null;
-  resolvedDate: string | null;
-}
+export type { ApprovalItem, Deal, Issue, ReserveProject } from '../../../src/http/contract';
 
 export type LedgerRecord = Deal | ReserveProject | ApprovalItem | Issue;
 

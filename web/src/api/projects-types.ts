@@ -1,5 +1,6 @@
-// Projects, their year entries and the monthly reports as the project pages read them
-// (src/http/presenters/project.ts, report.ts; src/http/routes/projects.types.ts).
+// Projects, their year entries and the monthly reports as the project pages read them: the types
+// of src/http/presenters/project.ts, report.ts and src/http/routes/projects.types.ts
+// (src/http/contract.ts), with the lists the forms offer.
 
 /** The year lists the province uses (src/domain/records.ts LISTS); named programmes may add more. */
 export const PROJECT_LISTS = ['province_key', 'city_key', '982', 'sangeyipi'] as const;
@@ -12,41 +13,7 @@ export const PROJECT_SORTS = ['code', 'name', 'regionCode', 'totalInvestment', '
 /** 全国投资项目在线审批监管平台 code: year-region-industry-approval-serial (2020-410300-47-01-012345). */
 export const PROJECT_CODE = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/;
 
-export interface Project {
-  id: number;
-  code: string;
-  name: string;
-  regionCode: string;
-  owner: string | null;
-  leader: string | null;
-  domain: string | null;
-  /** 元, decimal string. */
-  totalInvestment: string | null;
-  plannedStart: string | null;
-  plannedCompletion: string | null;
-  actualStart: string | null;
-  actualCompletion: string | null;
-  lng: number | null;
-  lat: number | null;
-  scope: string | null;
-  version: number;
-  updatedAt: string;
-  permissions: Partial<Record<'update' | 'delete' | 'fillReports' | 'reviewReports', boolean>>;
-}
-
-export interface ProjectYear {
-  id: number;
-  projectId: number;
-  year: number;
-  list: string;
-  nature: Nature | string;
-  /** 元, decimal string. */
-  annualTarget: string | null;
-  plannedStartMonth: number | null;
-  completionPlanned: boolean;
-  version: number;
-  permissions: Partial<Record<'update' | 'delete', boolean>>;
-}
+export type { LeaderTerm, Project, ProjectYear } from '../../../src/http/contract';
 
 /** A monthly report as the project pages read it (reports-types.ts has the whole shape). */
 export type { MonthlyReport as ProjectReport, ReportState } from './reports-types';
@@ -69,14 +36,3 @@ export const PROJECT_DOMAINS = [
   '现代农业',
   '能源',
 ] as const;
-
-/** One leader's term on a project (GET /api/projects/:id/leaders), the earliest first. */
-export interface LeaderTerm {
-  leader: string;
-  /** ISO time the leader took charge. */
-  from: string;
-  /** ISO time the leader was changed; null while in charge. */
-  to: string | null;
-  /** The display name of the account that made the change; null when not known (an import, older data). */
-  changedBy: string | null;
-}

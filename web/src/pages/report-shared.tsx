@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
+import { chinaDate } from '../../../src/domain/report-workflow';
 import type { MonthlyReport, ReportState } from '../api/reports-types';
 import type { Page } from '../api/types';
 import type { ApiState } from '../api/use-api';
@@ -22,9 +23,9 @@ import { type MessageKey, useI18n } from '../i18n';
 import { useRegions } from '../regions';
 import { Link, setSearch, useLocation } from '../router';
 
-/** Today's date in China (deadlines are days there): "2026-11-26". */
+/** Today's date in China (deadlines are days there): "2026-11-26", as the server reckons it. */
 export function chinaToday(now = Date.now()): string {
-  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chinaDate(new Date(now));
 }
 
 /** The month being reported now, in China. */
