@@ -165,6 +165,7 @@ describe('docs/schemes.md worked examples', () => {
       'consequence_band',
       'consequence_empty',
       'consequence_overlap',
+      'consequence_group',
     ])
       expect(text).toContain(`\`${code}\``);
   });

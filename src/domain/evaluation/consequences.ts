@@ -33,7 +33,11 @@ export function assignConsequences(
     const tiedAt = new Map<number, number>();
     for (const u of units) tiedAt.set(u.rank, (tiedAt.get(u.rank) ?? 0) + 1);
     for (const u of units) {
-      const hits = bands.filter((b) => inBand(b, u.rank, tiedAt.get(u.rank) ?? 1, units.length));
+      const hits = bands.filter(
+        (b) =>
+          (b.groups === undefined || b.groups.includes(id)) &&
+          inBand(b, u.rank, tiedAt.get(u.rank) ?? 1, units.length),
+      );
       const first = hits[0];
       if (!first) continue;
       u.consequence = first.label;

@@ -304,6 +304,32 @@ describe('rank bands with consequences', () => {
     expect(r.units.some((u) => 'consequence' in u)).toBe(false);
   });
 
+  it('applies a band with groups only in those groups', () => {
+    const scheme = parseScheme(
+      {
+        ...bandData([
+          { last: 1, label: '约谈', groups: ['city'] },
+          { last: 2, label: '提醒', groups: ['direct_county'] },
+        ]),
+        groups: ['city', 'direct_county'],
+      },
+      undefined,
+      { metrics: ANY_METRIC },
+    );
+    const units = [...unitsOf(['c1', 'c2', 'c3']), ...unitsOf(['d1', 'd2', 'd3'], 'direct_county')];
+    const v = [3, 2, 1, 3, 2, 1];
+    const values = Object.fromEntries(units.map((u, i) => [u.code, { v: v[i]! }]));
+    const r = evaluate({ scheme, units, values });
+    expect(Object.fromEntries(r.units.map((u) => [u.code, u.consequence ?? null]))).toEqual({
+      c1: null,
+      c2: null,
+      c3: '约谈',
+      d1: null,
+      d2: '提醒',
+      d3: '提醒',
+    });
+  });
+
   it('refuses overlapping, empty and malformed bands', () => {
     const codes = (bands: unknown) =>
       schemeProblems(bandData(bands), { metrics: ANY_METRIC }).problems.map(
@@ -319,6 +345,19 @@ describe('rank bands with consequences', () => {
       ]),
     ).toEqual(['consequence_band consequences.0', 'consequence_band consequences.1']);
     expect(codes([])).toEqual(['consequence_band consequences']);
+    // Bands of different groups may cover the same ranks; a group outside the scheme's is refused.
+    expect(
+      codes([
+        { ...talk, groups: ['city'] },
+        { last: 2, label: '提醒', groups: ['district'] },
+      ]),
+    ).toEqual(['consequence_group consequences.1.groups.0']);
+    expect(
+      codes([
+        { ...red, groups: ['city'] },
+        { from: 2, to: 3, label: '表扬', groups: ['city'] },
+      ]),
+    ).toEqual(['consequence_overlap consequences.1']);
     expect(codes([red, talk])).toEqual([]);
   });
 });

@@ -100,7 +100,28 @@ export function checkPerUnitTarget(
 }
 
 function bandText(b: Consequence): string {
-  return b.last !== undefined ? `后 ${b.last} 名` : `第 ${b.from}–${b.to} 名`;
+  const where = b.groups ? `${b.groups.join('、')} 组` : '';
+  return b.last !== undefined ? `${where}后 ${b.last} 名` : `${where}第 ${b.from}–${b.to} 名`;
+}
+
+/** Whether two bands can apply in the same group (a band without `groups` applies in every group). */
+function shareGroup(a: Consequence, b: Consequence): boolean {
+  return !a.groups || !b.groups || a.groups.some((g) => b.groups!.includes(g));
+}
+
+/** `groups` of a band: each one of the scheme's groups. */
+function checkBandGroups(scheme: Scheme, b: Consequence, k: number): SchemeProblem[] {
+  return (b.groups ?? []).flatMap((g, j) =>
+    scheme.groups.includes(g)
+      ? []
+      : [
+          p(
+            'consequence_group',
+            ['consequences', k, 'groups', j],
+            `consequences 中的「${b.label}」的 groups 含 "${g}"，不是本方案 groups 中的组别（${scheme.groups.join('、')}）`,
+          ),
+        ],
+  );
 }
 
 /** `consequences`: each band from–to or last N, not empty, no two overlapping. */
@@ -111,9 +132,10 @@ export function checkConsequences(scheme: Scheme): SchemeProblem[] {
     return [p('consequence_band', ['consequences'], 'consequences 为空：应列出名次段，或删去 consequences')];
   const out: SchemeProblem[] = [];
   const ranged: { k: number; from: number; to: number }[] = [];
-  let last: number | null = null;
+  const lasts: number[] = [];
   bands.forEach((b, k) => {
     const at: SchemePath = ['consequences', k];
+    out.push(...checkBandGroups(scheme, b, k));
     const hasRange = b.from !== undefined || b.to !== undefined;
     if (hasRange === (b.last !== undefined) || (hasRange && (b.from === undefined || b.to === undefined))) {
       out.push(
@@ -126,15 +148,16 @@ export function checkConsequences(scheme: Scheme): SchemeProblem[] {
       return;
     }
     if (b.last !== undefined) {
-      if (last !== null)
+      const other = lasts.find((j) => shareGroup(bands[j]!, b));
+      if (other !== undefined)
         out.push(
           p(
             'consequence_overlap',
             at,
-            `consequences 中的「${b.label}」（${bandText(b)}）与「${bands[last]!.label}」（${bandText(bands[last]!)}）重叠：只能有一个 last 名次段`,
+            `consequences 中的「${b.label}」（${bandText(b)}）与「${bands[other]!.label}」（${bandText(bands[other]!)}）重叠：同一组只能有一个 last 名次段`,
           ),
         );
-      else last = k;
+      lasts.push(k);
       return;
     }
     const from = b.from!;
@@ -149,7 +172,7 @@ export function checkConsequences(scheme: Scheme): SchemeProblem[] {
       );
       return;
     }
-    const clash = ranged.find((r) => from <= r.to && r.from <= to);
+    const clash = ranged.find((r) => from <= r.to && r.from <= to && shareGroup(bands[r.k]!, b));
     if (clash)
       out.push(
         p(
