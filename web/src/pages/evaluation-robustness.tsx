@@ -1,10 +1,12 @@
 // How firm the ranking is, and what it would take to move up. Robustness: the ranks over many
 // runs with the scheme's contestable choices varied (weights, caps, one indicator left out, the
 // missing-data policy, bonus and penalty) as intervals in a chart, P(first) and P(top 3) per
-// unit, and which choice moves ranks most (sensitivity indices). What it takes: for one unit, the
+// unit, and which choice moves ranks most (sensitivity indices with their bootstrap intervals and
+// the seed), then the statistical audit (evaluation-audit.tsx). What it takes: for one unit, the
 // smallest change of each single metric that lifts it one rank.
 import { Alert, Card, Progress, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import type { BootstrapInfo, IndexIntervals } from '../api/audit-types';
 import type {
   EvaluationResult,
   SensitivityIndex,
@@ -18,6 +20,7 @@ import { rankIntervalHeight, rankIntervalOption } from '../charts/rank-intervals
 import { Async, EmptyState } from '../components/states';
 import { isMessageKey, type Translate, useI18n } from '../i18n';
 import { useMe } from '../session';
+import { AuditPanel } from './evaluation-audit';
 import {
   type EvaluationSource,
   groupLabel,
@@ -53,11 +56,12 @@ export function RobustnessPanel({ source, group }: { source: EvaluationSource; g
         <Typography.Text type="secondary">{t('evaluation.robustness.intro')}</Typography.Text>
       </Space>
       <Async state={state}>{(data) => <Robustness data={data} group={group} />}</Async>
+      <AuditPanel source={source} group={group} />
     </Space>
   );
 }
 
-function Robustness({ data, group }: { data: SensitivityResult; group?: string }) {
+function Robustness({ data, group }: { data: SensitivityResult & BootstrapInfo; group?: string }) {
   const { t } = useI18n();
   const groups = [...new Set(data.units.map((u) => u.group))].filter((g) => !group || g === group);
   return (
@@ -72,6 +76,11 @@ function Robustness({ data, group }: { data: SensitivityResult; group?: string }
         <Typography.Paragraph type="secondary">
           {t('evaluation.robustness.indicesIntro', { n: data.replications, seed: data.seed })}
         </Typography.Paragraph>
+        {data.bootstrap && data.bootstrap.samples > 0 && (
+          <Typography.Paragraph type="secondary" data-testid="sensitivity-seed">
+            {t('evaluation.robustness.bootstrap', { samples: data.bootstrap.samples, seed: data.seed })}
+          </Typography.Paragraph>
+        )}
         <IndicesTable indices={data.indices} />
       </Card>
       {data.leaveOneDimensionOut.length > 0 && <LeaveOneOut data={data} groups={groups} />}
@@ -151,7 +160,9 @@ function factorLabel(index: SensitivityIndex, t: Translate, english: boolean): s
   return english && isMessageKey(key) ? t(key) : index.label;
 }
 
-function IndicesTable({ indices }: { indices: SensitivityIndex[] }) {
+const ciText = (x?: [number, number]) => (x ? `${x[0].toFixed(2)} – ${x[1].toFixed(2)}` : '—');
+
+function IndicesTable({ indices }: { indices: (SensitivityIndex & IndexIntervals)[] }) {
   const { t, locale } = useI18n();
   // The bar's name: the factor and the index ("用地保障 一阶指数").
   const bar = (value: number, name: string) => (
@@ -163,7 +174,7 @@ function IndicesTable({ indices }: { indices: SensitivityIndex[] }) {
     />
   );
   return (
-    <Table<SensitivityIndex>
+    <Table<SensitivityIndex & IndexIntervals>
       rowKey="factor"
       size="small"
       data-testid="sensitivity-indices"
@@ -188,6 +199,12 @@ function IndicesTable({ indices }: { indices: SensitivityIndex[] }) {
           title: t('evaluation.robustness.totalIndex'),
           render: (_, i) =>
             bar(i.total, `${factorLabel(i, t, locale === 'en')} ${t('evaluation.robustness.totalIndex')}`),
+        },
+        {
+          key: 'ci',
+          title: t('evaluation.robustness.ci'),
+          width: 220,
+          render: (_, i) => `${ciText(i.firstCi)} / ${ciText(i.totalCi)}`,
         },
       ]}
     />
