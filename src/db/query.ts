@@ -38,8 +38,22 @@ const DERIVED: Record<string, string[]> = {
  * statistics the metric queries can pick plans that are orders of magnitude slower.
  */
 export async function analyzeTables(db: Tx, tables: readonly string[]): Promise<void> {
+  await eachTable(tables, (table) => db.execute(sql.raw(`analyze ${table}`)));
+}
+
+/**
+ * Gives back the space of the rows a rolled-back bulk write left behind (issue #14). PGlite runs no
+ * autovacuum, so each aborted or dry-run import grew the data folder for good. VACUUM (not FULL: no
+ * exclusive lock, no second copy) frees the dead rows' space for reuse and truncates the empty pages
+ * at a table's end, which is where an aborted import's rows are. Outside any transaction.
+ */
+export async function vacuumTables(db: Db, tables: readonly string[]): Promise<void> {
+  await eachTable(tables, (table) => db.execute(sql.raw(`vacuum ${table}`)));
+}
+
+async function eachTable(tables: readonly string[], run: (table: string) => Promise<unknown>): Promise<void> {
   for (const table of tables.flatMap((t) => [t, ...(DERIVED[t] ?? [])])) {
     if (!ANALYZABLE.has(table)) throw new Error(`not an analyzable table: ${table}`);
-    await db.execute(sql.raw(`analyze ${table}`));
+    await run(table);
   }
 }

@@ -4,7 +4,7 @@
 import { writeAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import { loadRegions, projectsByCode, readSetting } from '../db/lookups';
-import { analyzeTables } from '../db/query';
+import { analyzeTables, vacuumTables } from '../db/query';
 import { nameChangingUser } from '../db/records/project-leaders';
 import { storeApprovals, storeDeals, storeIssues, storeReserve } from '../db/store/ledgers';
 import { storeProjects, storeProjectYears } from '../db/store/projects';
@@ -182,38 +182,64 @@ export async function importRecords<K extends ImportKind>(
         throw new DryRunRollback(stored, await importQuality(tx, request, known));
       });
     } catch (error) {
+      await reclaimAfterRollback(database, request);
       if (!(error instanceof DryRunRollback)) throw error;
       return withQuality(summaryOf(request, error.stored), error.quality);
     }
   }
   let quality: ImportQuality | undefined;
-  const stored = await db.transaction(async (tx) => {
-    const result = await store(tx, request, known, deadlineDay);
-    quality = await importQuality(tx, request, known);
-    await writeAudit(tx, {
-      actor: request.actor,
-      ip: request.ip,
-      action: `import.${request.kind}`,
-      targetType: request.kind,
-      targetId: request.file,
-      outcome: 'ok',
-      details: {
-        rows: rows.length,
-        year: request.year ?? null,
-        list: request.list ?? null,
-        ...countsOf(result),
-        changedColumns: Object.fromEntries(
-          describeChanges(request.kind, request.rows, result.changedRows).columns.map((c) => [
-            c.field,
-            c.rows,
-          ]),
-        ),
-      },
-    });
-    return result;
-  });
+  const stored = await withReclaim(database, request, () =>
+    db.transaction(async (tx) => {
+      const result = await store(tx, request, known, deadlineDay);
+      quality = await importQuality(tx, request, known);
+      await writeAudit(tx, {
+        actor: request.actor,
+        ip: request.ip,
+        action: `import.${request.kind}`,
+        targetType: request.kind,
+        targetId: request.file,
+        outcome: 'ok',
+        details: {
+          rows: rows.length,
+          year: request.year ?? null,
+          list: request.list ?? null,
+          ...countsOf(result),
+          changedColumns: Object.fromEntries(
+            describeChanges(request.kind, request.rows, result.changedRows).columns.map((c) => [
+              c.field,
+              c.rows,
+            ]),
+          ),
+        },
+      });
+      return result;
+    }),
+  );
   if (stored.inserted + stored.updated >= ANALYZE_THRESHOLD) await analyzeTables(db, TABLES_OF[request.kind]);
   return withQuality(summaryOf(request, stored), quality);
+}
+
+/**
+ * PGlite runs no autovacuum: a rolled-back batch (a dry run, or a write that failed) of many rows
+ * would leave its pages in the data folder for good, so they are vacuumed (docs/operations.md).
+ * PostgreSQL's autovacuum does this by itself. A failure to vacuum never hides the import's error.
+ */
+async function reclaimAfterRollback(database: Database, request: ImportRequest<ImportKind>): Promise<void> {
+  if (database.kind !== 'pglite' || request.rows.length < ANALYZE_THRESHOLD) return;
+  await vacuumTables(database.db, TABLES_OF[request.kind]).catch(() => {});
+}
+
+async function withReclaim<T>(
+  database: Database,
+  request: ImportRequest<ImportKind>,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    await reclaimAfterRollback(database, request);
+    throw error;
+  }
 }
 
 type StoreResult = UpsertCounts & Pick<UpsertResult, 'insertedRows' | 'changedRows'>;
