@@ -171,6 +171,8 @@ export const evaluationEn: Record<keyof typeof evaluationZhCN, string> = {
   'evaluation.flag.zero_denominator_zero': 'Zero denominator: counted as 0',
   'evaluation.flag.above_100_percent': 'Would need more than 100%',
   'evaluation.flag.already_first': 'Already first',
+  'evaluation.flag.outlier_winsorised': 'Outlier, winsorised as the scheme declares',
+  'evaluation.flag.outlier_log': 'Outlier, log-transformed as the scheme declares',
 
   'evaluation.robustness.replications': 'Runs',
   'evaluation.robustness.intro':

@@ -164,6 +164,8 @@ export const evaluationZhCN = {
   'evaluation.flag.zero_denominator_zero': '分母为零，按 0 分计',
   'evaluation.flag.above_100_percent': '需要超过 100%',
   'evaluation.flag.already_first': '已是第一名',
+  'evaluation.flag.outlier_winsorised': '离群值，已按方案缩尾',
+  'evaluation.flag.outlier_log': '离群值，已按方案做对数变换',
 
   'evaluation.robustness.replications': '模拟次数',
   'evaluation.robustness.intro':
