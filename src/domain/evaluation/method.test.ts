@@ -5,6 +5,7 @@ import { evaluate } from './engine';
 import { makeRankModel, totalsOf } from './fast-model';
 import { planIndicators } from './plan';
 import { prepare } from './prepare';
+import { checkPublishGate } from './publish-gate';
 import { parseScheme, SchemeError, type SchemeInput, schemeProblems } from './scheme';
 import { scoreColumn } from './score-column';
 import { ANY_METRIC, unitsOf } from './testing/builders';
@@ -359,5 +360,27 @@ describe('rank bands with consequences', () => {
       ]),
     ).toEqual(['consequence_overlap consequences.1']);
     expect(codes([red, talk])).toEqual([]);
+  });
+});
+
+describe('the publish gate and quarter-only indicators', () => {
+  it('counts only the cells scored in the period', () => {
+    // n (the Q2/Q4 indicator's metric) is not reported at all: no matter in Q3.
+    const partial: MetricValues = { u1: { m: 0.5, k: 0.75 }, u2: { m: 1, k: 0.5 } };
+    const gate = (period: string) =>
+      checkPublishGate({
+        scheme: quarterScheme(),
+        result: evaluate({
+          scheme: quarterScheme(),
+          units: unitsOf(['u1', 'u2']),
+          values: partial,
+          context: { period },
+        }),
+        values: partial,
+        qualityErrors: new Map(),
+      });
+    expect(gate('2020Q3')).toMatchObject({ cells: 4, cellsWithData: 4, coverage: 1, refusals: [] });
+    // In Q2 it is scored, and missing: 4 of 6 cells.
+    expect(gate('2020Q2')).toMatchObject({ cells: 6, cellsWithData: 4 });
   });
 });

@@ -4,6 +4,8 @@
 // still find errors (severity 'error') in the ranked units' reports. An authorised user may publish
 // anyway with a reason; the gate's report and the override are stored with the published result.
 // Pure: the service supplies the result, the inputs and the quality counts.
+
+import { OFF_QUARTER_FLAG } from './quarters';
 import type { Scheme } from './scheme-schema';
 import type { EvaluationResult, MetricValues } from './types';
 
@@ -94,6 +96,7 @@ export function checkPublishGate(input: {
     let unitData = 0;
     for (const ind of unit.indicators) {
       if (ind.metrics.length === 0) continue; // count_points: events, not reported data
+      if (ind.flags.includes(OFF_QUARTER_FLAG)) continue; // not scored in this quarter (quarters.ts)
       unitCells++;
       if (ind.metrics.every((m) => metricHasData(own, m))) unitData++;
     }
