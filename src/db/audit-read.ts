@@ -1,7 +1,7 @@
 // Reading the audit log (auditor only): filtered pages, and the rows of an export in batches.
 import { and, desc, eq, gte, ilike, lt, lte, type SQL } from 'drizzle-orm';
 import { escapeLike } from './auth/users';
-import { offsetOf, type Page, type PageRequest, pageOf, totalColumn } from './paging';
+import { type Page, type PageRequest, readPage, totalColumn } from './paging';
 import type { Tx } from './query';
 import { auditLog } from './schema';
 
@@ -35,14 +35,14 @@ function conditions(filter: AuditFilter): (SQL | undefined)[] {
 }
 
 export async function listAudit(db: Tx, filter: AuditFilter, request: PageRequest): Promise<Page<AuditRow>> {
-  const rows = await db
-    .select({ ...auditColumns, total: totalColumn() })
-    .from(auditLog)
-    .where(and(...conditions(filter)))
-    .orderBy(desc(auditLog.id))
-    .limit(request.pageSize)
-    .offset(offsetOf(request));
-  return pageOf(rows, request);
+  return readPage(
+    db
+      .select({ ...auditColumns, total: totalColumn() })
+      .from(auditLog)
+      .where(and(...conditions(filter)))
+      .orderBy(desc(auditLog.id)),
+    request,
+  );
 }
 
 /** Newest first, a batch at a time (keyset on id), so an export of any size holds one batch in memory. */

@@ -65,6 +65,19 @@ describe.each(testDatabases())('heavy requests on $name', (target: TestDatabase)
     expect(past.body).toMatchObject({ items: [], total: 3, page: 7, pageSize: 2 });
     const none = await viewer.get('/api/projects?page=3&pageSize=2&q=无此项目');
     expect(none.body).toMatchObject({ items: [], total: 0 });
+    // The audit log and the account list too (their own queries).
+    await createTestAccount(database, { username: 'hv_auditor', role: 'auditor' });
+    const auditor = await loginAs(server, { username: 'hv_auditor', role: 'auditor' });
+    const audit = await auditor.get('/api/audit?page=1&pageSize=1&action=auth.login');
+    expect(audit.body.total).toBeGreaterThan(0);
+    const auditPast = await auditor.get('/api/audit?page=9000&pageSize=1&action=auth.login');
+    expect(auditPast.body).toMatchObject({ items: [], total: audit.body.total });
+    await createTestAccount(database, { username: 'hv_secadmin', role: 'secadmin' });
+    const secadmin = await loginAs(server, { username: 'hv_secadmin', role: 'secadmin' });
+    const users = await secadmin.get('/api/users?page=1&pageSize=1');
+    expect(users.body.total).toBeGreaterThanOrEqual(4);
+    const usersPast = await secadmin.get('/api/users?page=500&pageSize=1');
+    expect(usersPast.body).toMatchObject({ items: [], total: users.body.total });
   });
 
   it('caps sensitivity replications at 2000', async () => {

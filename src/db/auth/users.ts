@@ -1,6 +1,6 @@
 // Account rows: lookups, inserts and versioned updates. No policy here, only SQL.
 import { and, asc, count, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
-import { offsetOf, orderOf, type Page, type PageRequest, pageOf, totalColumn } from '../paging';
+import { orderOf, type Page, type PageRequest, readPage, totalColumn } from '../paging';
 import type { Tx } from '../query';
 import { projects } from '../schema';
 import { userProjects, users } from '../schema-auth';
@@ -108,26 +108,26 @@ export async function listUsers(db: Tx, filter: UserFilter, request: PageRequest
         )
       : undefined,
   ];
-  const rows = await db
-    .select({ ...getTableColumns(users), total: totalColumn() })
-    .from(users)
-    .where(and(...conditions))
-    .orderBy(
-      ...orderOf(
-        request,
-        {
-          username: users.username,
-          displayName: users.displayName,
-          role: users.role,
-          lastLoginAt: users.lastLoginAt,
-        },
-        [],
-        users.id,
+  return readPage(
+    db
+      .select({ ...getTableColumns(users), total: totalColumn() })
+      .from(users)
+      .where(and(...conditions))
+      .orderBy(
+        ...orderOf(
+          request,
+          {
+            username: users.username,
+            displayName: users.displayName,
+            role: users.role,
+            lastLoginAt: users.lastLoginAt,
+          },
+          [],
+          users.id,
+        ),
       ),
-    )
-    .limit(request.pageSize)
-    .offset(offsetOf(request));
-  return pageOf(rows, request);
+    request,
+  );
 }
 
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
