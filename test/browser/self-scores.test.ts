@@ -55,6 +55,21 @@ describe.skipIf(!chromiumPath())('self-scores (browser)', () => {
       expect(differences).toEqual([...differences].sort((a, b) => b - a));
       await shot(province, `self-scores-province-${locale}`);
       await expectAccessible(province);
+
+      // The evaluation's own draft view carries the same comparison in a tab of its own.
+      await open(province, '/evaluation?scheme=sibisikan-2020&period=2020Q3&view=draft');
+      await province
+        .locator('[data-testid="evaluation-tabs"] .ant-tabs-tab', {
+          hasText: locale === 'en' ? 'Self-scores' : '自评分对比',
+        })
+        .click();
+      const inView = province.locator(
+        '[data-testid="evaluation-tabs"] [data-testid="self-score-comparison"] tr.ant-table-row',
+      );
+      await inView.first().waitFor();
+      expect(await inView.allTextContents()).toEqual(texts);
+      await shot(province, `self-scores-evaluation-tab-${locale}`);
+      await expectAccessible(province);
       expect(await untranslatedKeys(province)).toEqual([]);
       expect(ctx.errors(province)).toEqual([]);
     });

@@ -1,13 +1,7 @@
-// `sibi self-scores`: units' 自评分 — report one (total or an indicator), import a spreadsheet (any bad
-// row rejects the file, nothing written), list, and compare with the verified score (the evaluation's
-// result.selfScores, largest differences first). Revisable until the result is published, then frozen.
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { SelfScoreComparison } from '../../domain/evaluation/self-scores';
 import { selfScoresSpec } from '../../io/columns/self-scores';
-import { parseSpecFile } from '../../io/parse-file';
 import { runEvaluation } from '../../services/evaluate-period';
-import { SINGLE } from '../../services/evaluation-entries-add';
 import {
   listSelfScoreEntries,
   presentSelfScore,
@@ -15,7 +9,7 @@ import {
   type SelfScoreEntry,
 } from '../../services/self-scores';
 import { CLI_ACTOR, printJson, withDatabase } from '../run';
-import { anyone, ctx } from './entries';
+import { ctx, importCommand, single } from './entries';
 import { provinceOption } from './honours';
 
 const line = (s: SelfScoreEntry) =>
@@ -68,21 +62,14 @@ export function registerSelfScoreCommands(program: Command): void {
           reportSelfScores(
             database,
             {
-              file: SINGLE,
-              rows: [
-                {
-                  row: null,
-                  record: {
-                    scheme: opts.scheme,
-                    period: opts.period,
-                    unitCode: opts.unit,
-                    indicator: opts.indicator ?? null,
-                    points: opts.points,
-                    note: opts.note ?? null,
-                  },
-                },
-              ],
-              mayEnter: anyone,
+              ...single({
+                scheme: opts.scheme,
+                period: opts.period,
+                unitCode: opts.unit,
+                indicator: opts.indicator ?? null,
+                points: opts.points,
+                note: opts.note ?? null,
+              }),
               allowSchemeFiles: true,
             },
             ctx(opts.by),
@@ -93,25 +80,15 @@ export function registerSelfScoreCommands(program: Command): void {
       },
     );
 
-  cmd
-    .command('import <file>')
-    .description(
-      '导入自评分（.xlsx/.csv，列：考评方案、考评期、地区代码、指标、自评分、说明）；任何一行有误则整份拒绝',
-    )
-    .option('--by <name>', '填报人，默认当前系统用户')
-    .option('--json', '输出一个 JSON 文档')
-    .action(async (file: string, opts: { by?: string; json?: boolean }) => {
-      const parsed = await parseSpecFile(selfScoresSpec, file);
-      const stored = await withDatabase((database) =>
-        reportSelfScores(
-          database,
-          { file: basename(file), rows: parsed.records, mayEnter: anyone, problems: parsed.problems },
-          ctx(opts.by),
-        ),
-      );
-      if (opts.json) return printJson({ items: stored.map(presentSelfScore) });
-      process.stdout.write(`已导入 ${stored.length} 条自评分\n`);
-    });
+  importCommand(
+    cmd,
+    '导入自评分（.xlsx/.csv，列：考评方案、考评期、地区代码、指标、自评分、说明）；任何一行有误则整份拒绝',
+    selfScoresSpec,
+    reportSelfScores,
+    presentSelfScore,
+    (n) => `已导入 ${n} 条自评分`,
+    '填报人',
+  );
 
   cmd
     .command('list')

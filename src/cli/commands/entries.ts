@@ -3,9 +3,12 @@
 // entered it: --by names the person) and revoke with a reason. Only approved entries count.
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import type { Database } from '../../db/client';
 import { adjustmentsSpec } from '../../io/columns/adjustments';
 import { eventsSpec } from '../../io/columns/events';
+import type { KindSpec } from '../../io/columns/types';
 import { parseSpecFile } from '../../io/parse-file';
+import type { AuditContext } from '../../services/context';
 import { UsageError } from '../../services/errors';
 import {
   type AdjustmentEntry,
@@ -20,7 +23,7 @@ import {
   revokeAdjustment,
   revokeEvent,
 } from '../../services/evaluation-entries';
-import { addAdjustments, addEvents, SINGLE } from '../../services/evaluation-entries-add';
+import { addAdjustments, addEvents, type EntryRows, SINGLE } from '../../services/evaluation-entries-add';
 import { CLI_ACTOR, printJson, withDatabase } from '../run';
 import { registerSelfScoreCommands } from './entries-self-scores';
 import { idOf, provinceOption } from './honours';
@@ -32,6 +35,38 @@ export const ctx = (by?: string) => {
 };
 /** The CLI is the operator: it may enter for any unit. */
 export const anyone = () => true;
+
+/** One row entered on the command line (no file, no row number). */
+export const single = <T>(record: T) => ({ file: SINGLE, rows: [{ row: null, record }], mayEnter: anyone });
+
+/** `<group> import <file>`: the spreadsheet taken whole or not at all (file, row, column, reason; exit 1). */
+export function importCommand<T, S>(
+  group: Command,
+  description: string,
+  spec: KindSpec<T>,
+  store: (database: Database, request: EntryRows<T>, ctx: AuditContext) => Promise<S[]>,
+  present: (stored: S) => unknown,
+  done: (n: number) => string,
+  byLabel = '录入人',
+): void {
+  group
+    .command('import <file>')
+    .description(description)
+    .option('--by <name>', `${byLabel}，默认当前系统用户`)
+    .option('--json', '输出一个 JSON 文档')
+    .action(async (file: string, opts: Common) => {
+      const parsed = await parseSpecFile(spec, file);
+      const stored = await withDatabase((database) =>
+        store(
+          database,
+          { file: basename(file), rows: parsed.records, mayEnter: anyone, problems: parsed.problems },
+          ctx(opts.by),
+        ),
+      );
+      if (opts.json) return printJson({ items: stored.map(present) });
+      process.stdout.write(`${done(stored.length)}\n`);
+    });
+}
 
 const STATUS_LABEL: Record<EntryStatus, string> = {
   pending: '待审核',
@@ -97,23 +132,14 @@ export function registerEntryCommands(program: Command): void {
         const [e] = await withDatabase((database) =>
           addEvents(
             database,
-            {
-              file: SINGLE,
-              rows: [
-                {
-                  row: null,
-                  record: {
-                    regionCode: opts.region,
-                    eventDate: opts.date,
-                    item: opts.item,
-                    count: count(opts.count),
-                    note: opts.note ?? null,
-                    reason: opts.reason,
-                  },
-                },
-              ],
-              mayEnter: anyone,
-            },
+            single({
+              regionCode: opts.region,
+              eventDate: opts.date,
+              item: opts.item,
+              count: count(opts.count),
+              note: opts.note ?? null,
+              reason: opts.reason,
+            }),
             ctx(opts.by),
           ),
         );
@@ -124,23 +150,14 @@ export function registerEntryCommands(program: Command): void {
       },
     );
 
-  events
-    .command('import <file>')
-    .description('导入事件（.xlsx/.csv，列：地区代码、日期、事项、次数、理由、依据）；任何一行有误则整份拒绝')
-    .option('--by <name>', '录入人，默认当前系统用户')
-    .option('--json', '输出一个 JSON 文档')
-    .action(async (file: string, opts: Common) => {
-      const parsed = await parseSpecFile(eventsSpec, file);
-      const stored = await withDatabase((database) =>
-        addEvents(
-          database,
-          { file: basename(file), rows: parsed.records, mayEnter: anyone, problems: parsed.problems },
-          ctx(opts.by),
-        ),
-      );
-      if (opts.json) return printJson({ items: stored.map(presentEvent) });
-      process.stdout.write(`已导入 ${stored.length} 条事件，待审核\n`);
-    });
+  importCommand(
+    events,
+    '导入事件（.xlsx/.csv，列：地区代码、日期、事项、次数、理由、依据）；任何一行有误则整份拒绝',
+    eventsSpec,
+    addEvents,
+    presentEvent,
+    (n) => `已导入 ${n} 条事件，待审核`,
+  );
 
   events
     .command('list')
@@ -227,22 +244,15 @@ export function registerEntryCommands(program: Command): void {
           addAdjustments(
             database,
             {
-              file: SINGLE,
-              rows: [
-                {
-                  row: null,
-                  record: {
-                    scheme: opts.scheme,
-                    period: opts.period,
-                    unitCode: opts.unit,
-                    kind: opts.kind,
-                    item: opts.item ?? null,
-                    points: opts.points,
-                    reason: opts.reason,
-                  },
-                },
-              ],
-              mayEnter: anyone,
+              ...single({
+                scheme: opts.scheme,
+                period: opts.period,
+                unitCode: opts.unit,
+                kind: opts.kind,
+                item: opts.item ?? null,
+                points: opts.points,
+                reason: opts.reason,
+              }),
               allowSchemeFiles: true,
             },
             ctx(opts.by),
@@ -255,25 +265,14 @@ export function registerEntryCommands(program: Command): void {
       },
     );
 
-  adjustments
-    .command('import <file>')
-    .description(
-      '导入人工加分/扣分（.xlsx/.csv，列：考评方案、考评期、地区代码、类别、事项、分值、理由）；任何一行有误则整份拒绝',
-    )
-    .option('--by <name>', '录入人，默认当前系统用户')
-    .option('--json', '输出一个 JSON 文档')
-    .action(async (file: string, opts: Common) => {
-      const parsed = await parseSpecFile(adjustmentsSpec, file);
-      const stored = await withDatabase((database) =>
-        addAdjustments(
-          database,
-          { file: basename(file), rows: parsed.records, mayEnter: anyone, problems: parsed.problems },
-          ctx(opts.by),
-        ),
-      );
-      if (opts.json) return printJson({ items: stored.map(presentAdjustment) });
-      process.stdout.write(`已导入 ${stored.length} 条人工调整，待审核\n`);
-    });
+  importCommand(
+    adjustments,
+    '导入人工加分/扣分（.xlsx/.csv，列：考评方案、考评期、地区代码、类别、事项、分值、理由）；任何一行有误则整份拒绝',
+    adjustmentsSpec,
+    addAdjustments,
+    presentAdjustment,
+    (n) => `已导入 ${n} 条人工调整，待审核`,
+  );
 
   adjustments
     .command('list')
