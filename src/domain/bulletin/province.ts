@@ -180,6 +180,8 @@ function groupBlocks(
 
   blocks.push(heading(2, '（二）分项情况'));
   for (const dim of scheme.dimensions) {
+    // A dimension none of whose indicators is assessed this quarter (quarters.ts) has no points.
+    if (units[0]?.dimensions.find((d) => d.id === dim.id)?.points === 0) continue;
     const leaders = dimensionLeaders(units, dim.id);
     if (!leaders) continue;
     const who = joinList(leaders.units.map((u) => u.name));

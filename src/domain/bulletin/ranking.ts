@@ -1,6 +1,7 @@
 // Reading an evaluation result the way a bulletin does: the ranking in words (ties 并列), who leads
 // each dimension and indicator (with figures), who lags and which indicator cost them most.
 import { indicatorUnit } from '../evaluation/format';
+import { OFF_QUARTER_FLAG } from '../evaluation/quarters';
 import type { Indicator, MetricUnit, Scheme } from '../evaluation/scheme-schema';
 import type { IndicatorScore, UnitResult } from '../evaluation/types';
 import { chineseQuotes } from './phrases';
@@ -162,7 +163,8 @@ export function indicatorLeaderPhrase(
 ): string | null {
   const def = indicatorOf(scheme, indicatorId);
   const sample = units[0]?.indicators.find((i) => i.id === indicatorId);
-  if (!def || !sample) return null;
+  // Not assessed this quarter (quarters.ts): nothing to say about it.
+  if (!def || !sample || sample.flags.includes(OFF_QUARTER_FLAG)) return null;
   const byScore = def.rule.type === 'count_points';
   const unit: MetricUnit = byScore ? 'number' : indicatorUnit(def);
   const higher = byScore || def.direction === 'higher_better';
