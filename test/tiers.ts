@@ -14,6 +14,7 @@ export const UNIT_INCLUDE = [
   'src/db/{unavailable,data-dir-lock}.test.ts',
   'test/scheme-corpus.test.ts',
   'test/docs-schemes.test.ts',
+  'test/docs-self-scores.test.ts',
   'test/layering.test.ts',
 ];
 
