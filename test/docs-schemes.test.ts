@@ -93,6 +93,18 @@ function examples(text: string): Map<string, Example> {
   return out;
 }
 
+/** An example's scheme and data evaluated for a period (the table's, else the data's). */
+function run(ex: Example, tablePeriod?: string) {
+  const data = parseYaml(ex.data!) as { period?: string; units: EvaluationUnit[]; values: MetricValues };
+  const period = parsePeriod(tablePeriod ?? data.period!);
+  return evaluate({
+    scheme: parseSchemeText(ex.scheme!, 'yaml'),
+    units: data.units,
+    values: data.values,
+    context: { timeProgress: timeProgress(period), period: period.id },
+  });
+}
+
 describe('docs/schemes.md worked examples', () => {
   const all = examples(readFileSync(DOC, 'utf8'));
 
@@ -102,17 +114,9 @@ describe('docs/schemes.md worked examples', () => {
 
   for (const [name, ex] of all) {
     it(`${name}: the tables are what the engine computes from the doc's scheme and data`, () => {
-      const scheme = parseSchemeText(ex.scheme!, 'yaml', name);
-      const data = parseYaml(ex.data!) as { period?: string; units: EvaluationUnit[]; values: MetricValues };
       expect(ex.results.length).toBeGreaterThan(0);
       for (const table of ex.results) {
-        const period = parsePeriod(table.period ?? data.period!);
-        const result = evaluate({
-          scheme,
-          units: data.units,
-          values: data.values,
-          context: { timeProgress: timeProgress(period), period: period.id },
-        });
+        const result = run(ex, table.period);
         // The rows in the table's order are the units in rank order.
         expect(table.rows.map((r) => r[table.header.indexOf('代码')])).toEqual(
           result.units.map((u) => u.code),
@@ -133,24 +137,10 @@ describe('docs/schemes.md worked examples', () => {
 
   it('quotes the explanations the engine writes', () => {
     const text = readFileSync(DOC, 'utf8');
-    const ex = all.get('per_unit')!;
-    const data = parseYaml(ex.data!) as { units: EvaluationUnit[]; values: MetricValues };
-    const r = evaluate({
-      scheme: parseSchemeText(ex.scheme!, 'yaml'),
-      units: data.units,
-      values: data.values,
-    });
-    const zhengzhou = r.units.find((u) => u.code === '410100')!.indicators[0]!.explanation;
-    expect(text).toContain(zhengzhou);
-    const q = all.get('quarters')!;
-    const qd = parseYaml(q.data!) as { units: EvaluationUnit[]; values: MetricValues };
-    const off = evaluate({
-      scheme: parseSchemeText(q.scheme!, 'yaml'),
-      units: qd.units,
-      values: qd.values,
-      context: { period: '2020Q3' },
-    }).units[0]!.indicators.find((i) => i.id === 'start_rate')!.explanation;
-    expect(text).toContain(off);
+    const perUnit = run(all.get('per_unit')!);
+    expect(text).toContain(perUnit.units.find((u) => u.code === '410100')!.indicators[0]!.explanation);
+    const quarters = run(all.get('quarters')!, '2020Q3');
+    expect(text).toContain(quarters.units[0]!.indicators.find((i) => i.id === 'start_rate')!.explanation);
   });
 
   it('names every new problem code in the code table', () => {
