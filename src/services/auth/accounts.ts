@@ -22,6 +22,7 @@ import { loadSettings } from '../settings';
 import { checkBinding, USERNAME_PATTERN } from './account-binding';
 import { generatePassword } from './one-time-password';
 import { hashPassword } from './password-hash';
+import { oneTimePasswordExpiry, rememberReplacedPassword } from './password-history';
 import { passwordProblems } from './password-policy';
 
 export interface NewAccount {
@@ -74,6 +75,7 @@ export async function createAccount(
       passwordHash,
       passwordChangedAt: ctx.now,
       mustChangePassword: input.mustChangePassword ?? true,
+      oneTimePasswordExpiresAt: generated ? oneTimePasswordExpiry(ctx.now) : null,
       demo: input.demo ?? false,
       totpExempt: (input.demo ?? false) && isAdminRole(input.role),
     });
@@ -172,7 +174,7 @@ export async function setAccountDisabled(
   }));
 }
 
-/** A new one-time password the user must change at next login; the lock is lifted. */
+/** A new one-time password (valid 24 hours) the user must change at next login; the lock is lifted. */
 export async function resetPassword(
   database: Database,
   ctx: AuditContext,
@@ -182,16 +184,28 @@ export async function resetPassword(
   if (!before) throw new NotFoundError('账户不存在');
   const password = generatePassword(before.username);
   const passwordHash = await hashPassword(password);
-  const account = await changeAccount(database, ctx, id, undefined, 'user.reset_password', async () => ({
-    patch: {
-      passwordHash,
-      passwordChangedAt: ctx.now,
-      mustChangePassword: true,
-      failedLogins: 0,
-      lockedUntil: null,
+  const account = await changeAccount(
+    database,
+    ctx,
+    id,
+    undefined,
+    'user.reset_password',
+    async (tx, prior) => {
+      // The password the user chose stays in the history: they cannot choose it again after the reset.
+      await rememberReplacedPassword(tx, prior.user, ctx.now);
+      return {
+        patch: {
+          passwordHash,
+          passwordChangedAt: ctx.now,
+          mustChangePassword: true,
+          oneTimePasswordExpiresAt: oneTimePasswordExpiry(ctx.now),
+          failedLogins: 0,
+          lockedUntil: null,
+        },
+        endSessions: true,
+      };
     },
-    endSessions: true,
-  }));
+  );
   return { account, password };
 }
 

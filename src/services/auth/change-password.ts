@@ -9,6 +9,7 @@ import { NotFoundError, RuleViolationError } from '../errors';
 import { loadSettings } from '../settings';
 import { countedCheck } from './attempts';
 import { hashPassword, verifyPassword } from './password-hash';
+import { rememberReplacedPassword, reuseProblem } from './password-history';
 import { passwordProblems } from './password-policy';
 import { createSession, type NewSession } from './sessions';
 
@@ -53,13 +54,23 @@ export async function changePassword(
     minLength: settings['password.minLength'],
   });
   if (change.newPassword === change.currentPassword) problems.push('新密码不能与当前密码相同');
+  else {
+    const reused = await reuseProblem(db, user, change.newPassword);
+    if (reused) problems.push(reused);
+  }
   if (problems.length > 0) {
     await writeAudit(db, { ...audit, outcome: 'rejected', details: { problems } });
     throw new RuleViolationError('新密码不符合密码策略', problems);
   }
   const passwordHash = await hashPassword(change.newPassword);
   return db.transaction(async (tx) => {
-    await updateUser(tx, user.id, { passwordHash, passwordChangedAt: ctx.now, mustChangePassword: false });
+    await rememberReplacedPassword(tx, user, ctx.now);
+    await updateUser(tx, user.id, {
+      passwordHash,
+      passwordChangedAt: ctx.now,
+      mustChangePassword: false,
+      oneTimePasswordExpiresAt: null,
+    });
     const ended = await deleteUserSessions(tx, user.id);
     const session = await createSession(
       tx,

@@ -9,6 +9,7 @@ import { AuthenticationError } from '../errors';
 import { loadSettings } from '../settings';
 import { countAttempt, LOCKED, refusalError } from './attempts';
 import { burnPasswordCheck, verifyPassword } from './password-hash';
+import { ONE_TIME_PASSWORD_HOURS } from './password-history';
 import { createSession, type NewSession, type PendingStep, pendingStep } from './sessions';
 import { matchTotp } from './totp';
 
@@ -71,6 +72,15 @@ export async function login(
     await counted.done('partial');
     await fail('disabled');
     throw new AuthenticationError('account_disabled', '账户已停用，请联系系统管理员');
+  }
+
+  if (user.oneTimePasswordExpiresAt && user.oneTimePasswordExpiresAt <= ctx.now) {
+    await counted.done('partial');
+    await fail('one_time_password_expired');
+    throw new AuthenticationError(
+      'one_time_password_expired',
+      `一次性密码已过期（有效期 ${ONE_TIME_PASSWORD_HOURS} 小时），请联系系统管理员重新重置密码`,
+    );
   }
 
   // Required of the admin roles (enrolment is forced at their first login); honoured for anyone enrolled.
