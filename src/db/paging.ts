@@ -42,7 +42,7 @@ export class PageTooDeepError extends Error {
   constructor(request: PageRequest) {
     super(
       `翻页过深：第 ${request.page} 页（每页 ${request.pageSize} 条）超出前 ${MAX_PAGE_DEPTH} 条的上限；` +
-        '请用筛选条件（地区、年度、关键字等）缩小范围，或换一种排序',
+        '请用筛选条件（地区、年度、关键字、时间等）缩小范围，或反向排序从列表另一端查看',
     );
   }
 }
