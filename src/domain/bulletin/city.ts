@@ -73,8 +73,10 @@ export function buildCitySummary(input: CitySummaryInput): BulletinDocument {
 
   const standing = (area: Area): string => {
     const dim = dimensionForArea(scheme, area);
-    if (!dim) return '';
-    const score = unit.dimensions.find((d) => d.id === dim.id)?.score ?? 0;
+    const own = dim ? unit.dimensions.find((d) => d.id === dim.id) : undefined;
+    // No standing in a dimension not assessed this quarter (quarters.ts: no points).
+    if (!dim || own?.points === 0) return '';
+    const score = own?.score ?? 0;
     const leaders = dimensionLeaders(group, dim.id);
     const top = leaders?.units.some((u) => u.code === unit.code);
     return `本期“${dim.name}”得分${scoreWording(score)}（满分${dim.points}分），${top ? `居${scope}首位` : `居${scope}第${dimensionRank(unit, group, dim.id)}位`}。`;

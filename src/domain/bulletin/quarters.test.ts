@@ -4,16 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { loadSchemeSync } from '../../schemes/load-scheme';
 import { evaluate } from '../evaluation/engine';
 import { parseScheme } from '../evaluation/scheme';
+import { buildCitySummary } from './city';
 import { documentText } from './model';
 import { buildProvinceBulletin } from './province';
 import { indicatorLeaderPhrase } from './ranking';
-import { earlierQuarters, provinceFigures, Q3, UNITS, VALUES } from './testing/fixtures';
+import { earlierQuarters, luoyangFigures, provinceFigures, Q3, UNITS, VALUES } from './testing/fixtures';
 
 const SERVICE = loadSchemeSync('sibisikan-2020')
   .dimensions.find((d) => d.id === 'service')!
   .indicators.map((i) => i.id);
 
-function bulletinWith(quarters: Record<string, number[]>) {
+function evaluationWith(quarters: Record<string, number[]>) {
   const base = loadSchemeSync('sibisikan-2020');
   const scheme = parseScheme({
     ...base,
@@ -28,11 +29,16 @@ function bulletinWith(quarters: Record<string, number[]>) {
     values: VALUES,
     context: { timeProgress: 0.75, period: Q3.id },
   });
+  return { scheme, result, status: { kind: 'draft' as const } };
+}
+
+function bulletinWith(quarters: Record<string, number[]>) {
+  const evaluation = evaluationWith(quarters);
   return documentText(
     buildProvinceBulletin({
       province: { code: '410000', name: '河南省' },
       period: Q3,
-      evaluation: { scheme, result, status: { kind: 'draft' } },
+      evaluation,
       figures: provinceFigures(),
       earlier: earlierQuarters(),
       issuer: '河南省重点项目建设办公室',
@@ -97,5 +103,25 @@ describe('a 通报 with indicators not assessed this quarter', () => {
     };
     expect(phrase('2020Q4')).toContain('观摩活动得分');
     expect(phrase('2020Q3')).toBeNull();
+  });
+
+  it("leaves a dimension not assessed out of a unit's summary", () => {
+    const summary = (quarters: Record<string, number[]>) =>
+      documentText(
+        buildCitySummary({
+          unit: { code: '410300', name: '洛阳市' },
+          parent: { code: '410000', name: '河南省', kind: 'province' },
+          period: Q3,
+          evaluation: evaluationWith(quarters),
+          figures: luoyangFigures(),
+          earlier: earlierQuarters(),
+          date: '2020-10-15',
+          simulated: false,
+        }),
+      );
+    expect(summary({})).toContain('本期“比服务看实效”得分');
+    expect(summary(Object.fromEntries(SERVICE.map((id) => [id, [4]])))).not.toContain(
+      '本期“比服务看实效”得分',
+    );
   });
 });
