@@ -64,6 +64,9 @@ describe.skipIf(!chromiumPath())('evaluation audit (browser)', () => {
         await page.locator('[data-testid="audit-heatmap-city"] [role="img"]').getAttribute('aria-label'),
       ).toContain('相关矩阵热力图');
 
+      await page.evaluate('window.scrollTo(0, 0)');
+      await shot(page, 'evaluation-audit');
+
       // The heat map's numbers as a table: one row per indicator, 1.00 on the diagonal.
       await page.locator('.ant-collapse-header', { hasText: '相关矩阵数据表' }).first().click();
       const matrix = page.locator('[data-testid="audit-matrix-city"] .ant-table-row');
@@ -78,8 +81,6 @@ describe.skipIf(!chromiumPath())('evaluation audit (browser)', () => {
         await page.locator('[data-testid="sensitivity-indices"] .ant-table-row').first().textContent(),
       ).toMatch(/-?\d\.\d{2} – -?\d\.\d{2} \/ -?\d\.\d{2} – -?\d\.\d{2}/);
 
-      await page.evaluate('window.scrollTo(0, 0)');
-      await shot(page, 'evaluation-audit');
       await expectAccessible(page);
       expect(ctx.errors(page)).toEqual([]);
     },

@@ -3,7 +3,8 @@
 // indicators' scores (a heat map, with the same numbers as a table for screen readers and print)
 // and the indicators whose values are outlying, with what the scheme's declared treatment did.
 import { Card, Collapse, Segmented, Space, Table, type TableProps, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import type { TableRef } from 'antd/es/table';
+import { useMemo, useRef, useState } from 'react';
 import type { AuditOutliers, EvaluationAudit, GroupAudit } from '../api/audit-types';
 import { request } from '../api/client';
 import { useApi } from '../api/use-api';
@@ -14,6 +15,7 @@ import {
   weightBarsOption,
 } from '../charts/audit-charts';
 import { Chart } from '../charts/chart';
+import { useFocusableScroll } from '../components/scroll-focus';
 import { Async } from '../components/states';
 import { type Translate, useI18n } from '../i18n';
 import { type EvaluationSource, groupLabel, shareText } from './evaluation-common';
@@ -97,6 +99,8 @@ function GroupAuditCard({ audit, g }: { audit: EvaluationAudit; g: GroupAudit })
 
 function WeightTable({ rows, group }: { rows: IndicatorRow[]; group: string }) {
   const { t } = useI18n();
+  const ref = useRef<TableRef>(null);
+  useFocusableScroll(ref, t('evaluation.audit.weights'));
   const columns: TableProps<IndicatorRow>['columns'] = [
     { key: 'k', title: t('evaluation.audit.number'), dataIndex: 'k', width: 70 },
     { key: 'name', title: t('evaluation.audit.indicator'), dataIndex: 'name', width: 200 },
@@ -125,6 +129,7 @@ function WeightTable({ rows, group }: { rows: IndicatorRow[]; group: string }) {
   ];
   return (
     <Table<IndicatorRow>
+      ref={ref}
       rowKey="k"
       size="small"
       data-testid={`audit-weights-${group}`}
@@ -200,9 +205,12 @@ function MatrixTable({
   group: string;
   t: Translate;
 }) {
+  const ref = useRef<TableRef>(null);
+  useFocusableScroll(ref, t('evaluation.audit.matrixTable'));
   const data = names.map((name, i) => ({ k: i + 1, name, row: matrix[i] ?? [] }));
   return (
     <Table
+      ref={ref}
       rowKey="k"
       size="small"
       data-testid={`audit-matrix-${group}`}
@@ -228,6 +236,8 @@ function Outliers({ g, audit }: { g: GroupAudit; audit: EvaluationAudit }) {
   const { t } = useI18n();
   const hits = g.outliers.filter((o) => o.outlying);
   const limits = { skew: audit.rule.skewness, kurt: audit.rule.kurtosis };
+  const ref = useRef<TableRef>(null);
+  useFocusableScroll(ref, t('evaluation.audit.outliers'));
   return (
     <>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -239,6 +249,7 @@ function Outliers({ g, audit }: { g: GroupAudit; audit: EvaluationAudit }) {
         </Typography.Paragraph>
       ) : (
         <Table<AuditOutliers>
+          ref={ref}
           rowKey="indicator"
           size="small"
           data-testid={`audit-outliers-${g.group}`}
