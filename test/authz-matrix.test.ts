@@ -196,6 +196,9 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
 
   const BUILDERS: Record<string, (c: Case) => Promise<Request>> = {
     'GET /api/health': async () => ({ url: '/api/health' }),
+    'GET /api/health/live': async () => ({ url: '/api/health/live' }),
+    'GET /api/health/ready': async () => ({ url: '/api/health/ready' }),
+    'GET /metrics': async () => ({ url: '/metrics' }),
     'GET /api/public/demo-accounts': async () => ({ url: '/api/public/demo-accounts' }),
     'POST /api/auth/login': async () => ({
       url: '/api/auth/login',
