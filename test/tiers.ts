@@ -8,6 +8,7 @@ export const UNIT_INCLUDE = [
   'web/src/**/*.test.ts',
   'src/demo/{allocate,dates}.test.ts',
   'src/http/public-url.test.ts',
+  'src/http/presenters/public-results.test.ts',
   'src/http/schema/**/*.test.ts',
   'src/cli/import-changes-text.test.ts',
   'src/services/auth/{password-policy,totp}.test.ts',
