@@ -124,6 +124,22 @@ describe.each(TARGETS)('the version guard on %s', (name) => {
       app_version: PACKAGE_VERSION,
     });
   });
+
+  it('migrates and records with `sibi db migrate`, also where SIBI_MIGRATE=0 is set for the servers', async () => {
+    const first = await sibi(['db', 'migrate'], target.env);
+    expect(first.code).toBe(0);
+    await raw(target, `update drizzle.schema_version set schema_version = 1, app_version = '0.0.1'`);
+    const run = await sibi(['db', 'migrate'], { ...target.env, SIBI_MIGRATE: '0' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      `数据库已迁移到结构版本 ${NEWEST_MIGRATION}（由 sibi ${PACKAGE_VERSION} 记录）\n`,
+    );
+    expect(await recorded(target)).toEqual({
+      schema_version: NEWEST_MIGRATION,
+      app_version: PACKAGE_VERSION,
+    });
+  }, 120_000);
 });
 
 describe('comparing versions', () => {

@@ -2,12 +2,30 @@
 // (src/services/partition-tables.ts; docs/scaling.md §3).
 import type { Command } from 'commander';
 import { configFromEnv } from '../../db/client';
+import { recordedLevel } from '../../db/version';
 import { RuleViolationError } from '../../services/errors';
 import { PGLITE_REFUSAL, partitionByProvince } from '../../services/partition-tables';
 import { CLI_ACTOR, withDatabase } from '../run';
 
 export function registerDbCommands(program: Command): void {
-  const db = program.command('db').description('数据库维护（PostgreSQL）');
+  const db = program.command('db').description('数据库维护');
+  db.command('migrate')
+    .description(
+      '执行数据库迁移，记录结构版本与 sibi 版本（PostgreSQL 上以所有者角色运行；以应用角色运行的服务设 SIBI_MIGRATE=0）',
+    )
+    .action(async () => {
+      // Whatever SIBI_MIGRATE says: migrating is what this command is for, and it may make the database.
+      const level = await withDatabase(
+        (database) => recordedLevel(database.db),
+        { ...configFromEnv(), migrate: true },
+        {
+          create: true,
+        },
+      );
+      process.stdout.write(
+        `数据库已迁移到结构版本 ${level?.schemaVersion}（由 sibi ${level?.appVersion} 记录）\n`,
+      );
+    });
   db.command('partition')
     .description(
       'monthly_reports 与 project_months 改为按省分区（每省一个分区加默认分区；已分区时为新增的省建分区）',
