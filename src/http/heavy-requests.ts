@@ -1,6 +1,6 @@
-// Heavy requests (issue #14 item 5): sensitivity runs and what-it-takes searches (thousands of
-// re-rankings), exports (every row of a kind), and the audit log (its list and export). One
-// read-only account sending them in parallel held the CPU and the connection pool for everyone, so
+// Heavy requests (issue #14 item 5): sensitivity runs, what-it-takes searches and statistical
+// audits (thousands of re-rankings, correlation matrices), exports (every row of a kind), and the
+// audit log (its list and export). One read-only account sending them in parallel held the CPU and the connection pool for everyone, so
 // each account may run HEAVY_CONCURRENCY.perUser of them at once and the server perServer
 // (SIBI_MAX_HEAVY); past that the request is answered 429 with Retry-After at once, before any work.
 // Lists and ordinary reads are never counted. Replications and page depth are capped as well
@@ -14,6 +14,8 @@ export const HEAVY_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/evaluations/:id/sensitivity',
   'POST /api/evaluations/draft/what-it-takes',
   'GET /api/evaluations/:id/what-it-takes',
+  'POST /api/evaluations/draft/audit',
+  'GET /api/evaluations/:id/audit',
   'GET /api/export/:kind',
   'GET /api/export/oc4ids',
   'GET /api/audit',
