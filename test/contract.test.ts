@@ -111,7 +111,7 @@ describe('one contract between the server and the web', () => {
   it('the web imports src/http only for types, so no server code enters its bundle', () => {
     const values: string[] = [];
     for (const { path, text } of webFiles()) {
-      for (const m of text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+'([^']+)'/gm)) {
+      for (const m of text.matchAll(/^(import|export)\s+(type\s+)?(?:\{[^}]*\}|\*(?:\s+as\s+\w+)?|\w+(?:\s*,\s*\{[^}]*\})?)\s+from\s+['"]([^'"]+)['"]/gm)) {
         if (m[3]!.includes('/src/http/') && !m[2]) values.push(`${path}: ${m[0].split('\n')[0]}`);
       }
     }
