@@ -419,9 +419,15 @@ describe.each(testDatabases())('authentication on $name', (target: TestDatabase)
         demo: true,
       },
     );
-    const demo = await new Client(server.url).login(`${username}_demo`);
-    expect(demo.status).toBe(200);
-    expect(demo.body.user).toMatchObject({ demo: true, pending: null, totpEnabled: false });
+    // Only a server started with --demo signs demo accounts in (auth-demo.test.ts).
+    const demoServer = await startServer(database, { demo: true });
+    try {
+      const demo = await new Client(demoServer.url).login(`${username}_demo`);
+      expect(demo.status).toBe(200);
+      expect(demo.body.user).toMatchObject({ demo: true, pending: null, totpEnabled: false });
+    } finally {
+      await demoServer.close();
+    }
     await expect(
       database.db.execute(sql`update users set totp_exempt = true where username = ${username}`),
     ).rejects.toThrow();

@@ -47,6 +47,7 @@ export function authRoutes(root: FastifyInstance, deps: AppDeps, rateLimit: Logi
       const result = await login(database, ctx, {
         ...request.body,
         userAgent: request.headers['user-agent'] ?? null,
+        demoMode: deps.demo,
       });
       const settings = await loadSettings(database.db);
       setSessionCookie(request, reply, result, settings);

@@ -10,7 +10,7 @@ import { loadSettings } from '../settings';
 import { countAttempt, LOCKED, refusalError } from './attempts';
 import { burnPasswordCheck, verifyPassword } from './password-hash';
 import { ONE_TIME_PASSWORD_HOURS } from './password-history';
-import { createSession, type NewSession, type PendingStep, pendingStep } from './sessions';
+import { createSession, DEMO_ONLY, type NewSession, type PendingStep, pendingStep } from './sessions';
 import { matchTotp } from './totp';
 
 export interface LoginRequest {
@@ -18,6 +18,8 @@ export interface LoginRequest {
   password: string;
   totp?: string;
   userAgent: string | null;
+  /** The server was started with --demo: only then do demo accounts sign in. */
+  demoMode?: boolean;
 }
 
 export interface LoginResult extends NewSession {
@@ -47,6 +49,11 @@ export async function login(
     });
 
   const user = await findUserByUsername(db, username);
+  // Demo accounts have a published password: outside demo mode they do not sign in at all.
+  if (user?.demo && !request.demoMode) {
+    await fail('demo_account');
+    throw DEMO_ONLY();
+  }
   // Counted before anything is evaluated: attempts sent at once each take their place in the count.
   const counted = await countAttempt(database, ctx, user ?? null, settings);
   if (counted.refused) {

@@ -88,10 +88,24 @@ export function pendingStep(user: UserRow, settings: Settings, now: Date): Pendi
   return null;
 }
 
-export async function authenticate(database: Database, token: string, now: Date): Promise<Authenticated> {
+/** Demo accounts (a published password, admin roles without TOTP) live only in demo mode. */
+export const DEMO_ONLY = () =>
+  new AuthenticationError('demo_account', '演示账户只能在演示模式（sibi serve --demo）下使用');
+
+/** `demoMode`: the server was started with --demo; otherwise a demo account's session ends. */
+export async function authenticate(
+  database: Database,
+  token: string,
+  now: Date,
+  demoMode: boolean,
+): Promise<Authenticated> {
   const found = token ? await findSession(database.db, hashToken(token)) : undefined;
   if (!found) throw new AuthenticationError('unauthenticated', '请先登录');
   const { session, user } = found;
+  if (user.demo && !demoMode) {
+    await deleteSession(database.db, session.tokenHash);
+    throw DEMO_ONLY();
+  }
   const settings = await loadSettings(database.db);
   const idleMs = settings['session.idleMinutes'] * 60_000;
   const expired = session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMs;
