@@ -78,6 +78,10 @@ const declared = (text: string) =>
     ),
   ].map((m) => (m[1] ?? m[2])!);
 
+/** One import or re-export statement: 1 import|export, 2 `type ` when type-only, 3 the module. */
+const IMPORT =
+  /^(import|export)\s+(type\s+)?(?:\{[^}]*\}|\*(?:\s+as\s+\w+)?|\w+(?:\s*,\s*\{[^}]*\})?)\s+from\s+['"]([^'"]+)['"]/gm;
+
 describe('one contract between the server and the web', () => {
   const names = contractNames();
 
@@ -111,7 +115,7 @@ describe('one contract between the server and the web', () => {
   it('the web imports src/http only for types, so no server code enters its bundle', () => {
     const values: string[] = [];
     for (const { path, text } of webFiles()) {
-      for (const m of text.matchAll(/^(import|export)\s+(type\s+)?(?:\{[^}]*\}|\*(?:\s+as\s+\w+)?|\w+(?:\s*,\s*\{[^}]*\})?)\s+from\s+['"]([^'"]+)['"]/gm)) {
+      for (const m of text.matchAll(IMPORT)) {
         if (m[3]!.includes('/src/http/') && !m[2]) values.push(`${path}: ${m[0].split('\n')[0]}`);
       }
     }
