@@ -17,6 +17,7 @@ export const UNIT_INCLUDE = [
   'test/docs-schemes.test.ts',
   'test/docs-self-scores.test.ts',
   'test/layering.test.ts',
+  'test/contract.test.ts',
 ];
 
 /**
