@@ -466,6 +466,10 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       url: '/api/evaluations/draft/sensitivity',
       body: { period: '2020Q3', region: '410000', replications: 20 },
     }),
+    'POST /api/evaluations/draft/audit': async () => ({
+      url: '/api/evaluations/draft/audit',
+      body: { period: '2020Q3', region: '410000' },
+    }),
     'POST /api/evaluations/draft/what-it-takes': async () => ({
       url: '/api/evaluations/draft/what-it-takes',
       body: { period: '2020Q3', region: '410000', unit: '410800' },
@@ -487,6 +491,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/evaluations/:id/sensitivity': async () => ({
       url: `/api/evaluations/${publishedId}/sensitivity?replications=20`,
     }),
+    'GET /api/evaluations/:id/audit': async () => ({ url: `/api/evaluations/${publishedId}/audit` }),
     'GET /api/evaluations/:id/what-it-takes': async () => ({
       url: `/api/evaluations/${publishedId}/what-it-takes?unit=410800`,
     }),

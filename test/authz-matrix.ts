@@ -283,6 +283,7 @@ export const MATRIX: Record<string, Expected> = {
   // evaluations: drafts and publication by the province; published results for its readers
   'POST /api/evaluations/draft': PROVINCE_OFFICER,
   'POST /api/evaluations/draft/sensitivity': PROVINCE_OFFICER,
+  'POST /api/evaluations/draft/audit': PROVINCE_OFFICER,
   'POST /api/evaluations/draft/what-it-takes': PROVINCE_OFFICER,
   'POST /api/evaluations': PROVINCE_OFFICER,
   'POST /api/evaluations/:id/revoke': PROVINCE_OFFICER,
@@ -290,6 +291,7 @@ export const MATRIX: Record<string, Expected> = {
   'GET /api/evaluations/:id': PUBLISHED_READ,
   'GET /api/evaluations/:id/verify': PUBLISHED_READ,
   'GET /api/evaluations/:id/sensitivity': PUBLISHED_READ,
+  'GET /api/evaluations/:id/audit': PUBLISHED_READ,
   'GET /api/evaluations/:id/what-it-takes': PUBLISHED_READ,
   'GET /api/bulletins': PUBLISHED_READ,
   // public links (#7): the province office makes a published result or honours list public; anyone
