@@ -66,7 +66,7 @@ export function cellText(value: CellValue): string {
 /**
  * The longest text any imported field takes (issue #14: a 21-million-character project name was
  * stored): the free-text fields (建设规模及内容, 形象进度, 存在问题 …), as the API's entry forms. Names and
- * codes take less (`textUpTo`, in their column specs); docs/data-formats.md lists them.
+ * codes take less (`textUpTo`, in their column specs); docs/security.md lists the limits.
  */
 export const MAX_TEXT_LENGTH = 4000;
 
