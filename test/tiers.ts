@@ -11,6 +11,7 @@ export const UNIT_INCLUDE = [
   'src/http/presenters/public-results.test.ts',
   'src/http/schema/**/*.test.ts',
   'src/cli/import-changes-text.test.ts',
+  'src/cli/report-error.test.ts',
   'src/services/auth/{password-policy,totp}.test.ts',
   'src/db/{unavailable,data-dir-lock}.test.ts',
   'test/scheme-corpus.test.ts',

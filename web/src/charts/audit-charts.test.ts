@@ -22,6 +22,25 @@ describe('correlationHeatmapOption', () => {
   });
 });
 
+describe('the heat map tooltip', () => {
+  it('shows an indicator name as text, never as HTML (a scheme is data a province writes)', () => {
+    const option = correlationHeatmapOption(
+      ['<img src=x onerror=alert(1)>', '乙'],
+      [
+        [1, 0.5],
+        [0.5, 1],
+      ],
+      {
+        title: '相关',
+        none: '无',
+      },
+    );
+    const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    const text = formatter({ data: [1, 0, 0.5] });
+    expect(text).toBe('&lt;img src=x onerror=alert(1)&gt; × 乙：0.50');
+  });
+});
+
 describe('weightBarsOption', () => {
   it('draws nominal and effective shares in percent, a missing effective weight as a gap', () => {
     const option = weightBarsOption(

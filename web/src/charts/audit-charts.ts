@@ -3,6 +3,7 @@
 // indicator. Both name the indicators by number on the axes (the legend table below the chart
 // gives the names), so a long Chinese name does not crowd the plot.
 import type { ChartOption } from './echarts';
+import { escapeHtml } from './escape-html';
 
 export interface HeatmapLabels {
   title: string;
@@ -30,7 +31,7 @@ export function correlationHeatmapOption(
       formatter: (p) => {
         const one = Array.isArray(p) ? p[0] : p;
         const [j, i, r] = (one?.data ?? []) as [number, number, number | '-'];
-        return `${names[i] ?? ''} × ${names[j] ?? ''}：${r === '-' ? labels.none : r.toFixed(2)}`;
+        return `${escapeHtml(names[i] ?? '')} × ${escapeHtml(names[j] ?? '')}：${r === '-' ? escapeHtml(labels.none) : r.toFixed(2)}`;
       },
     },
     xAxis: { type: 'category', data: axis, position: 'top', splitArea: { show: true } },
