@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the machine's PostgreSQL 15 cluster and makes the `sibi` role the tests connect as.
+# Starts the machine's PostgreSQL 15 cluster and makes the `sibi` role the tests connect as (CREATEDB
+# for a database per test file, CREATEROLE for src/db/app-role.test.ts, which makes an app role).
 set -euo pipefail
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | grep -q online; then
@@ -15,3 +16,5 @@ runuser -u postgres -- psql -q -h 127.0.0.1 -c "DO \$\$ BEGIN
 EXCEPTION WHEN duplicate_object THEN NULL; END \$\$;" 2>/dev/null || runuser -u postgres -- psql -q -c "DO \$\$ BEGIN
   CREATE ROLE sibi LOGIN PASSWORD 'sibi' CREATEDB;
 EXCEPTION WHEN duplicate_object THEN NULL; END \$\$;"
+runuser -u postgres -- psql -q -h 127.0.0.1 -c "ALTER ROLE sibi CREATEDB CREATEROLE" 2>/dev/null ||
+  runuser -u postgres -- psql -q -c "ALTER ROLE sibi CREATEDB CREATEROLE"
