@@ -65,7 +65,8 @@ function sources(dir: string): string[] {
 }
 
 function edges(): Edge[] {
-  const pattern = /^\s*(?:import|export)\s+(type\s+)?(?:[^;]*?\s+from\s+)?'(\.[^']+)'|import\('(\.[^']+)'\)/gm;
+  const pattern =
+    /^\s*(?:import|export)\s+(type\s+)?(?:[^;]*?\s+from\s+)?'(\.[^']+)'|import\('(\.[^']+)'\)/gm;
   return sources(SRC).flatMap((path) => {
     const text = readFileSync(path, 'utf8');
     return [...text.matchAll(pattern)].map((m) => ({

@@ -95,7 +95,7 @@ describe.each(testDatabases())('self-scores over HTTP on $name', (target: TestDa
     expect(county.body.items[0]).toMatchObject({ parentCode: '410300' });
   });
 
-  it('offers the built-in schemes that take self-scores, with each indicator\'s full points', async () => {
+  it("offers the built-in schemes that take self-scores, with each indicator's full points", async () => {
     const choices = await mengjin.get('/api/evaluation-self-scores/choices');
     expect(choices.status).toBe(200);
     expect(choices.body.schemes.map((s: { id: string }) => s.id)).toEqual(['sibisikan-2020']);
