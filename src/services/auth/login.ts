@@ -57,7 +57,7 @@ export async function login(
   // Counted before anything is evaluated: attempts sent at once each take their place in the count.
   const counted = await countAttempt(database, ctx, user ?? null, settings);
   if (counted.refused) {
-    if (!user) await burnPasswordCheck(request.password);
+    // Refused unevaluated, without a hash: a locked source address costs the server nothing.
     await fail(counted.refused);
     throw refusalError(counted.refused);
   }
