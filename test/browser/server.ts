@@ -147,10 +147,20 @@ function alive(pid: number): boolean {
  * migration is upgraded by the server when it opens it, as a real installation would be.
  */
 function demoFingerprint(): string {
+  // What the prepared database is made of: the generator, the services that load it (and the
+  // events, adjustments, self-scores and honours they add), the schemes it is evaluated by, the
+  // migrations it was made under, and the demo accounts.
   const hash = createHash('sha256');
-  for (const file of readdirSync(join(ROOT, 'src/demo')).sort()) {
-    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-    hash.update(file).update(readFileSync(join(ROOT, 'src/demo', file)));
+  const parts: [string, (file: string) => boolean][] = [
+    ['src/demo', (f) => f.endsWith('.ts') && !f.endsWith('.test.ts')],
+    ['src/services', (f) => /demo.*\.ts$/.test(f) && !f.endsWith('.test.ts')],
+    ['src/schemes', (f) => f.endsWith('.yaml')],
+    ['src/db/migrations', (f) => f.endsWith('.sql')],
+  ];
+  for (const [dir, wanted] of parts) {
+    for (const file of readdirSync(join(ROOT, dir)).sort()) {
+      if (wanted(file)) hash.update(`${dir}/${file}`).update(readFileSync(join(ROOT, dir, file)));
+    }
   }
   hash.update(readFileSync(join(ROOT, 'src/services/auth/demo-accounts.ts')));
   return hash.digest('hex').slice(0, 12);
