@@ -474,8 +474,11 @@ describe.skipIf(process.env.SIBI_TEST_PG_AVAILABLE !== '1')('sibi db partition o
     expect(tables.map((t) => t.action)).toEqual(['partitioned', 'partitioned']);
     expect(tables[0]!.partitions.map((p) => p.province)).toEqual(['410000', '420000', '430000', null]);
     const again = await fingerprint(parted);
-    delete again.audit_log;
-    delete expected.audit_log;
+    // Partitioning writes audit rows of its own (and so extends their hash chain).
+    for (const print of [again, expected]) {
+      delete print.audit_log;
+      delete print['audit_log hash chain'];
+    }
     expect(again).toEqual(expected);
   });
 });
