@@ -42,14 +42,16 @@ function serve(tsx: boolean, dataDir: string): Promise<Sample> {
     );
     let ms = 0;
     let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    const ready = (chunk: Buffer) => {
       if (!ms && chunk.toString().includes('sibi 已启动')) {
         ms = Number(process.hrtime.bigint() - started) / 1e6;
         spawnSync('pkill', ['-INT', '-P', String(child.pid)]);
       }
-    });
+    };
+    child.stdout.on('data', ready);
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
+      ready(chunk);
     });
     child.on('exit', () => {
       const kib = Number(/MAXRSS_KIB=(\d+)/.exec(err)?.[1]);
