@@ -206,6 +206,11 @@ describe.each(testDatabases())('public results on $name', (target: TestDatabase)
       expect(reply.status, dead).toBe(404);
       expect(reply.headers.get('location')).toBeNull();
       expect(reply.body).toEqual(NOT_FOUND);
+      // A person following the link (or its QR code) gets a page that says so, still 404.
+      const page = await anonymous().request('GET', `/p/${dead}`, undefined, { accept: 'text/html' });
+      expect(page.status, dead).toBe(404);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.body).toContain('链接无效或已撤销');
     }
   });
 

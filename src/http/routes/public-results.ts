@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { PublicLinkKind } from '../../db/public-links';
+import { NotFoundError } from '../../services/errors';
 import { loadPublishedHonourList } from '../../services/honours';
 import { resolvePublicLink } from '../../services/public-links';
 import { loadPublishedEvaluation } from '../../services/published-evaluations';
@@ -15,6 +16,20 @@ import { publicBase, shortLinkUrl } from '../public-url';
 import type { AppDeps } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import { ZPublicEvaluation, ZPublicHonours, ZSlugParams } from './public-results.types';
+
+/**
+ * What a person who follows a revoked or unknown short link (or scans its QR code) sees: a page
+ * saying so, with the 404 status, instead of a JSON error body.
+ */
+export const LINK_GONE_HTML = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow"><title>链接无效或已撤销 — 四比</title></head>
+<body style="font-family: sans-serif; margin: 2rem auto; max-width: 40rem; padding: 0 1rem; color: #1f1f1f">
+<main data-testid="public-missing"><h1>链接无效或已撤销</h1>
+<p>请核对链接或二维码；如链接已被发布单位撤销，本页不再显示任何内容。</p>
+<p lang="en">This link is invalid or has been revoked by the office that published it.</p></main>
+</body></html>
+`;
 
 /** Per address and route: generous for readers, a wall for anyone enumerating slugs. */
 const RATE_LIMIT = { max: 120, timeWindow: 60_000 };
@@ -122,8 +137,15 @@ export function publicResultRoutes(root: FastifyInstance, deps: AppDeps): void {
     async (request, reply) => {
       // Only an open link redirects: a revoked or unknown slug is 404 here too (issue #14), not a
       // redirect to a page that then says it is gone.
-      const link = await resolvePublicLink(database, request.params.slug);
-      return reply.header('cache-control', 'no-store').redirect(`/public/${link.slug}`, 302);
+      reply.header('cache-control', 'no-store');
+      try {
+        const link = await resolvePublicLink(database, request.params.slug);
+        return reply.redirect(`/public/${link.slug}`, 302);
+      } catch (error) {
+        if (!(error instanceof NotFoundError) || !request.headers.accept?.includes('text/html')) throw error;
+        privateHeaders(reply);
+        return reply.code(404).type('text/html; charset=utf-8').send(LINK_GONE_HTML);
+      }
     },
   );
 }
