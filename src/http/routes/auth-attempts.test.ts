@@ -77,6 +77,16 @@ describe.each(testDatabases())('login attempts under parallel attack on $name', 
     expect(correct.body.error.code).toBe('account_locked');
   });
 
+  it('signs in every one of 10 right passwords sent at once, and does not lock the account', async () => {
+    // One account open on several screens: counted first, the fifth would lock the account before its
+    // password was checked, and the rest were refused (races.test.ts under CI load, before the fix).
+    const replies = await all(10, () => from('198.51.100.9').login(username));
+    expect(replies.map((r) => r.status)).toEqual(Array(10).fill(200));
+    const account = (await findUserByUsername(database.db, username))!;
+    expect(account.lockedUntil).toBeNull();
+    expect((await reasons('auth.login', username)).locked).toBeUndefined();
+  });
+
   it('gives back only its own place when one right password runs among wrong ones', async () => {
     const replies = await all(PARALLEL, (i) =>
       from('198.51.100.3').login(username, i === PARALLEL - 1 ? TEST_PASSWORD : WRONG),

@@ -144,7 +144,9 @@ export function publicResultRoutes(root: FastifyInstance, deps: AppDeps): void {
       } catch (error) {
         if (!(error instanceof NotFoundError) || !request.headers.accept?.includes('text/html')) throw error;
         privateHeaders(reply);
-        return reply.code(404).type('text/html; charset=utf-8').send(LINK_GONE_HTML);
+        // A page, not an API answer: outside the route's response schema (which lists the redirect).
+        const page = reply as unknown as FastifyReply;
+        return page.code(404).type('text/html; charset=utf-8').send(LINK_GONE_HTML);
       }
     },
   );

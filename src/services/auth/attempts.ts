@@ -22,6 +22,16 @@ export const MAX_FAILURES_PER_SOURCE = 50;
 
 export type Refusal = 'locked' | 'hourly_limit' | 'source_locked';
 
+/**
+ * An attempt counted while the lock is this fresh may have met a lock set by an attempt still being
+ * evaluated (counted first, so the one that reached the limit locks before its password is
+ * checked): it waits for that attempt to finish, up to this long, then counts again. Right
+ * passwords sent at once (one account on several screens) thus never lock it; wrong ones still
+ * stop at the limit, the rest refused unevaluated.
+ */
+const SETTLE_MS = 5_000;
+const SETTLE_POLL_MS = 50;
+
 export const LOCKED = () =>
   new AuthenticationError('account_locked', '登录失败次数过多，账户已临时锁定，请稍后再试');
 export const SOURCE_LOCKED = () =>
@@ -50,13 +60,22 @@ export async function countAttempt(
   if (source && !(await countSourceAttempt(db, source, ctx.now, MAX_FAILURES_PER_SOURCE))) {
     return { refused: 'source_locked' };
   }
-  const counted = account
-    ? await countAccountAttempt(db, account.id, ctx.now, {
-        maxFailures: settings['login.maxFailures'],
-        lockMs: settings['login.lockMinutes'] * 60_000,
-        hourlyCap: MAX_FAILURES_PER_HOUR,
-      })
-    : { failures: 0, lockedUntil: null };
+  const limits = {
+    maxFailures: settings['login.maxFailures'],
+    lockMs: settings['login.lockMinutes'] * 60_000,
+    hourlyCap: MAX_FAILURES_PER_HOUR,
+  };
+  const count = () => countAccountAttempt(db, account!.id, ctx.now, limits);
+  let counted = account ? await count() : { failures: 0, lockedUntil: null };
+  const deadline = performance.now() + SETTLE_MS;
+  while (
+    !counted &&
+    performance.now() < deadline &&
+    (await freshLock(database, account!.id, ctx.now, limits))
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    counted = await count();
+  }
   if (!counted) {
     // The source's count stays: an attempt on a locked account is a failure of that source.
     return { refused: await refusalOf(database, account!.id, ctx.now) };
@@ -71,6 +90,18 @@ export async function countAttempt(
       if (source) await uncountSourceAttempt(db, source);
     },
   };
+}
+
+/** Whether the account's lock was set in the last SETTLE_MS (by an attempt perhaps still in flight). */
+async function freshLock(
+  database: Database,
+  id: number,
+  now: Date,
+  limits: { lockMs: number },
+): Promise<boolean> {
+  const user = await findUserById(database.db, id);
+  if (!user?.lockedUntil || user.lockedUntil <= now) return false;
+  return user.lockedUntil.getTime() - limits.lockMs >= now.getTime() - SETTLE_MS;
 }
 
 /** Why a count was refused, read after the fact (the row read before may predate the lock). */
