@@ -26,7 +26,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'Verification',
   ],
   'web/src/api/public-types.ts': ['PublicEvaluation', 'PublicHonours'],
-  'web/src/api/self-score-types.ts': ['SelfScoreChoices'],
   // The panel's own subset (its scheme is any evaluation's id, the contract's a built-in one).
   'web/src/pages/bulletin-panel.tsx': ['BulletinQuery'],
 };

@@ -21,6 +21,7 @@ import type { ZDemoAccounts } from './routes/public.types';
 import type { ZImportQuality, ZQuality, ZQualityFinding } from './routes/quality.types';
 import type { ZRegion } from './routes/regions.types';
 import type { ZMissingList, ZReportForm } from './routes/reports.types';
+import type { ZSelfScoreChoices, ZSelfScoreOut } from './routes/self-scores.types';
 import type { ZSettingsView } from './routes/settings.types';
 import type { ZDashboard, ZMetrics, ZRankEntry, ZRegionRef, ZStats } from './routes/stats.types';
 import type { ZAccountWithPassword } from './routes/users.types';
@@ -99,3 +100,7 @@ export type Deal = Out<typeof ZDeal>;
 export type ReserveProject = Out<typeof ZReserve>;
 export type ApprovalItem = Out<typeof ZApproval>;
 export type Issue = Out<typeof ZIssue>;
+
+// Self-scores (self-scores.types.ts).
+export type SelfScoreEntry = Out<typeof ZSelfScoreOut>;
+export type SelfScoreChoices = Out<typeof ZSelfScoreChoices>;
