@@ -68,12 +68,13 @@ export async function countAttempt(
   const count = () => countAccountAttempt(db, account!.id, ctx.now, limits);
   let counted = account ? await count() : { failures: 0, lockedUntil: null };
   const deadline = performance.now() + SETTLE_MS;
-  while (
-    !counted &&
-    performance.now() < deadline &&
-    (await freshLock(database, account!.id, ctx.now, limits))
-  ) {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  let lifted = false;
+  while (!counted && performance.now() < deadline) {
+    const lock = await lockState(database, account!.id, ctx.now, limits);
+    // A lock lifted since the refusal (its attempt succeeded): count again, once.
+    if (lock === 'old' || (lock === 'none' && lifted)) break;
+    if (lock === 'none') lifted = true;
+    else await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
     counted = await count();
   }
   if (!counted) {
@@ -92,16 +93,16 @@ export async function countAttempt(
   };
 }
 
-/** Whether the account's lock was set in the last SETTLE_MS (by an attempt perhaps still in flight). */
-async function freshLock(
+/** The account's lock: none, set in the last SETTLE_MS (perhaps by an attempt still in flight), or older. */
+async function lockState(
   database: Database,
   id: number,
   now: Date,
   limits: { lockMs: number },
-): Promise<boolean> {
+): Promise<'none' | 'fresh' | 'old'> {
   const user = await findUserById(database.db, id);
-  if (!user?.lockedUntil || user.lockedUntil <= now) return false;
-  return user.lockedUntil.getTime() - limits.lockMs >= now.getTime() - SETTLE_MS;
+  if (!user?.lockedUntil || user.lockedUntil <= now) return 'none';
+  return user.lockedUntil.getTime() - limits.lockMs >= now.getTime() - SETTLE_MS ? 'fresh' : 'old';
 }
 
 /** Why a count was refused, read after the fact (the row read before may predate the lock). */
