@@ -434,6 +434,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/stats': async (c) => ({ url: `/api/stats?region=${c.place!.region}&period=2020-09` }),
     'GET /api/dashboard': async (c) => ({ url: `/api/dashboard?region=${c.place!.region}&period=2020-09` }),
     'GET /api/warnings': async (c) => ({ url: `/api/warnings?region=${c.place!.region}&period=2020-09` }),
+    'GET /api/periods': async (c) => ({ url: `/api/periods?region=${c.place!.region}` }),
     'GET /api/quality': async (c) => ({ url: `/api/quality?region=${c.place!.region}&period=2020-09` }),
     'GET /api/map': async (c) => ({ url: `/api/map?region=${c.place!.region}&period=2020-09` }),
     'GET /api/export/:kind': async (c) => ({ url: `/api/export/deals?region=${c.place!.region}&format=csv` }),

@@ -267,6 +267,7 @@ export const MATRIX: Record<string, Expected> = {
   'GET /api/stats': REGION_LEDGER_READ,
   'GET /api/dashboard': REGION_LEDGER_READ,
   'GET /api/warnings': REGION_LEDGER_READ,
+  'GET /api/periods': REGION_LEDGER_READ,
   'GET /api/quality': REGION_LEDGER_READ,
   'GET /api/map': REGION_LEDGER_READ,
   'POST /api/import/:kind': OFFICERS,

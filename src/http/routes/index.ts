@@ -16,6 +16,7 @@ import { honourRoutes } from './honours';
 import { issueRoutes } from './issues';
 import { mapRoutes } from './map';
 import { oc4idsRoutes } from './oc4ids';
+import { periodRoutes } from './periods';
 import { projectRoutes } from './projects';
 import { publicRoutes } from './public';
 import { publicLinkRoutes } from './public-links';
@@ -46,6 +47,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   issueRoutes(app, deps);
   statsRoutes(app, deps);
   warningRoutes(app, deps);
+  periodRoutes(app, deps);
   qualityRoutes(app, deps);
   mapRoutes(app, deps);
   oc4idsRoutes(app, deps);

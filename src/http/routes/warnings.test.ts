@@ -1,6 +1,8 @@
 // GET /api/warnings over HTTP: a city officer sees its own projects' and counties' lights, filters
 // by level, and gets 404 for another city; the system administrator changes a threshold through
-// /api/settings and the lights follow. The CLI's text is checked on the same answer.
+// /api/settings and the lights follow. The CLI's text is checked on the same answer. On the same data,
+// GET /api/periods: the default period is the latest closed month with submitted reports, and a draft
+// for the month under way (or a closed month of drafts only) does not move it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
 import { load, project, REGIONS, report } from '../../../test/helpers/factories';
@@ -23,6 +25,7 @@ describe.each(testDatabases())('GET /api/warnings on $name', (target: TestDataba
   let server: TestServer;
   let city: Client;
   let sysadmin: Client;
+  let province: Client;
 
   beforeAll(async () => {
     database = await target.open();
@@ -46,9 +49,11 @@ describe.each(testDatabases())('GET /api/warnings on $name', (target: TestDataba
     ]);
     await createTestAccount(database, { username: 'city_w', role: 'city_officer', regionCode: '410300' });
     await createTestAccount(database, { username: 'sys_w', role: 'sysadmin' });
+    await createTestAccount(database, { username: 'prov_w', role: 'province_officer', regionCode: '410000' });
     server = await startServer(database, { clock: testClock(new Date('2020-10-08T02:00:00Z')) });
     city = await loginAs(server, { username: 'city_w', role: 'city_officer' });
     sysadmin = await loginAs(server, { username: 'sys_w', role: 'sysadmin' });
+    province = await loginAs(server, { username: 'prov_w', role: 'province_officer' });
   });
   afterAll(async () => {
     await server.close();
@@ -104,5 +109,44 @@ describe.each(testDatabases())('GET /api/warnings on $name', (target: TestDataba
     expect(text).toContain('本月未报：2020年9月月报未报送');
     expect(text).toContain('地区预警（全省平均投资完成率 66.7%）');
     expect(text).toContain('  黄灯  孟津县（410322）  投资完成率 50.0%');
+  });
+  describe('GET /api/periods', () => {
+    it('defaults to the latest closed month with submitted reports, per region', async () => {
+      // Imported reports are approved: 洛阳 has L2 in August and L1 in September; October is under way.
+      const luoyang = await city.get('/api/periods?region=410300');
+      expect(luoyang.status).toBe(200);
+      expect(luoyang.body).toMatchObject({ month: '2020-09', quarter: '2020Q3', year: '2020' });
+      expect(luoyang.body.months).toEqual([
+        { period: '2020-08', year: 2020, month: 8, submitted: 1, pending: 0, closed: true, hasData: true },
+        { period: '2020-09', year: 2020, month: 9, submitted: 1, pending: 0, closed: true, hasData: true },
+      ]);
+      const mengjin = await province.get('/api/periods?region=410322');
+      expect(mengjin.body).toMatchObject({ month: '2020-09', months: [{ period: '2020-09' }] });
+    });
+
+    it('is not moved by a draft for the month under way, nor by a closed month of drafts only', async () => {
+      const projects = await province.get('/api/projects?year=2020&pageSize=50');
+      const l2 = projects.body.items.find((p: { code: string }) => p.code === 'L2').id;
+      for (const month of [10, 7]) {
+        const created = await city.post('/api/reports', {
+          projectId: l2,
+          year: 2020,
+          month,
+          investYtd: '600000000',
+        });
+        expect(created.status).toBe(201);
+      }
+      const after = await province.get('/api/periods?region=410000');
+      expect(after.body).toMatchObject({ month: '2020-09', quarter: '2020Q3' });
+      const byPeriod = Object.fromEntries(after.body.months.map((m: { period: string }) => [m.period, m]));
+      expect(byPeriod['2020-10']).toMatchObject({ submitted: 0, pending: 1, closed: false, hasData: false });
+      expect(byPeriod['2020-07']).toMatchObject({ submitted: 0, pending: 1, closed: true, hasData: false });
+      expect(byPeriod['2020-09']).toMatchObject({ submitted: 2, hasData: true });
+    });
+
+    it('answers 404 outside the caller’s region and 400 for a malformed code', async () => {
+      expect((await city.get('/api/periods?region=410800')).status).toBe(404);
+      expect((await city.get('/api/periods?region=41')).status).toBe(400);
+    });
   });
 });
