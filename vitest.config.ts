@@ -8,7 +8,16 @@
 // One file: `npx vitest run path/to/file.test.ts`. A database test in the unit tier fails at once
 // (test/helpers/databases.ts checks SIBI_TEST_TIER).
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/sequencer';
 import { ALL_TESTS, BROWSER_TIER, FILES_TIER, UNIT_INCLUDE } from './test/tiers';
+
+/**
+ * Tests only: new password hashes at scrypt N = 1024 instead of 32768 (src/services/auth/password-hash.ts;
+ * refused outside a Vitest run). Hundreds of test accounts and sign-ins each paid a production hash,
+ * 0.1 s idle and a second on the shared machine. The unit tier keeps the production cost (its test of
+ * the hash format checks it).
+ */
+const CHEAP_HASHES = { SIBI_TEST_SCRYPT_N: '1024' };
 
 export default defineConfig({
   test: {
@@ -18,6 +27,8 @@ export default defineConfig({
     // LibreOffice, child sibi processes), so two cores keep three files going.
     maxWorkers: Number(process.env.SIBI_TEST_WORKERS ?? 3),
     minWorkers: 1,
+    // Longest files first (test/sequencer.ts), so the run does not end on one slow file.
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
@@ -37,6 +48,7 @@ export default defineConfig({
           include: ALL_TESTS,
           exclude: [...UNIT_INCLUDE, ...BROWSER_TIER],
           globalSetup: ['test/global-setup.ts'],
+          env: CHEAP_HASHES,
           pool: 'forks',
         },
       },
@@ -49,7 +61,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: BROWSER_TIER,
-          globalSetup: ['test/global-setup.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          env: CHEAP_HASHES,
           pool: 'forks',
         },
       },

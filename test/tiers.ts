@@ -12,7 +12,7 @@ export const UNIT_INCLUDE = [
   'src/http/schema/**/*.test.ts',
   'src/cli/import-changes-text.test.ts',
   'src/cli/report-error.test.ts',
-  'src/services/auth/{password-policy,totp}.test.ts',
+  'src/services/auth/{password-hash,password-policy,totp}.test.ts',
   'src/db/{unavailable,data-dir-lock}.test.ts',
   'test/scheme-corpus.test.ts',
   'test/docs-schemes.test.ts',
