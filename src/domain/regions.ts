@@ -87,6 +87,11 @@ export const GROUP_LABELS: Record<string, string> = {
   county: '县（市）',
 };
 
+/** A group's name for people ("省辖市（含济源示范区）"); an unknown id as it is. */
+export function groupLabel(group: string): string {
+  return GROUP_LABELS[group] ?? group;
+}
+
 /** Problems in a set of region records (parents missing, cycles, kind inconsistent with the tree). */
 export function checkRegionTree(records: readonly RegionRecord[], existing: readonly RegionNode[]): string[] {
   const all = new Map<string, RegionNode>(existing.map((r) => [r.code, r]));

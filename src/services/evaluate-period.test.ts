@@ -103,6 +103,13 @@ describe.each(testDatabases())('evaluation on $name', (target: TestDatabase) => 
     expect(jiaozuo.indicators.find((i) => i.id === 'outside_funds')!.score).toBeGreaterThan(0);
     expect(luoyang.indicators.find((i) => i.id === 'outside_funds')!.score).toBe(0);
     expect(run.published).toBeNull();
+    // An unknown group is refused naming the groups as people know them, with their ids.
+    const refusal = await runEvaluation(database, { ...request, group: 'district' }).catch(
+      (e: Error) => e.message,
+    );
+    expect(refusal).toContain('河南省下没有分组「district」，可用：');
+    expect(refusal).toContain('省辖市（含济源示范区）（city）');
+    expect(refusal).toContain('省直管县（市）（direct_county）');
   });
 
   it('refuses to publish an empty quarter: no unit has data (reproduced: it was published before 0010)', async () => {

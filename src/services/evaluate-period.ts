@@ -16,7 +16,7 @@ import { hasQuarterIndicators } from '../domain/evaluation/quarters';
 import { checkSchemeYear, type Scheme, SchemeError, schemeMetrics } from '../domain/evaluation/scheme';
 import { metricsToNumbers } from '../domain/metrics';
 import { type Period, parsePeriod } from '../domain/period';
-import { evaluationGroup, provinceOf, type RegionNode, unitMap } from '../domain/regions';
+import { evaluationGroup, groupLabel, provinceOf, type RegionNode, unitMap } from '../domain/regions';
 import { loadSchemeFile } from '../schemes/load-scheme';
 import { checkDataQuality } from './check-data-quality';
 import { computeChildMetrics, DEFAULT_LISTS, requireRegion } from './compute-stats';
@@ -119,7 +119,7 @@ export async function collectInputs(
   }));
   if (request.group && !units.some((u) => u.group === request.group)) {
     throw new UsageError(
-      `${parent.name}下没有分组「${request.group}」，可用：${[...new Set(units.map((u) => u.group))].join('、')}`,
+      `${parent.name}下没有分组「${request.group}」，可用：${[...new Set(units.map((u) => u.group))].map((g) => `${groupLabel(g)}（${g}）`).join('、')}`,
     );
   }
   const values = Object.fromEntries(children.map((c) => [c.unit.code, metricsToNumbers(c.metrics)]));

@@ -17,7 +17,7 @@ import { annexNotes, annexRows, type BulletinWarning, warningsAnnexTitle } from 
 import type { Scheme } from '../domain/evaluation/scheme';
 import type { EvaluationResult } from '../domain/evaluation/types';
 import { type Period, parsePeriod } from '../domain/period';
-import type { RegionNode } from '../domain/regions';
+import { groupLabel, type RegionNode } from '../domain/regions';
 import { loadSchemeFile } from '../schemes/load-scheme';
 import { takeBulletinSnapshot } from './bulletin-snapshot';
 import { requireRegion } from './compute-stats';
@@ -95,7 +95,7 @@ function bulletinOf(source: BulletinSource, request: BulletinRequest): BulletinO
   }
   if (!figures || !evaluation.result.units.some((u) => u.code === unit.code)) {
     throw new NotFoundError(
-      `${unit.name}（${unit.code}）不在「${evaluation.scheme.name}」${period.id} 的考评结果中：该方案只对 ${evaluation.result.options.groups.join('、')} 分组排名`,
+      `${unit.name}（${unit.code}）不在「${evaluation.scheme.name}」${period.id} 的考评结果中：该方案只对${evaluation.result.options.groups.map(groupLabel).join('、')}排名`,
     );
   }
   const document = buildCitySummary({

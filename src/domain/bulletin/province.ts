@@ -3,7 +3,7 @@
 import type { Scheme } from '../evaluation/scheme-schema';
 import type { UnitResult } from '../evaluation/types';
 import { type Period, periodLabel } from '../period';
-import { GROUP_LABELS } from '../regions';
+import { groupLabel } from '../regions';
 import { consequenceParagraphs } from './consequences';
 import { dealsClause, programmeClause, reserveClause, servicesClause, versusTimeProgress } from './figures';
 import type { EarlierRanks, ProvinceBulletinInput } from './inputs';
@@ -42,10 +42,6 @@ import {
   scoreWording,
   sinceJanuaryWording,
 } from './wording';
-
-export function groupLabel(group: string): string {
-  return GROUP_LABELS[group] ?? group;
-}
 
 export function buildProvinceBulletin(input: ProvinceBulletinInput): BulletinDocument {
   const { period, evaluation } = input;

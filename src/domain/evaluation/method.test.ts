@@ -359,6 +359,16 @@ describe('rank bands with consequences', () => {
         { from: 2, to: 3, label: '表扬', groups: ['city'] },
       ]),
     ).toEqual(['consequence_overlap consequences.1']);
+    // The message names the group as people do, not by its id.
+    const overlap = schemeProblems(
+      bandData([
+        { ...red, groups: ['city'] },
+        { from: 2, to: 3, label: '表扬', groups: ['city'] },
+      ]),
+      { metrics: ANY_METRIC },
+    ).problems[0]!.message;
+    expect(overlap).toContain('（省辖市（含济源示范区）组第 1–2 名）');
+    expect(overlap).not.toContain('city');
     expect(codes([red, talk])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Checks of the fields that write the method as provinces do (docs/schemes.md): quarter-only
 // indicators (`quarters`), per-unit targets (`target.per_unit`) and rank bands with consequences
 // (`consequences`). Called by checkSchemeProblems; every problem carries the path of its field.
+import { groupLabel } from '../regions';
 import { indicatorUnit } from './format';
 import type { SchemePath, SchemeProblem } from './scheme-checks';
 import type { Consequence, Indicator, PerUnitTarget, Scheme } from './scheme-schema';
@@ -100,7 +101,7 @@ export function checkPerUnitTarget(
 }
 
 function bandText(b: Consequence): string {
-  const where = b.groups ? `${b.groups.join('、')} 组` : '';
+  const where = b.groups ? `${b.groups.map(groupLabel).join('、')}组` : '';
   return b.last !== undefined ? `${where}后 ${b.last} 名` : `${where}第 ${b.from}–${b.to} 名`;
 }
 

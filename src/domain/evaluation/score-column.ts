@@ -1,6 +1,7 @@
 // Scores one indicator for every unit: builds the value column, fills missing values under
 // the policy, resolves targets, picks each unit's comparison set and applies the rule.
 
+import { groupLabel } from '../regions';
 import { OUTLIER_FLAGS, treatColumn } from './outlier-treatment';
 import type { Prepared } from './prepare';
 import { offQuarterColumn } from './quarters';
@@ -136,7 +137,7 @@ function setFlags(ind: Indicator, prep: Prepared, scope: Scope, cells: Cell[]): 
           code,
           indicator: ind.id,
           group: prep.groupIds[g],
-          message: `${ind.name}：${prep.groupIds[g]} 组${text}`,
+          message: `${ind.name}：${groupLabel(prep.groupIds[g]!)}组${text}`,
         });
   }
   return out;

@@ -64,7 +64,7 @@ describe('relative_to_best in the engine', () => {
         code: 'best_nonpositive',
         group: 'city',
         indicator: 'i',
-        message: '指标：city 组最高值不大于 0，此项均记 0 分',
+        message: '指标：省辖市（含济源示范区）组最高值不大于 0，此项均记 0 分',
       },
     ]);
     expect(res.units.find((u) => u.code === 'c1')!.base).toBe(10);
