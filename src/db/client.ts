@@ -14,6 +14,7 @@ import { DataDirError } from './data-dir-error';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import * as dataSchema from './schema';
 import * as authSchema from './schema-auth';
+import { nextSessionName } from './session-name';
 import { guardVersion, programLevel, recordLevel } from './version';
 
 const schema = { ...dataSchema, ...authSchema };
@@ -107,6 +108,10 @@ async function openPostgres(url: string): Promise<Database> {
     // machine got a 503 (races.test.ts).
     connectionTimeoutMillis: Number(process.env.SIBI_PG_CONNECT_TIMEOUT_MS ?? 30_000),
     keepAlive: true,
+    // Named in pg_stat_activity (src/db/session-name.ts), and one connection kept while idle, so
+    // `sibi restore` sees a running server even when it has had no request for a while.
+    application_name: nextSessionName(),
+    min: 1,
   });
   handleConnectionErrors(pool);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
