@@ -40,6 +40,21 @@ describe('readZipDirectory', () => {
     expect(await readZipDirectory(path, 1000)).toEqual({ entries: 1001, uncompressedBytes: null, files: [] });
   });
 
+  it('counts every central header even when the end record understates the count', async () => {
+    // A streaming reader (exceljs's) inflates every entry it meets, whatever the end record says, so
+    // the entries the record hides must be counted and checked too. (yauzl, considered for this check
+    // under issue 15, reads only the declared count: it saw 1 entry of this file.)
+    const content = Buffer.from(`<a>${'x'.repeat(100)}</a>`);
+    const zip = fakeZip(
+      ['a.xml', 'b.xml', 'hidden.xml'].map((name) => ({ name, size: content.length, content })),
+    );
+    zip.writeUInt16LE(1, zip.length - 22 + 8);
+    zip.writeUInt16LE(1, zip.length - 22 + 10);
+    const summary = await readZipDirectory(await zipFile('understated.zip', zip));
+    expect(summary.entries).toBe(3);
+    expect(summary.files.map((f) => f.name)).toEqual(['a.xml', 'b.xml', 'hidden.xml']);
+  });
+
   it('reads an xlsx written by our exporter', async () => {
     const path = join(dir, 'real.xlsx');
     await writeRecords('regions', SAMPLES.regions, path);

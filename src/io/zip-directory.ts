@@ -1,5 +1,8 @@
 // Reads a ZIP's central directory (entry count, declared uncompressed size) without inflating anything,
 // so oversized or bomb-like .xlsx files are refused before the streaming reader touches them.
+// Not yauzl (issue 15 asked for it if it keeps every limit): yauzl reads as many central headers as
+// the end record declares, so entries an understated record hides — which exceljs's streaming reader
+// still inflates — would go unchecked; here the whole directory is walked (zip-directory.test.ts).
 
 import { open } from 'node:fs/promises';
 
