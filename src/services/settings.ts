@@ -81,6 +81,14 @@ export const SETTINGS = {
     z.number().int().min(2).max(12),
     QUALITY.copiedMonths,
   ),
+  // 报送提醒 (issue #16 item 2): 站内消息, and the regions' group robots, before the deadline day.
+  'reminder.enabled': spec('report', '截止前自动发送报送提醒（站内消息、群机器人）', z.boolean(), true),
+  'reminder.daysBefore': spec(
+    'report',
+    '报送提醒：截止日前几天开始提醒（每份月报每期只提醒一次）',
+    z.number().int().min(0).max(28),
+    3,
+  ),
   'password.minLength': spec('security', '密码最短长度', z.number().int().min(8).max(64), 8),
   'password.maxAgeDays': spec(
     'security',

@@ -14,6 +14,8 @@ export const ZSettingsPatch = z
     'quality.jumpFactor': S['quality.jumpFactor'].schema,
     'quality.jumpFloorWan': S['quality.jumpFloorWan'].schema,
     'quality.copiedMonths': S['quality.copiedMonths'].schema,
+    'reminder.enabled': S['reminder.enabled'].schema,
+    'reminder.daysBefore': S['reminder.daysBefore'].schema,
     'password.minLength': S['password.minLength'].schema,
     'password.maxAgeDays': S['password.maxAgeDays'].schema,
     'login.maxFailures': S['login.maxFailures'].schema,
