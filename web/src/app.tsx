@@ -1,21 +1,19 @@
-// Providers (language, antd theme and locale, session) and the switch between the login page,
-// a pending step (password change, TOTP enrolment) and the shell with its pages.
+// Providers (language, antd theme and locale, the data cache) around the router; the route tree,
+// with the login page, the pending steps and the shell, is in app-routes.tsx.
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
+import { RouterProvider } from 'react-router/dom';
+import { queryClient } from './api/query';
+import { appRoutes } from './app-routes';
 import { I18nProvider, useI18n } from './i18n';
-import { SessionProvider, useSession } from './session';
+import { startRouter } from './router';
 
-const LoginPage = lazy(() => import('./pages/login'));
-const PasswordPage = lazy(() => import('./pages/password'));
-const TotpPage = lazy(() => import('./pages/totp'));
-const Shell = lazy(() => import('./layout/shell'));
-// A public link's page (/public/<slug>): no session, no shell, no redirect to the login page.
-const PublicResultsPage = lazy(() => import('./pages/public-results'));
-const PUBLIC_PATH = /^\/public\/([a-z0-9]{1,64})\/?$/;
+const router = startRouter(appRoutes());
 
 // Text colours reach WCAG 2 AA's 4.5:1 (checked by axe-core in the browser tests): antd's defaults
 // do not (rgba(0,0,0,.45) secondary text 3.4:1 on white, #1677ff links 4.1:1, a tag's
@@ -63,19 +61,12 @@ const THEME: ThemeConfig = {
 };
 
 export function App() {
-  const publicSlug = PUBLIC_PATH.exec(window.location.pathname)?.[1] ?? null;
   return (
     <I18nProvider>
       <Themed>
-        {publicSlug ? (
-          <Suspense fallback={<FullPageLoading />}>
-            <PublicResultsPage slug={publicSlug} />
-          </Suspense>
-        ) : (
-          <SessionProvider>
-            <Root />
-          </SessionProvider>
-        )}
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
       </Themed>
     </I18nProvider>
   );
@@ -91,25 +82,5 @@ function Themed({ children }: { children: ReactNode }) {
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
       {children}
     </ConfigProvider>
-  );
-}
-
-function Root() {
-  const { state } = useSession();
-  let screen: ReactNode;
-  if (state.status === 'loading') screen = <FullPageLoading />;
-  else if (state.status === 'anonymous') screen = <LoginPage reason={state.reason} />;
-  else if (state.me.pending === 'totp_enrolment') screen = <TotpPage forced />;
-  else if (state.me.pending) screen = <PasswordPage forced={state.me.pending} />;
-  else screen = <Shell me={state.me} />;
-  return <Suspense fallback={<FullPageLoading />}>{screen}</Suspense>;
-}
-
-/** Plain markup (no antd component), so the entry chunk stays small. */
-function FullPageLoading() {
-  return (
-    <div className="sibi-fullpage" role="status" aria-busy="true">
-      <span className="sibi-spinner" />
-    </div>
   );
 }

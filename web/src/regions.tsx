@@ -2,8 +2,8 @@
 // region below it, chosen in the header; pages that filter by region start from it.
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 import { api } from './api/client';
+import { useApiQuery } from './api/query';
 import type { Region } from './api/types';
-import { useApi } from './api/use-api';
 
 interface Regions {
   /** Every region (empty while loading or when the request failed). */
@@ -21,7 +21,9 @@ interface Regions {
 const RegionContext = createContext<Regions | null>(null);
 
 export function RegionProvider({ home, children }: { home: string | null; children: ReactNode }) {
-  const state = useApi((signal) => api.get<{ items: Region[] }>('/api/regions', undefined, signal), []);
+  const state = useApiQuery(['/api/regions'], (signal) =>
+    api.get<{ items: Region[] }>('/api/regions', undefined, signal),
+  );
   const [working, setWorking] = useState<string | null>(home);
   const value = useMemo<Regions>(() => {
     const all = state.data?.items ?? [];

@@ -1,28 +1,36 @@
-// A small history-API router: URLs look like /projects/123, the server answers index.html for
-// any of them, and pages read params from the route table's patterns (routes.tsx).
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+// The app's few words for moving around, over react-router (data mode, createBrowserRouter): the
+// route tree is in app-routes.tsx, the page table in routes.tsx. Pages use `Link` for anything the
+// user may open in a new tab, `navigate` after an action, and `setSearch` for filters and page
+// numbers kept in the query string (so a view can be bookmarked and linked).
+import { useMemo } from 'react';
+import { createBrowserRouter, type RouteObject, useLocation as useRouterLocation } from 'react-router';
 
-const listeners = new Set<() => void>();
-const notify = () => {
-  for (const listener of listeners) listener();
-};
-window.addEventListener('popstate', notify);
+export { Link } from 'react-router';
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+type AppRouter = ReturnType<typeof createBrowserRouter>;
+let router: AppRouter | null = null;
+
+/** Creates the app's one router (app.tsx, once). */
+export function startRouter(routes: RouteObject[]): AppRouter {
+  router = createBrowserRouter(routes);
+  return router;
 }
 
-/** Goes to a path inside the app (pushes a history entry unless `replace`). */
+function active(): AppRouter {
+  if (!router) throw new Error('the router has not started');
+  return router;
+}
+
+const currentUrl = () => {
+  const { pathname, search } = active().state.location;
+  return pathname + search;
+};
+
+/** Goes to a path inside the app (a new history entry unless `replace`); scrolls to the top. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === currentUrl()) return;
-  if (options.replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
-  window.scrollTo(0, 0);
-  notify();
+  void active().navigate(to, { replace: options.replace });
 }
-
-const currentUrl = () => location.pathname + location.search;
 
 export interface AppLocation {
   pathname: string;
@@ -31,44 +39,29 @@ export interface AppLocation {
 
 /** The current location; the component re-renders when it changes. */
 export function useLocation(): AppLocation {
-  const url = useSyncExternalStore(subscribe, currentUrl);
-  const [pathname = '/', query = ''] = url.split('?');
-  return { pathname, search: new URLSearchParams(query) };
+  const { pathname, search } = useRouterLocation();
+  return useMemo(() => ({ pathname, search: new URLSearchParams(search) }), [pathname, search]);
 }
 
-/** Replaces the query string (filters, page numbers) without a new history entry. */
+/**
+ * Replaces the query string (filters, page numbers) without a new history entry, keeping the
+ * scroll position.
+ */
 export function setSearch(params: Record<string, string | number | null | undefined>): void {
-  const search = new URLSearchParams(location.search);
+  const { pathname, search: current } = active().state.location;
+  const search = new URLSearchParams(current);
   for (const [name, value] of Object.entries(params)) {
     if (value === null || value === undefined || value === '') search.delete(name);
     else search.set(name, String(value));
   }
   const query = search.toString();
-  navigate(`${location.pathname}${query ? `?${query}` : ''}`, { replace: true });
+  const to = `${pathname}${query ? `?${query}` : ''}`;
+  if (to === currentUrl()) return;
+  void active().navigate(to, { replace: true, preventScrollReset: true });
 }
 
-/** Matches "/projects/:id" against "/projects/123" → { id: "123" }; null when it does not match. */
-export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
-  const want = pattern.split('/').filter(Boolean);
-  const got = pathname.split('/').filter(Boolean);
-  if (want.length !== got.length) return null;
-  const params: Record<string, string> = {};
-  for (const [i, part] of want.entries()) {
-    const value = got[i]!;
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(value);
-    else if (part !== value) return null;
-  }
-  return params;
-}
-
-/** An <a> that navigates inside the app; modified clicks (new tab) keep the browser's behaviour. */
-export function Link({ to, onClick, ...rest }: { to: string } & AnchorHTMLAttributes<HTMLAnchorElement>) {
-  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
-      return;
-    event.preventDefault();
-    navigate(to);
-  };
-  return <a href={to} onClick={handle} {...rest} />;
+/** Where to go after signing in: ?next= when it is a path inside the app, else the dashboard. */
+export function nextPath(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }

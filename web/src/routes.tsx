@@ -1,12 +1,12 @@
-// The route table: every page of the app, one file each under pages/, loaded on first visit
-// (React.lazy) so the first screen downloads only the shell. Adding a page:
+// The page table: every page of the app, one file each under pages/, loaded on first visit
+// (React.lazy) so the first screen downloads only the shell. app-routes.tsx turns it into
+// react-router routes inside the signed-in layout. Adding a page:
 //   1. write web/src/pages/<name>.tsx with a default export `(props: PageProps) => JSX`;
 //   2. add a row here (path, title key, the capability the role needs, the lazy import);
 //   3. add it to the menu (menu.tsx) if it has a menu entry, and its strings to i18n/zh-CN.ts and en.ts.
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { Capability } from './api/types';
 import type { MessageKey } from './i18n';
-import { matchPath } from './router';
 
 export interface PageProps {
   /** The route's :params ("/projects/:id" → { id }). */
@@ -14,7 +14,7 @@ export interface PageProps {
 }
 
 export interface RouteDef {
-  /** "/admin/users", "/projects/:id". */
+  /** "/admin/users", "/projects/:id" (react-router's path syntax). */
   path: string;
   title: MessageKey;
   page: LazyExoticComponent<ComponentType<PageProps>>;
@@ -172,15 +172,6 @@ export const ROUTES: RouteDef[] = [
   { path: '/account/password', title: 'menu.password', page: lazy(() => import('./pages/password')) },
   { path: '/account/totp', title: 'menu.totp', page: lazy(() => import('./pages/totp')) },
 ];
-
-export function findRoute(pathname: string): { route: RouteDef; params: Record<string, string> } | null {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  for (const route of ROUTES) {
-    const params = matchPath(route.path, path);
-    if (params) return { route, params };
-  }
-  return null;
-}
 
 export function routeAllowed(route: RouteDef, can: (capability: Capability) => boolean): boolean {
   if (!route.requires) return true;

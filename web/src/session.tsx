@@ -1,9 +1,11 @@
 // The signed-in account: read from /api/auth/me at start, set by login, cleared by logout, by a
 // 401 from any request, and by 30 minutes without activity (the server's idle timeout; the client
-// leaves first, with a message, instead of failing on the next click).
+// leaves first, with a message, instead of failing on the next click). Signing in or out empties
+// the data cache (api/query.ts), so one account never sees what another one read.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { LoginBody } from '../../src/http/contract';
 import { api, handleSessionLost, lastRequestTime, setCsrfToken } from './api/client';
+import { queryClient } from './api/query';
 import type { Capability, Me, SessionResponse } from './api/types';
 
 export const IDLE_MINUTES = 30;
@@ -47,6 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedOut = useCallback((reason: SignOutReason | null) => {
     setCsrfToken('');
+    queryClient.clear();
     setState({ status: 'anonymous', reason });
   }, []);
 
@@ -67,6 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (body: LoginBody) => {
       const response = await api.post<SessionResponse>('/api/auth/login', body);
+      queryClient.clear();
       accept(response);
       return response.user;
     },

@@ -34,6 +34,7 @@ const SESSION_LOST = new Set(['unauthenticated', 'session_expired']);
 
 let csrfToken = '';
 let onSessionLost: ((code: string) => void) | null = null;
+let afterWrite: ((path: string) => void) | null = null;
 let lastRequestAt = 0;
 
 export function setCsrfToken(token: string): void {
@@ -43,6 +44,16 @@ export function setCsrfToken(token: string): void {
 /** Registers what to do when the server says the session is gone (the session provider does). */
 export function handleSessionLost(handler: ((code: string) => void) | null): void {
   onSessionLost = handler;
+}
+
+/** Registers what to do after a successful write (query.ts marks the affected reads stale). */
+export function onWrite(handler: ((path: string) => void) | null): void {
+  afterWrite = handler;
+}
+
+/** Tells the registered handler that a write to `path` succeeded (the upload's XHR calls it too). */
+export function writeDone(path: string): void {
+  afterWrite?.(path);
 }
 
 /** When the last request was sent (ms since epoch), for the keep-alive of an active user. */
@@ -87,7 +98,10 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   const text = await response.text();
   const body = text ? parseJson(text) : null;
-  if (response.ok) return body as T;
+  if (response.ok) {
+    if (method !== 'GET' && method !== 'HEAD') writeDone(path);
+    return body as T;
+  }
   const error = toApiError(response.status, body);
   if (response.status === 401 && SESSION_LOST.has(error.code)) onSessionLost?.(error.code);
   throw error;

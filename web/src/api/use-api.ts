@@ -1,42 +1,13 @@
-// Loading data for a page: { data, error, loading, reload }. A newer request supersedes an older
-// one (its answer is dropped), so fast filter changes never show stale rows.
-import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+// Kept only for evaluation-robustness.tsx and evaluation-audit.tsx, which are being moved to a job API
+// elsewhere: the old `useApi(load, deps)` signature over TanStack Query (query.ts). New code uses
+// useApiQuery/useGet with a key that names the API path. Remove this file with its last two users.
+import { type DependencyList, useId } from 'react';
+import { type ApiState, useApiQuery } from './query';
 
-export interface ApiState<T> {
-  data: T | undefined;
-  error: unknown;
-  loading: boolean;
-  reload(): void;
-}
+export type { ApiState };
 
+/** @deprecated use useApiQuery or useGet (query.ts). The key is per component, under /api/evaluations. */
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): ApiState<T> {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [generation, setGeneration] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when to load again
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    loadRef.current(controller.signal).then(
-      (value) => {
-        if (controller.signal.aborted) return;
-        setData(value);
-        setLoading(false);
-      },
-      (reason: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(reason);
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [...deps, generation]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { data, error, loading, reload };
+  const id = useId();
+  return useApiQuery<T>(['/api/evaluations', 'analysis', id, ...deps], load);
 }

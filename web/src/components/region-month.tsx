@@ -4,7 +4,7 @@ import { Card, DatePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { latestReportMonth } from '../api/latest-period';
-import { type ApiState, useApi } from '../api/use-api';
+import { type ApiState, useApiQuery } from '../api/query';
 import { formatPeriod } from '../format';
 import { useI18n } from '../i18n';
 import { useRegions } from '../regions';
@@ -24,7 +24,9 @@ export function useRegionMonth(region: string): RegionMonth {
   const { search } = useLocation();
   const asked = search.get('period');
   const chosen = asked && /^\d{4}-\d{2}$/.test(asked) ? asked : null;
-  const latest = useApi((signal) => latestReportMonth(region, signal), [region]);
+  const latest = useApiQuery(['/api/reports', 'latest-month', region], (signal) =>
+    latestReportMonth(region, signal),
+  );
   const latestId = latest.data ? `${latest.data.year}-${pad(latest.data.month)}` : null;
   return { latest, period: chosen ?? latestId };
 }

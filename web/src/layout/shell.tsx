@@ -22,10 +22,10 @@ import {
   Layout,
   Menu,
   type MenuProps,
-  Result,
   Tag,
 } from 'antd';
-import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Outlet, useMatches } from 'react-router';
 import type { Me } from '../api/types';
 import { ErrorBoundary } from '../components/error-boundary';
 import { LanguageSwitch } from '../components/language-switch';
@@ -34,7 +34,7 @@ import { type Translate, useI18n } from '../i18n';
 import { type MenuEntry, menuTrail, visibleMenu } from '../menu';
 import { RegionProvider } from '../regions';
 import { Link, navigate, useLocation } from '../router';
-import { findRoute, ROUTES, type RouteDef, routeAllowed } from '../routes';
+import { ROUTES, type RouteDef, routeAllowed } from '../routes';
 import { useCan, useSession } from '../session';
 import { RegionPicker } from './region-picker';
 
@@ -54,14 +54,16 @@ function ShellLayout({ me }: { me: Me }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
   const can = useCan();
-  const found = findRoute(pathname);
+  // The page's row of routes.tsx (app-routes.tsx hands it to react-router as the route's handle);
+  // none for an unknown address.
+  const route = useMatches().at(-1)?.handle as RouteDef | undefined;
   const [collapsed, setCollapsed] = useState(() => readFlag(COLLAPSED_KEY));
   const screens = Grid.useBreakpoint();
   // before the first measurement every breakpoint is undefined: not a phone
   const phone = screens.sm === false;
   const [drawer, setDrawer] = useState(false);
   const menu = useMemo(() => visibleMenu(can), [can]);
-  const menuKey = found ? menuKeyOf(found.route) : null;
+  const menuKey = route ? menuKeyOf(route) : null;
   const groupKeys = menuKey
     ? menuTrail(menuKey)
         .slice(0, -1)
@@ -76,7 +78,7 @@ function ShellLayout({ me }: { me: Me }) {
     setOpenKeys((open) => [...new Set([...open, ...groupKeysText.split(',')])]);
   }, [groupKeysText]);
 
-  const title = found ? t(found.route.title) : t('page.notFound.title');
+  const title = route ? t(route.title) : t('page.notFound.title');
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
@@ -97,9 +99,10 @@ function ShellLayout({ me }: { me: Me }) {
       selectedKeys={menuKey ? [menuKey] : []}
       openKeys={phone || !collapsed ? openKeys : undefined}
       onOpenChange={setOpenKeys}
-      onClick={({ key }) => {
+      onClick={({ key, domEvent }) => {
         setDrawer(false);
-        navigate(key);
+        // the entry's label is a link (it opens in a new tab too); a click beside it navigates here
+        if (!(domEvent.target as Element).closest('a')) navigate(key);
       }}
     />
   );
@@ -113,18 +116,10 @@ function ShellLayout({ me }: { me: Me }) {
     </Link>
   );
 
-  let page: ReactNode;
-  if (!found)
-    page = <Result status="404" title={t('page.notFound.title')} subTitle={t('page.notFound.text')} />;
-  else if (!routeAllowed(found.route, can))
-    page = <Result status="403" title={t('page.forbidden.title')} subTitle={t('page.forbidden.text')} />;
-  else {
-    const Page = found.route.page;
-    page = <Page params={found.params} />;
-  }
+  const page = <Outlet />;
 
   // a bare route (the 大屏) fills the window without the menu, header and breadcrumb
-  if (found?.route.bare && routeAllowed(found.route, can)) {
+  if (route?.bare && routeAllowed(route, can)) {
     return (
       <ErrorBoundary resetKey={pathname}>
         <Suspense fallback={<Loading />}>{page}</Suspense>
@@ -185,7 +180,7 @@ function ShellLayout({ me }: { me: Me }) {
           <UserMenu me={me} />
         </Layout.Header>
         <Layout.Content className={phone ? 'sibi-content sibi-content-phone' : 'sibi-content'}>
-          <Breadcrumb className="sibi-breadcrumb" items={breadcrumb(found?.route ?? null, t)} />
+          <Breadcrumb className="sibi-breadcrumb" items={breadcrumb(route ?? null, t)} />
           <ErrorBoundary resetKey={pathname}>
             <Suspense fallback={<Loading />}>{page}</Suspense>
           </ErrorBoundary>
@@ -208,7 +203,7 @@ function UserMenu({ me }: { me: Me }) {
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key !== 'logout') return navigate(key);
-    void logout('logout').then(() => navigate('/', { replace: true }));
+    void logout('logout').then(() => navigate('/login', { replace: true }));
   };
   return (
     <Dropdown trigger={['click']} menu={{ items, onClick }}>
@@ -226,7 +221,7 @@ function menuItems(entries: MenuEntry[], t: Translate): MenuProps['items'] {
   return entries.map((entry) =>
     entry.children
       ? { key: entry.key, icon: entry.icon, label: t(entry.label), children: menuItems(entry.children, t) }
-      : { key: entry.key, icon: entry.icon, label: t(entry.label) },
+      : { key: entry.key, icon: entry.icon, label: <Link to={entry.key}>{t(entry.label)}</Link> },
   );
 }
 

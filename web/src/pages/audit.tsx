@@ -5,8 +5,8 @@ import { Button, Card, DatePicker, Form, Input, Select, Table, type TableProps, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { api, withQuery } from '../api/client';
+import { useApiQuery } from '../api/query';
 import type { AuditRow, Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { ErrorState } from '../components/states';
 import { formatDateTime } from '../format';
@@ -42,9 +42,8 @@ export default function AuditPage() {
     FILTERS.map((name) => [name, search.get(name) ?? undefined]).filter(([, v]) => v),
   ) as Partial<Record<Filter, string>>;
   const key = JSON.stringify({ page, pageSize, filters });
-  const state = useApi(
-    (signal) => api.get<Page<AuditRow>>('/api/audit', { ...filters, page, pageSize }, signal),
-    [key],
+  const state = useApiQuery(['/api/audit', key], (signal) =>
+    api.get<Page<AuditRow>>('/api/audit', { ...filters, page, pageSize }, signal),
   );
 
   // The form shows what the address says (also after back/forward).

@@ -8,7 +8,7 @@ import { api } from '../api/client';
 import type { Dashboard } from '../api/dashboard-types';
 import type { PublishedEvaluation, PublishedSummary } from '../api/evaluation-types';
 import type { RegionMapData } from '../api/map-types';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { MapLegend } from '../components/map-legend';
 import { RegionMap } from '../components/region-map';
 import { useRegionMonth } from '../components/region-month';
@@ -41,32 +41,24 @@ function BigScreen({ region }: { region: string }) {
   const { period } = useRegionMonth(region);
   const before = period ? previousMonth(period) : null;
 
-  const dashboard = useApi(
-    (signal) =>
-      period ? api.get<Dashboard>('/api/dashboard', { region, period }, signal) : Promise.resolve(null),
-    [region, period, tick],
+  const dashboard = useApiQuery(['/api/dashboard', region, period, tick], (signal) =>
+    period ? api.get<Dashboard>('/api/dashboard', { region, period }, signal) : Promise.resolve(null),
   );
-  const previous = useApi(
-    (signal) =>
-      before
-        ? api.get<Dashboard>('/api/dashboard', { region, period: before }, signal)
-        : Promise.resolve(null),
-    [region, before, tick],
+  const previous = useApiQuery(['/api/dashboard', 'previous', region, before, tick], (signal) =>
+    before ? api.get<Dashboard>('/api/dashboard', { region, period: before }, signal) : Promise.resolve(null),
   );
-  const map = useApi(
-    (signal) =>
-      period ? api.get<RegionMapData>('/api/map', { region, period }, signal) : Promise.resolve(null),
-    [region, period, tick],
+  const map = useApiQuery(['/api/map', region, period, tick], (signal) =>
+    period ? api.get<RegionMapData>('/api/map', { region, period }, signal) : Promise.resolve(null),
   );
   const readsEvaluations = can('evaluation.read');
-  const evaluation = useApi(
+  const evaluation = useApiQuery(
+    ['/api/evaluations', 'latest', region, readsEvaluations, tick],
     async (signal) => {
       if (!readsEvaluations) return null;
       const list = await api.get<{ items: PublishedSummary[] }>('/api/evaluations', { region }, signal);
       const latest = list.items[0];
       return latest ? api.get<PublishedEvaluation>(`/api/evaluations/${latest.id}`, undefined, signal) : null;
     },
-    [region, readsEvaluations, tick],
   );
 
   const busy = dashboard.loading || previous.loading || map.loading || evaluation.loading;

@@ -4,8 +4,8 @@
 import { Card, Table, Tag, Typography } from 'antd';
 import { api } from '../api/client';
 import type { LeaderTerm, Project } from '../api/projects-types';
+import { useApiQuery } from '../api/query';
 import type { Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../components/states';
 import { formatDateTime } from '../format';
@@ -42,7 +42,7 @@ export function LeaderDashboard() {
 
 function LeaderHistory() {
   const { t, locale } = useI18n();
-  const state = useApi(async (signal) => {
+  const state = useApiQuery(['/api/projects', 'leader-history'], async (signal) => {
     const page = await api.get<Page<Project>>('/api/projects', { pageSize: HISTORY_LIMIT }, signal);
     const terms = await Promise.all(page.items.map((p) => loadLeaderTerms(p.id, signal)));
     return page.items
@@ -50,7 +50,7 @@ function LeaderHistory() {
         (terms[i] ?? []).map((term, j): HistoryRow => ({ key: `${project.id}:${j}`, project, term })),
       )
       .sort((a, b) => b.term.from.localeCompare(a.term.from));
-  }, []);
+  });
 
   return (
     <Card size="small" title={t('dashboard.leader.history')} data-testid="leader-history">

@@ -2,9 +2,8 @@
 // latest place with its run of first places ("连续3个季度第一") or its move since the period
 // before, and a small table of every period.
 import { Card, Space, Table, Tag, Typography } from 'antd';
-import { api } from '../api/client';
 import type { Dashboard, RankEntry } from '../api/dashboard-types';
-import { useApi } from '../api/use-api';
+import { useGet } from '../api/query';
 import { EmptyState } from '../components/states';
 import { formatPeriod } from '../format';
 import { isMessageKey, type Translate, useI18n } from '../i18n';
@@ -14,13 +13,9 @@ import { type Standing, standings } from './dashboard-figures';
 export function RankHistory({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useI18n();
   const can = useCan();
-  const schemes = useApi(
-    (signal) =>
-      can('evaluation.read')
-        ? api.get<{ items: { id: string; name: string }[] }>('/api/schemes', undefined, signal)
-        : Promise.resolve({ items: [] }),
-    [],
-  );
+  const schemes = useGet<{ items: { id: string; name: string }[] }>('/api/schemes', undefined, {
+    enabled: can('evaluation.read'),
+  });
   const names = new Map((schemes.data?.items ?? []).map((s) => [s.id, s.name]));
   const list = standings(dashboard.rankHistory);
   const top = dashboard.region.kind === 'province';

@@ -4,12 +4,13 @@
 // units lagging most, the region's rank in past evaluations, and every metric. A 分包领导 sees their
 // projects instead (dashboard-leader.tsx); other roles that read no statistics see a welcome.
 import { FundProjectionScreenOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Row, Space, Statistic, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../api/client';
 import type { Dashboard } from '../api/dashboard-types';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { Chart } from '../charts/chart';
+import { LinkButton } from '../components/link-button';
 import { PageHeader } from '../components/page-header';
 import { MonthPicker, RegionMonthPage, useRegionMonth } from '../components/region-month';
 import { Async, EmptyState } from '../components/states';
@@ -18,7 +19,6 @@ import { type Translate, useI18n } from '../i18n';
 import { MENU, visibleMenu } from '../menu';
 import { formatMetric, METRIC_GROUPS, metricGroup, metricLabel } from '../metrics';
 import { useRegions } from '../regions';
-import { navigate } from '../router';
 import { useCan, useMe } from '../session';
 import { monthlyChart, rateChart } from './dashboard-charts';
 import { paceOf, summaryParams } from './dashboard-figures';
@@ -42,23 +42,21 @@ function RegionDashboard({ region }: { region: string }) {
   // the chosen month lives in the address (?period=2020-09), so a dashboard can be linked to
   const month = useRegionMonth(region);
   const { period } = month;
-  const dashboard = useApi(
-    (signal) =>
-      period ? api.get<Dashboard>('/api/dashboard', { region, period }, signal) : Promise.resolve(null),
-    [region, period],
+  const dashboard = useApiQuery(['/api/dashboard', region, period], (signal) =>
+    period ? api.get<Dashboard>('/api/dashboard', { region, period }, signal) : Promise.resolve(null),
   );
 
   const picker = (
     <Space wrap>
       <Typography.Text type="secondary">{t('dashboard.period')}</Typography.Text>
       <MonthPicker period={period} />
-      <Button
+      <LinkButton
         icon={<FundProjectionScreenOutlined />}
-        onClick={() => navigate(period ? `/screen?period=${period}` : '/screen')}
+        to={period ? `/screen?period=${period}` : '/screen'}
         data-testid="open-screen"
       >
         {t('dashboard.screen')}
-      </Button>
+      </LinkButton>
     </Space>
   );
 
@@ -242,9 +240,9 @@ function Welcome({ note }: { note: string }) {
             <Typography.Title level={5}>{t('dashboard.shortcuts')}</Typography.Title>
             <Space wrap>
               {shortcuts.map((entry) => (
-                <Button key={entry.key} icon={entry.icon} onClick={() => navigate(entry.key)}>
+                <LinkButton key={entry.key} icon={entry.icon} to={entry.key}>
                   {t(entry.label)}
-                </Button>
+                </LinkButton>
               ))}
             </Space>
           </>

@@ -6,7 +6,7 @@ import { Card, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../api/client';
 import type { Quality, QualityFinding } from '../api/quality-types';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { MonthPicker, RegionMonthPage, useRegionMonth } from '../components/region-month';
 import { Async, EmptyState } from '../components/states';
 import { formatPercent } from '../format';
@@ -30,12 +30,10 @@ function RegionQuality({ region }: { region: string }) {
   const span = search.get('span') === 'all';
   const severityAsked = search.get('severity');
   const severity = severityAsked === 'error' || severityAsked === 'warning' ? severityAsked : null;
-  const quality = useApi(
-    (signal) =>
-      period
-        ? api.get<Quality>('/api/quality', { region, period, months: span ? 'all' : 'last' }, signal)
-        : Promise.resolve(null),
-    [region, period, span],
+  const quality = useApiQuery(['/api/quality', region, period, span], (signal) =>
+    period
+      ? api.get<Quality>('/api/quality', { region, period, months: span ? 'all' : 'last' }, signal)
+      : Promise.resolve(null),
   );
 
   const filters = (

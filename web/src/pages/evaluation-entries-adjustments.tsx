@@ -2,15 +2,14 @@
 // with a reason, optionally under one of the scheme's bonus or penalty items.
 import { Button, Form, Input, Select, Tag } from 'antd';
 import { api } from '../api/client';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { useI18n } from '../i18n';
 import { type AdjustmentEntry, type Choices, EntryLedger, useSubmit } from './evaluation-entries-common';
 
 export function Adjustments({ period, choices }: { period: string; choices: Choices }) {
   const { t } = useI18n();
-  const list = useApi(
-    (signal) => api.get<{ items: AdjustmentEntry[] }>('/api/evaluation-adjustments', { period }, signal),
-    [period],
+  const list = useApiQuery(['/api/evaluation-adjustments', period], (signal) =>
+    api.get<{ items: AdjustmentEntry[] }>('/api/evaluation-adjustments', { period }, signal),
   );
   const { busy, submit } = useSubmit(list.reload);
   const [form] = Form.useForm();

@@ -3,15 +3,14 @@
 import { Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../api/client';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { useI18n } from '../i18n';
 import { type Choices, EntryLedger, type EventEntry, useSubmit } from './evaluation-entries-common';
 
 export function Events({ period, choices }: { period: string; choices: Choices }) {
   const { t } = useI18n();
-  const list = useApi(
-    (signal) => api.get<{ items: EventEntry[] }>('/api/evaluation-events', { period }, signal),
-    [period],
+  const list = useApiQuery(['/api/evaluation-events', period], (signal) =>
+    api.get<{ items: EventEntry[] }>('/api/evaluation-events', { period }, signal),
   );
   const { busy, submit } = useSubmit(list.reload);
   const [form] = Form.useForm();

@@ -4,7 +4,7 @@
 import { Alert, Input, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { PageHeader } from '../components/page-header';
 import { Async } from '../components/states';
 import { useI18n } from '../i18n';
@@ -16,9 +16,8 @@ import { Events } from './evaluation-entries-events';
 export default function EvaluationEntriesPage(_props: PageProps) {
   const { t } = useI18n();
   const [period, setPeriod] = useState(String(new Date().getFullYear() - 1));
-  const choices = useApi(
-    (signal) => api.get<Choices>('/api/evaluation-entries/choices', undefined, signal),
-    [],
+  const choices = useApiQuery(['/api/evaluation-entries/choices'], (signal) =>
+    api.get<Choices>('/api/evaluation-entries/choices', undefined, signal),
   );
   return (
     <>

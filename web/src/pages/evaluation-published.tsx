@@ -8,12 +8,13 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import type { PublishedEvaluation, Verification } from '../api/evaluation-types';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
+import { LinkButton } from '../components/link-button';
 import { PageHeader } from '../components/page-header';
 import { Async } from '../components/states';
 import { formatDateTime, formatPeriod } from '../format';
 import { useI18n } from '../i18n';
-import { navigate, setSearch, useLocation } from '../router';
+import { setSearch, useLocation } from '../router';
 import type { PageProps } from '../routes';
 import { useCan } from '../session';
 import { GroupPicker, shareText } from './evaluation-common';
@@ -27,9 +28,8 @@ export default function PublishedEvaluationPage({ params }: PageProps) {
   const { search } = useLocation();
   const group = search.get('group') ?? undefined;
   const can = useCan();
-  const state = useApi(
-    (signal) => api.get<PublishedEvaluation>(`/api/evaluations/${id}`, undefined, signal),
-    [id],
+  const state = useApiQuery(['/api/evaluations', id], (signal) =>
+    api.get<PublishedEvaluation>(`/api/evaluations/${id}`, undefined, signal),
   );
   return (
     <>
@@ -43,9 +43,9 @@ export default function PublishedEvaluationPage({ params }: PageProps) {
             : t('evaluation.title')
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/evaluation')}>
+          <LinkButton icon={<ArrowLeftOutlined />} to="/evaluation">
             {t('common.back')}
-          </Button>
+          </LinkButton>
         }
       />
       <Async state={state}>

@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { api, request } from '../api/client';
 import { errorText } from '../api/error-text';
 import type { DraftEvaluation } from '../api/evaluation-types';
+import { DRAFT_QUERY, useApiQuery } from '../api/query';
 import type { SelfScoreChoices, SelfScoreEntry } from '../api/self-score-types';
-import { useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { Async, EmptyState } from '../components/states';
 import { formatDateTime } from '../format';
@@ -96,14 +96,12 @@ function ReportForm({ scheme, period, onDone }: { scheme: Scheme; period: string
 function Reported({ scheme, period, reload }: { scheme: Scheme; period: string; reload: number }) {
   const { t, locale } = useI18n();
   const regions = useRegions();
-  const list = useApi(
-    (signal) =>
-      api.get<{ items: SelfScoreEntry[] }>(
-        '/api/evaluation-self-scores',
-        { scheme: scheme.id, period },
-        signal,
-      ),
-    [scheme.id, period, reload],
+  const list = useApiQuery(['/api/evaluation-self-scores', scheme.id, period, reload], (signal) =>
+    api.get<{ items: SelfScoreEntry[] }>(
+      '/api/evaluation-self-scores',
+      { scheme: scheme.id, period },
+      signal,
+    ),
   );
   const indicatorName = (id: string | null) =>
     id === null ? t('selfScores.total') : (scheme.indicators.find((i) => i.id === id)?.name ?? id);
@@ -147,9 +145,10 @@ function DraftComparison({ scheme, period }: { scheme: Scheme; period: string })
   const { t } = useI18n();
   const me = useMe();
   const body = { scheme: scheme.id, period, region: me.regionCode ?? undefined };
-  const draft = useApi(
+  const draft = useApiQuery(
+    ['/api/evaluations/draft', body],
     (signal) => request<DraftEvaluation>('POST', '/api/evaluations/draft', { body, signal }),
-    [JSON.stringify(body)],
+    DRAFT_QUERY,
   );
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -173,9 +172,8 @@ export default function EvaluationSelfScoresPage(_props: PageProps) {
   const [period, setPeriod] = useState(`${new Date().getFullYear() - 1}Q4`);
   const [schemeId, setSchemeId] = useState<string | undefined>();
   const [reload, setReload] = useState(0);
-  const choices = useApi(
-    (signal) => api.get<SelfScoreChoices>('/api/evaluation-self-scores/choices', undefined, signal),
-    [],
+  const choices = useApiQuery(['/api/evaluation-self-scores/choices'], (signal) =>
+    api.get<SelfScoreChoices>('/api/evaluation-self-scores/choices', undefined, signal),
   );
   const valid = /^\d{4}(Q[1-4]|-\d{2})?$/.test(period);
   return (

@@ -15,7 +15,8 @@ import type {
   SchemeSummary,
 } from '../api/evaluation-types';
 import { latestReportMonth } from '../api/latest-period';
-import { useApi } from '../api/use-api';
+import { DRAFT_QUERY, useApiQuery } from '../api/query';
+import { LinkButton } from '../components/link-button';
 import { PageHeader } from '../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../components/states';
 import { formatDateTime, formatPeriod } from '../format';
@@ -37,13 +38,11 @@ export default function EvaluationPage() {
   const mayRun = can('evaluation.run');
   const drafting = mayRun && search.get('view') === 'draft' && period !== undefined;
 
-  const schemes = useApi(
-    (signal) => api.get<{ items: SchemeSummary[] }>('/api/schemes', undefined, signal),
-    [],
+  const schemes = useApiQuery(['/api/schemes'], (signal) =>
+    api.get<{ items: SchemeSummary[] }>('/api/schemes', undefined, signal),
   );
-  const schemeFull = useApi(
-    (signal) => api.get<SchemeFull>(`/api/schemes/${scheme}`, undefined, signal),
-    [scheme],
+  const schemeFull = useApiQuery(['/api/schemes', scheme], (signal) =>
+    api.get<SchemeFull>(`/api/schemes/${scheme}`, undefined, signal),
   );
 
   // The province officer starts at the quarter of the latest month with reports.
@@ -65,9 +64,9 @@ export default function EvaluationPage() {
       <PageHeader
         title={t('evaluation.title')}
         extra={
-          <Button icon={<FileSearchOutlined />} onClick={() => navigate('/evaluation/schemes')}>
+          <LinkButton icon={<FileSearchOutlined />} to="/evaluation/schemes">
             {t('menu.evaluationSchemes')}
-          </Button>
+          </LinkButton>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -150,11 +149,10 @@ function PublishedList({
 }) {
   const { t, locale } = useI18n();
   const key = JSON.stringify({ scheme, period });
-  const state = useApi(
-    (signal) => api.get<{ items: PublishedSummary[] }>('/api/evaluations', { scheme, period }, signal),
-    [key],
+  const state = useApiQuery(['/api/evaluations', 'list', key], (signal) =>
+    api.get<{ items: PublishedSummary[] }>('/api/evaluations', { scheme, period }, signal),
   );
-  const open = (id: number) => navigate(`/evaluation/results/${id}${group ? `?group=${group}` : ''}`);
+  const resultPath = (id: number) => `/evaluation/results/${id}${group ? `?group=${group}` : ''}`;
   const columns: TableProps<PublishedSummary>['columns'] = [
     {
       key: 'period',
@@ -189,9 +187,9 @@ function PublishedList({
       width: 90,
       fixed: 'right',
       render: (_, e) => (
-        <Button type="link" size="small" onClick={() => open(e.id)} data-testid={`open-${e.id}`}>
+        <LinkButton type="link" size="small" to={resultPath(e.id)} data-testid={`open-${e.id}`}>
           {t('evaluation.open')}
-        </Button>
+        </LinkButton>
       ),
     },
   ];
@@ -220,7 +218,7 @@ function PublishedList({
           dataSource={state.data?.items ?? []}
           loading={state.loading}
           scroll={{ x: 900 }}
-          onRow={(e) => ({ onDoubleClick: () => open(e.id) })}
+          onRow={(e) => ({ onDoubleClick: () => navigate(resultPath(e.id)) })}
           locale={{ emptyText: <EmptyState text={t('evaluation.noneFound')} /> }}
           pagination={{
             pageSize: 10,
@@ -246,9 +244,10 @@ function DraftSection({
 }) {
   const { t } = useI18n();
   const body = { scheme, period, group };
-  const state = useApi(
+  const state = useApiQuery(
+    ['/api/evaluations/draft', body, run],
     (signal) => request<DraftEvaluation>('POST', '/api/evaluations/draft', { body, signal }),
-    [JSON.stringify(body), run],
+    DRAFT_QUERY,
   );
   if (state.error) return <ErrorState error={state.error} onRetry={state.reload} />;
   if (state.loading || !state.data) return <Loading tip={t('evaluation.running')} />;
@@ -322,9 +321,9 @@ function PublishedComparison({ published }: { published: NonNullable<DraftEvalua
           : t('evaluation.moves.changed', { id: published.id, n: published.moves.length })
       }
       action={
-        <Button size="small" onClick={() => navigate(`/evaluation/results/${published.id}`)}>
+        <LinkButton size="small" to={`/evaluation/results/${published.id}`}>
           {t('evaluation.moves.open')}
-        </Button>
+        </LinkButton>
       }
       description={
         published.moves.length > 0 ? (

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import type { HonourListDetail, HonourListSummary } from '../api/public-types';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { PageHeader } from '../components/page-header';
 import { Async, EmptyState, ErrorState } from '../components/states';
 import { formatDateTime } from '../format';
@@ -33,9 +33,8 @@ export default function HonoursPage(_props: PageProps) {
   const { t, locale } = useI18n();
   const { search } = useLocation();
   const selected = Number(search.get('list') ?? 0) || null;
-  const lists = useApi(
-    (signal) => api.get<{ items: HonourListSummary[] }>('/api/honours', undefined, signal),
-    [],
+  const lists = useApiQuery(['/api/honours'], (signal) =>
+    api.get<{ items: HonourListSummary[] }>('/api/honours', undefined, signal),
   );
   return (
     <>
@@ -178,7 +177,9 @@ function ImportCard({ onImported }: { onImported(id: number): void }) {
 function ListDetail({ id, onChanged }: { id: number; onChanged(): void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const state = useApi((signal) => api.get<HonourListDetail>(`/api/honours/${id}`, undefined, signal), [id]);
+  const state = useApiQuery(['/api/honours', id], (signal) =>
+    api.get<HonourListDetail>(`/api/honours/${id}`, undefined, signal),
+  );
   const publish = async () => {
     try {
       await api.post(`/api/honours/${id}/publish`);

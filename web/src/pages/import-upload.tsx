@@ -2,7 +2,7 @@
 // goes through XMLHttpRequest, sending what src/api/client.ts sends on every write: the session
 // cookie and the CSRF header (the token is read fresh from /api/auth/me). Errors come back as the
 // same ApiError; a lost session goes through the client, which sends the app back to login.
-import { ApiError, api, type Query, withQuery } from '../api/client';
+import { ApiError, api, type Query, withQuery, writeDone } from '../api/client';
 import type { SessionResponse } from '../api/types';
 
 /** The server's upload limit (src/http/upload-limit.ts). */
@@ -34,7 +34,11 @@ export async function uploadWithProgress<T>(
       } catch {
         body = xhr.responseText;
       }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      if (xhr.status >= 200 && xhr.status < 300) {
+        // as the client does after every write: the reads it affects are read again (invalidation.ts)
+        writeDone(path);
+        return resolve(body as T);
+      }
       // The error body as the client reads it: { error: { code, message, details } }.
       const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)
         ?.error;

@@ -25,8 +25,8 @@ import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { type FieldProblem, PROJECT_CODE, type Project } from '../api/projects-types';
+import { useApiQuery } from '../api/query';
 import type { Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { WanInput, wanRule } from '../components/wan-input';
 import { type Locale, type Translate, useI18n } from '../i18n';
 import { regionTreeData, useRegions } from '../regions';
@@ -174,9 +174,8 @@ function ProjectSelect({
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const state = useApi(
-    (signal) => api.get<Page<Project>>('/api/projects', { q: q || undefined, pageSize: 20 }, signal),
-    [q],
+  const state = useApiQuery(['/api/projects', 'search', q], (signal) =>
+    api.get<Page<Project>>('/api/projects', { q: q || undefined, pageSize: 20 }, signal),
   );
   return (
     <Select

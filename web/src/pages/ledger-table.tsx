@@ -31,8 +31,8 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { latestReportMonth } from '../api/latest-period';
+import { type ApiState, useApiQuery } from '../api/query';
 import type { Capability, Page, Stats } from '../api/types';
-import { type ApiState, useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { useFocusableScroll } from '../components/scroll-focus';
 import { EmptyState, ErrorState } from '../components/states';
@@ -206,9 +206,8 @@ export function useLedgerRows<T extends LedgerRow>(
   load?: Loader<T>,
 ): ApiState<Page<T>> {
   const query = { ...state.filters, ...fixed, page: state.page, pageSize: state.pageSize, sort: state.sort };
-  return useApi(
-    (signal) => (load ? load(query, signal) : api.get<Page<T>>(kind.endpoint, query, signal)),
-    [kind.endpoint, JSON.stringify(query)],
+  return useApiQuery([kind.endpoint, JSON.stringify(query)], (signal) =>
+    load ? load(query, signal) : api.get<Page<T>>(kind.endpoint, query, signal),
   );
 }
 
@@ -539,18 +538,15 @@ export function FiguresStrip({
   const region = filters.region ?? regions.working;
   const chosen = Number(search.get('figuresYear')) || undefined;
   const fromFilter = spec.yearOf?.(filters);
-  const latest = useApi(
-    (signal) => (chosen || fromFilter || !region ? Promise.resolve(null) : latestReportMonth(region, signal)),
-    [region, chosen, fromFilter],
+  const latest = useApiQuery(['/api/reports', 'ledger-year', region, chosen, fromFilter], (signal) =>
+    chosen || fromFilter || !region ? Promise.resolve(null) : latestReportMonth(region, signal),
   );
   const year = chosen ?? fromFilter ?? latest.data?.year ?? (latest.loading ? undefined : thisYear);
   const extra = spec.query?.(filters) ?? {};
-  const stats = useApi(
-    (signal) =>
-      region && year
-        ? api.get<Stats>('/api/stats', { region, period: String(year), ...extra }, signal)
-        : Promise.resolve(null),
-    [region, year, JSON.stringify(extra), generation],
+  const stats = useApiQuery(['/api/stats', region, year, JSON.stringify(extra), generation], (signal) =>
+    region && year
+      ? api.get<Stats>('/api/stats', { region, period: String(year), ...extra }, signal)
+      : Promise.resolve(null),
   );
   if (!region) return null;
 

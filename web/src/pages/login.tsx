@@ -5,8 +5,8 @@ import { Alert, Button, Card, Form, Input, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
+import { useApiQuery } from '../api/query';
 import type { DemoAccounts } from '../api/types';
-import { useApi } from '../api/use-api';
 import { LanguageSwitch } from '../components/language-switch';
 import { type MessageKey, useI18n } from '../i18n';
 import { IDLE_MINUTES, type LoginBody, type SignOutReason, useSession } from '../session';
@@ -29,9 +29,8 @@ export default function LoginPage({ reason }: { reason: SignOutReason | null }) 
   const [noticeShown, setNoticeShown] = useState(true);
   const totpRef = useRef<HTMLInputElement>(null);
   // Only answered by a server started with --demo; anything else means "no demo accounts".
-  const demo = useApi(
-    (signal) => api.get<DemoAccounts>('/api/public/demo-accounts', undefined, signal).catch(() => null),
-    [],
+  const demo = useApiQuery(['/api/public/demo-accounts'], (signal) =>
+    api.get<DemoAccounts>('/api/public/demo-accounts', undefined, signal).catch(() => null),
   );
 
   useEffect(() => {

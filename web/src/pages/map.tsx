@@ -5,7 +5,7 @@
 import { Alert, Button, Card, Col, Row, Space, Table, Typography } from 'antd';
 import { api } from '../api/client';
 import type { MapChild, RegionMapData } from '../api/map-types';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { MapLegend } from '../components/map-legend';
 import { RegionMap } from '../components/region-map';
 import { MonthPicker, RegionMonthPage, useRegionMonth } from '../components/region-month';
@@ -26,10 +26,8 @@ function RegionMapPage({ region }: { region: string }) {
   const regions = useRegions();
   const month = useRegionMonth(region);
   const { period } = month;
-  const map = useApi(
-    (signal) =>
-      period ? api.get<RegionMapData>('/api/map', { region, period }, signal) : Promise.resolve(null),
-    [region, period],
+  const map = useApiQuery(['/api/map', region, period], (signal) =>
+    period ? api.get<RegionMapData>('/api/map', { region, period }, signal) : Promise.resolve(null),
   );
   const parent = regions.byCode.get(region)?.parentCode;
   const canGoUp = parent && regions.inScope.some((r) => r.code === parent);

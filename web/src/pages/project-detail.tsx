@@ -9,8 +9,8 @@ import { useMemo } from 'react';
 import { api } from '../api/client';
 import type { Deal } from '../api/ledgers-types';
 import type { Project, ProjectYear } from '../api/projects-types';
+import { useApiQuery } from '../api/query';
 import type { Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { ErrorState, Loading } from '../components/states';
 import { formatAmount, formatDate, formatDateTime } from '../format';
@@ -35,7 +35,9 @@ import { ProjectReports } from './project-reports';
 export default function ProjectDetailPage({ params }: PageProps) {
   const id = Number(params.id);
   const { t } = useI18n();
-  const project = useApi((signal) => api.get<Project>(`/api/projects/${id}`, undefined, signal), [id]);
+  const project = useApiQuery(['/api/projects', id], (signal) =>
+    api.get<Project>(`/api/projects/${id}`, undefined, signal),
+  );
   const editor = useLedgerEditor(PROJECTS, {
     onChanged: project.reload,
     onRemoved: () => navigate('/projects'),

@@ -4,7 +4,7 @@
 import { Card, Tag, Timeline, Typography } from 'antd';
 import { api } from '../api/client';
 import type { LeaderTerm, Project } from '../api/projects-types';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { EmptyState, ErrorState, Loading } from '../components/states';
 import { formatDateTime } from '../format';
 import { type Locale, type Translate, useI18n } from '../i18n';
@@ -26,7 +26,9 @@ export function termSpan(term: LeaderTerm, t: Translate, locale: Locale): string
 export function ProjectLeaders({ project }: { project: Project }) {
   const { t, locale } = useI18n();
   // The version moves with every edit, so a changed leader shows at once.
-  const terms = useApi((signal) => loadLeaderTerms(project.id, signal), [project.id, project.version]);
+  const terms = useApiQuery(['/api/projects', project.id, 'leaders', project.id, project.version], (signal) =>
+    loadLeaderTerms(project.id, signal),
+  );
   return (
     <Card title={t('projects.leaders.title')} style={{ marginBottom: 16 }} data-testid="project-leaders">
       {terms.error ? (

@@ -4,7 +4,7 @@ import { Tag } from 'antd';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { api } from '../api/client';
 import { latestReportMonth } from '../api/latest-period';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import type { LightLevel, Warnings } from '../api/warnings-types';
 import { useI18n } from '../i18n';
 import { useRegions } from '../regions';
@@ -28,16 +28,13 @@ export function ProjectLightsProvider({ children }: { children: ReactNode }) {
   const can = useCan();
   const region = useRegions().working;
   const enabled = can('stats.read') && region !== null;
-  const state = useApi(
-    async (signal) => {
-      if (!enabled || !region) return null;
-      const latest = await latestReportMonth(region, signal);
-      if (!latest) return null;
-      const period = `${latest.year}-${String(latest.month).padStart(2, '0')}`;
-      return api.get<Warnings>('/api/warnings', { region, period }, signal);
-    },
-    [enabled, region],
-  );
+  const state = useApiQuery(['/api/warnings', 'project-lights', enabled, region], async (signal) => {
+    if (!enabled || !region) return null;
+    const latest = await latestReportMonth(region, signal);
+    if (!latest) return null;
+    const period = `${latest.year}-${String(latest.month).padStart(2, '0')}`;
+    return api.get<Warnings>('/api/warnings', { region, period }, signal);
+  });
   const lights = useMemo(
     () => new Map((state.data?.projects ?? []).map((p) => [p.id, p.level] as const)),
     [state.data],

@@ -8,8 +8,8 @@
 import { Card, List, Progress, Space, Tag, Typography } from 'antd';
 import { api } from '../api/client';
 import { PROJECT_LISTS, type Project, type ProjectReport, type ProjectYear } from '../api/projects-types';
+import { useApiQuery } from '../api/query';
 import type { Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { ErrorState, Loading } from '../components/states';
 import { formatAmount, formatMonth, formatPercent, toYuan } from '../format';
 import { type Translate, useI18n } from '../i18n';
@@ -134,11 +134,11 @@ export function ProgressBar({ progress }: { progress: ProjectProgress }) {
 export function LeaderProgress() {
   const { t, locale } = useI18n();
   const regions = useRegions();
-  const state = useApi(async (signal) => {
+  const state = useApiQuery(['/api/projects', 'progress'], async (signal) => {
     const page = await api.get<Page<Project>>('/api/projects', { pageSize: OVERVIEW_LIMIT }, signal);
     const rows = await Promise.all(page.items.map((p) => projectProgress(p, signal)));
     return { rows: rows.sort(byLag), total: page.total };
-  }, []);
+  });
 
   return (
     <Card

@@ -7,8 +7,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { Project, ProjectReport, ProjectYear, ReportState } from '../api/projects-types';
+import { useApiQuery } from '../api/query';
 import type { Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { Chart } from '../charts/chart';
 import type { ChartOption } from '../charts/echarts';
 import { EmptyState, ErrorState } from '../components/states';
@@ -31,30 +31,26 @@ export function ProjectReports({ project, years }: { project: Project; years: Pr
   const { t, locale } = useI18n();
   const [chosen, setChosen] = useState<number>();
   const [sort, setSort] = useState<string | undefined>('month');
-  const latest = useApi(
-    (signal) =>
-      api.get<Page<ProjectReport>>(
-        '/api/reports',
-        { projectId: project.id, sort: '-year', pageSize: 1 },
-        signal,
-      ),
-    [project.id],
+  const latest = useApiQuery(['/api/reports', 'project-latest', project.id, project.id], (signal) =>
+    api.get<Page<ProjectReport>>(
+      '/api/reports',
+      { projectId: project.id, sort: '-year', pageSize: 1 },
+      signal,
+    ),
   );
   const latestYear = latest.data?.items[0]?.year;
   const yearOptions = [...new Set([...years.map((y) => y.year), ...(latestYear ? [latestYear] : [])])].sort(
     (a, b) => b - a,
   );
   const year = chosen ?? latestYear ?? yearOptions[0];
-  const reports = useApi(
-    (signal) =>
-      year === undefined
-        ? Promise.resolve(null)
-        : api.get<Page<ProjectReport>>(
-            '/api/reports',
-            { projectId: project.id, year, sort, pageSize: 12 },
-            signal,
-          ),
-    [project.id, year, sort],
+  const reports = useApiQuery(['/api/reports', 'project', project.id, year, sort], (signal) =>
+    year === undefined
+      ? Promise.resolve(null)
+      : api.get<Page<ProjectReport>>(
+          '/api/reports',
+          { projectId: project.id, year, sort, pageSize: 12 },
+          signal,
+        ),
   );
   const items = reports.data?.items ?? [];
   const byMonth = useMemo(() => [...items].sort((a, b) => a.month - b.month), [items]);

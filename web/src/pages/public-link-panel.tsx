@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import type { PublicLinkInfo } from '../api/public-types';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { Async } from '../components/states';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
@@ -16,9 +16,8 @@ export function PublicLinkPanel({ record, kind }: { record: string; kind: 'resul
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const state = useApi(
-    (signal) => api.get<PublicLinkInfo>(`${record}/public-link`, undefined, signal),
-    [record],
+  const state = useApiQuery([`${record}/public-link`, record], (signal) =>
+    api.get<PublicLinkInfo>(`${record}/public-link`, undefined, signal),
   );
   const act = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true);

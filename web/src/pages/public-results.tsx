@@ -1,12 +1,13 @@
 // /public/<slug>: a published evaluation or honours list for anyone, without signing in and without
-// the app's shell (app.tsx renders it outside the session). Only what the public endpoint answers —
+// the app's shell (app-routes.tsx renders it outside the session). Only what the public endpoint answers —
 // the published snapshot — with its publication time, content hash, short link and QR code, in a
 // layout that prints on A4 (public-results.css).
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Result, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ApiError, api } from '../api/client';
 import type { PublicEvaluation, PublicHonours, PublicUnit } from '../api/public-types';
+import { useApiQuery } from '../api/query';
 import { formatDate, formatDateTime, formatPeriod } from '../format';
 import { useI18n } from '../i18n';
 import { groupLabel } from './evaluation-common';
@@ -34,17 +35,14 @@ async function loadPublic(
 
 export default function PublicResultsPage({ slug }: { slug: string }) {
   const { t, locale, setLocale } = useI18n();
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  useEffect(() => {
-    const controller = new AbortController();
-    loadPublic(slug, controller.signal).then(
-      (data) => setLoaded(data ? { state: 'done', data } : { state: 'missing' }),
-      (error) => {
-        if (!controller.signal.aborted) setLoaded({ state: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [slug]);
+  const query = useApiQuery(['/api/public', slug], (signal) => loadPublic(slug, signal));
+  const loaded: Loaded = query.error
+    ? { state: 'failed', error: query.error }
+    : query.loading || query.data === undefined
+      ? { state: 'loading' }
+      : query.data
+        ? { state: 'done', data: query.data }
+        : { state: 'missing' };
 
   const title =
     loaded.state !== 'done'

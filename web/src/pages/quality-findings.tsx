@@ -5,7 +5,7 @@
 import { Alert, List, Space, Tag, Typography } from 'antd';
 import { api } from '../api/client';
 import type { ImportQuality, QualityFinding } from '../api/quality-types';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import { useI18n } from '../i18n';
 
 const SEVERITY_COLORS = { error: 'red', warning: 'gold' } as const;
@@ -51,23 +51,12 @@ export function FindingList({ findings, testId }: { findings: QualityFinding[]; 
   );
 }
 
-// One request per report version, shared by the review table's column, its expanded row and the
-// approve confirmation.
-const cache = new Map<string, Promise<{ findings: QualityFinding[] }>>();
-function loadReportQuality(id: number, version: number) {
-  const key = `${id}:${version}`;
-  let promise = cache.get(key);
-  if (!promise) {
-    promise = api.get<{ findings: QualityFinding[] }>(`/api/reports/${id}/quality`);
-    promise.catch(() => cache.delete(key));
-    if (cache.size > 200) cache.clear();
-    cache.set(key, promise);
-  }
-  return promise;
-}
-
+// One request per report version, shared (one cache entry) by the review table's column, its
+// expanded row and the approve confirmation.
 export function useReportQuality(id: number, version: number) {
-  return useApi(() => loadReportQuality(id, version), [id, version]);
+  return useApiQuery(['/api/reports', id, 'quality', version], (signal) =>
+    api.get<{ findings: QualityFinding[] }>(`/api/reports/${id}/quality`, undefined, signal),
+  );
 }
 
 /** A report's findings with the fix text (report fill and review), or that none were found. */

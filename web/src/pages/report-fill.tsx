@@ -29,9 +29,9 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
 import type { Project } from '../api/projects-types';
+import { useApiQuery } from '../api/query';
 import type { MonthlyReport, ReportField, ReportForm } from '../api/reports-types';
 import type { Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { Async, EmptyState } from '../components/states';
 import { WanInput, wanRule, wanToYuan, yuanToWan } from '../components/wan-input';
@@ -63,12 +63,10 @@ export default function ReportFillPage() {
   useEffect(() => {
     if (!projectId && only) setSearch({ project: only });
   }, [projectId, only]);
-  const form = useApi(
-    (signal) =>
-      projectId
-        ? api.get<ReportForm>(`/api/projects/${projectId}/report-form`, month, signal)
-        : Promise.resolve(null),
-    [projectId, month.year, month.month],
+  const form = useApiQuery(['/api/projects', 'report-form', projectId, month.year, month.month], (signal) =>
+    projectId
+      ? api.get<ReportForm>(`/api/projects/${projectId}/report-form`, month, signal)
+      : Promise.resolve(null),
   );
 
   return (
@@ -128,14 +126,12 @@ function ProjectPicker({ value, current }: { value: number | null; current: Proj
     const timer = window.setTimeout(() => setQ(typed.trim()), 300);
     return () => window.clearTimeout(timer);
   }, [typed]);
-  const found = useApi(
-    (signal) =>
-      api.get<Page<Project>>(
-        '/api/projects',
-        { q: q || undefined, region: regions.working ?? undefined, pageSize: 30, sort: 'code' },
-        signal,
-      ),
-    [q, regions.working],
+  const found = useApiQuery(['/api/projects', 'search', q, regions.working], (signal) =>
+    api.get<Page<Project>>(
+      '/api/projects',
+      { q: q || undefined, region: regions.working ?? undefined, pageSize: 30, sort: 'code' },
+      signal,
+    ),
   );
   const options = useMemo(() => {
     const items = found.data?.items ?? [];

@@ -19,9 +19,9 @@ import {
 } from 'antd';
 import { api } from '../api/client';
 import { latestReportMonth } from '../api/latest-period';
+import { useApiQuery } from '../api/query';
 import { type MissingReport, type MonthlyReport, REPORT_SORTS, REPORT_STATES } from '../api/reports-types';
 import type { Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { Async, ErrorState } from '../components/states';
 import { formatDate, formatMonth } from '../format';
@@ -50,10 +50,10 @@ export default function ReportOverviewPage() {
   const { search } = useLocation();
   const region = regions.working ?? undefined;
   const chosen = monthFromSearch(search);
-  const latest = useApi(
+  const latest = useApiQuery(
+    ['/api/reports', 'overview-month', region, chosen?.year, chosen?.month],
     async (signal): Promise<Month> =>
       chosen ?? (region ? await latestReportMonth(region, signal) : null) ?? currentMonth(),
-    [region, chosen?.year, chosen?.month],
   );
   const month = latest.data;
 
@@ -98,7 +98,8 @@ function MonthOverview({ month, region }: { month: Month; region: string | undef
   const stateFilter = search.get('state') ?? undefined;
   const late = search.get('late') === 'true';
   const base = { region, ...month };
-  const counts = useApi(
+  const counts = useApiQuery(
+    ['/api/reports', 'counts', JSON.stringify(base)],
     async (signal): Promise<Counts> => {
       const total = (path: string, extra: Record<string, string | boolean>) =>
         api.get<Page<unknown>>(path, { ...base, ...extra, pageSize: 1 }, signal).then((p) => p.total);
@@ -113,7 +114,6 @@ function MonthOverview({ month, region }: { month: Month; region: string | undef
         missing,
       };
     },
-    [JSON.stringify(base)],
   );
 
   const pick = (params: Record<string, string | null>) => setSearch({ page: null, mpage: null, ...params });
@@ -244,9 +244,8 @@ function MonthReports({
   const paging = usePaging<MonthlyReport>(REPORT_SORTS);
   const { page, pageSize, sort, sortOrder } = paging;
   const query = { ...base, state: stateFilter, late: late || undefined, page, pageSize, sort };
-  const state = useApi(
-    (signal) => api.get<Page<MonthlyReport>>('/api/reports', query, signal),
-    [JSON.stringify(query)],
+  const state = useApiQuery(['/api/reports', JSON.stringify(query)], (signal) =>
+    api.get<Page<MonthlyReport>>('/api/reports', query, signal),
   );
 
   const common = useReportColumns(sortOrder);
@@ -323,9 +322,8 @@ function MissingReports({ base }: { base: Month & { region?: string } }) {
   // The server lists missing reports by region and project code (it takes no other order).
   const paging = usePaging<MissingReport>([], 'm');
   const query = { ...base, page: paging.page, pageSize: paging.pageSize };
-  const state = useApi(
-    (signal) => api.get<Page<MissingReport>>('/api/reports/missing', query, signal),
-    [JSON.stringify(query)],
+  const state = useApiQuery(['/api/reports/missing', JSON.stringify(query)], (signal) =>
+    api.get<Page<MissingReport>>('/api/reports/missing', query, signal),
   );
   const columns: TableProps<MissingReport>['columns'] = [
     {

@@ -23,9 +23,9 @@ import {
 import { useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
+import { useApiQuery } from '../api/query';
 import { type MonthlyReport, REPORT_SORTS } from '../api/reports-types';
 import type { Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../components/states';
 import { formatAmount, formatDate, formatDateTime, formatMonth } from '../format';
@@ -58,9 +58,8 @@ export default function ReportReviewPage() {
   const month = monthFromSearch(search);
   const region = regions.working ?? undefined;
   const query = { state: 'submitted', region, page, pageSize, sort, ...(month ?? {}) };
-  const state = useApi(
-    (signal) => api.get<Page<MonthlyReport>>('/api/reports', query, signal),
-    [JSON.stringify(query)],
+  const state = useApiQuery(['/api/reports', 'review', JSON.stringify(query)], (signal) =>
+    api.get<Page<MonthlyReport>>('/api/reports', query, signal),
   );
 
   const failed = (error: unknown) => {

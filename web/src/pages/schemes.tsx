@@ -10,7 +10,7 @@ import { Alert, Button, Card, Collapse, Input, Select, Space, Table, Typography 
 import { useEffect, useState } from 'react';
 import { ApiError, api, request } from '../api/client';
 import type { DraftEvaluation, Scheme, SchemeFull, SchemeSummary } from '../api/evaluation-types';
-import { useApi } from '../api/use-api';
+import { DRAFT_QUERY, useApiQuery } from '../api/query';
 import { PageHeader } from '../components/page-header';
 import { Async, ErrorState, Loading } from '../components/states';
 import { formatPercent } from '../format';
@@ -28,8 +28,12 @@ export default function SchemesPage() {
   const { search } = useLocation();
   const id = search.get('scheme') ?? DEFAULT_SCHEME;
   const editing = search.get('edit') === '1';
-  const list = useApi((signal) => api.get<{ items: SchemeSummary[] }>('/api/schemes', undefined, signal), []);
-  const full = useApi((signal) => api.get<SchemeFull>(`/api/schemes/${id}`, undefined, signal), [id]);
+  const list = useApiQuery(['/api/schemes'], (signal) =>
+    api.get<{ items: SchemeSummary[] }>('/api/schemes', undefined, signal),
+  );
+  const full = useApiQuery(['/api/schemes', id], (signal) =>
+    api.get<SchemeFull>(`/api/schemes/${id}`, undefined, signal),
+  );
   return (
     <>
       <PageHeader
@@ -347,9 +351,10 @@ function IssueList({ issues, title }: { issues: string[]; title: string }) {
 function CopyDraft({ base, run }: { base: string; run: Run }) {
   const { t } = useI18n();
   const body = { scheme: base, schemeText: run.text, period: run.period, group: run.group };
-  const state = useApi(
+  const state = useApiQuery(
+    ['/api/evaluations/draft', body],
     (signal) => request<DraftEvaluation>('POST', '/api/evaluations/draft', { body, signal }),
-    [run],
+    DRAFT_QUERY,
   );
   if (state.error) {
     const issues =

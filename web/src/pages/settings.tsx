@@ -4,8 +4,8 @@ import { Alert, App, Button, Card, Form, InputNumber, Space, Switch, Tag } from 
 import { useState } from 'react';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
+import { useGet } from '../api/query';
 import type { SettingItem, SettingsView } from '../api/types';
-import { useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { Async, EmptyState } from '../components/states';
 import { isMessageKey, type Translate, useI18n } from '../i18n';
@@ -14,7 +14,7 @@ const GROUPS = ['report', 'security'] as const;
 
 export default function SettingsPage() {
   const { t } = useI18n();
-  const state = useApi((signal) => api.get<SettingsView>('/api/settings', undefined, signal), []);
+  const state = useGet<SettingsView>('/api/settings');
   return (
     <>
       <PageHeader title={t('settings.title')} />

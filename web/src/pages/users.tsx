@@ -7,8 +7,8 @@ import { App, Button, Card, Form, Input, Select, Space, Table, type TableProps, 
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
+import { useApiQuery } from '../api/query';
 import type { Account, AccountWithPassword, Page } from '../api/types';
-import { useApi } from '../api/use-api';
 import { PageHeader } from '../components/page-header';
 import { ErrorState } from '../components/states';
 import { formatDateTime } from '../format';
@@ -41,9 +41,8 @@ export default function UsersPage() {
   const role = search.get('role') ?? undefined;
   const disabled = search.get('disabled') ?? undefined;
   const key = JSON.stringify({ page, pageSize, sort, q, role, disabled });
-  const state = useApi(
-    (signal) => api.get<Page<Account>>('/api/users', { page, pageSize, sort, q, role, disabled }, signal),
-    [key],
+  const state = useApiQuery(['/api/users', key], (signal) =>
+    api.get<Page<Account>>('/api/users', { page, pageSize, sort, q, role, disabled }, signal),
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are encoded in key

@@ -4,7 +4,7 @@
 import { Card, List, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../api/client';
-import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/query';
 import type { WarningAlert, Warnings } from '../api/warnings-types';
 import { MonthPicker, RegionMonthPage, useRegionMonth } from '../components/region-month';
 import { Async, EmptyState } from '../components/states';
@@ -51,12 +51,10 @@ function RegionWarnings({ region }: { region: string }) {
   const { search } = useLocation();
   const levelAsked = search.get('level');
   const level = levelAsked === 'red' || levelAsked === 'yellow' ? levelAsked : null;
-  const warnings = useApi(
-    (signal) =>
-      period
-        ? api.get<Warnings>('/api/warnings', { region, period, ...(level ? { level } : {}) }, signal)
-        : Promise.resolve(null),
-    [region, period, level],
+  const warnings = useApiQuery(['/api/warnings', region, period, level], (signal) =>
+    period
+      ? api.get<Warnings>('/api/warnings', { region, period, ...(level ? { level } : {}) }, signal)
+      : Promise.resolve(null),
   );
 
   const filters = (
