@@ -1,7 +1,10 @@
-// The restore drill on both databases: fill every table, back up, restore into a fresh database of
-// each kind, and compare every table's row count and digest (computed independently, with SQL).
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The restore drill on both databases: fill every table, back up (signed and encrypted), restore into
+// a fresh database of each kind, and compare every table's row count and digest (computed
+// independently, with SQL). Then every file a restore must refuse before it writes anything: damaged,
+// cut, forged (checksums recomputed without the key), signed with another key, stripped of its
+// signature, unsigned, encrypted with another passphrase.
+import { createHash, createHmac } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -17,11 +20,19 @@ import { nameChangingUser } from '../db/records/project-leaders';
 import { createAccount } from './auth/accounts';
 import { createBackup } from './backup';
 import type { BackupHeader } from './backup-file';
+import type { BackupSecrets } from './backup-keys';
 import { readBackupHeader } from './backup-read';
-import { InputRejectedError } from './errors';
+import { InputRejectedError, UsageError } from './errors';
 import { restoreBackup } from './restore-backup';
 
 const context = { actor: 'test', ip: null, now: new Date() };
+const KEY = Buffer.from('k3y-for-the-backup-tests-0123456789abcdef');
+const OTHER_KEY = Buffer.from('another-key-for-the-backup-tests-0123456789');
+const PASSPHRASE = Buffer.from('a passphrase of the backup tests');
+/** Signed and encrypted: what the drill backs up and restores. */
+const SEALED: BackupSecrets = { signingKey: KEY, passphrase: PASSPHRASE };
+/** Signed only: gzip'd lines a test can take apart and edit. */
+const SIGNED: BackupSecrets = { signingKey: KEY };
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /** Every table gets rows, with the values that break naive dumps: big money, floats, odd text, jsonb. */
@@ -127,6 +138,8 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
   let source: Database;
   let dir: string;
   let file: string;
+  /** The same database, signed but not encrypted. */
+  let plain: string;
   let tables: number;
 
   beforeAll(async () => {
@@ -134,7 +147,10 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     await fill(source);
     dir = mkdtempSync(join(tmpdir(), 'sibi-backup-'));
     file = join(dir, 'drill.sibi.gz');
-    const summary = await createBackup(source, file, context);
+    const summary = await createBackup(source, file, context, { secrets: SEALED });
+    expect(summary).toMatchObject({ encrypted: true, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    plain = join(dir, 'plain.sibi.gz');
+    await createBackup(source, plain, context, { secrets: SIGNED });
     tables = Object.keys(await fingerprint(source)).length;
     expect(summary.tables).toBe(tables);
     expect(summary.rows).toBeGreaterThan(2_750);
@@ -146,7 +162,8 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
   });
 
   it('writes a header with the migration level and every table’s rows and checksum', async () => {
-    const header = await readBackupHeader(file);
+    const header = await readBackupHeader(file, SEALED);
+    expect(header.signature).toEqual({ algorithm: 'hmac-sha256', keyId: expect.any(String) });
     expect(header.migrations.map((m) => m.hash)).toEqual(migrationFiles().map((m) => m.hash));
     const reports = header.tables.find((t) => t.name === 'monthly_reports')!;
     expect(reports).toMatchObject({ rows: 2_500, sequences: [{ column: 'id', next: '2501' }] });
@@ -158,30 +175,38 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     expect(order.indexOf('users')).toBeLessThan(order.indexOf('project_leader_history'));
   });
 
-  it.each(testDatabases())('restores into a fresh $name database with every table equal', async (into) => {
-    const restored = await into.open();
-    try {
-      const summary = await restoreBackup(restored, file, context);
-      expect(summary).toMatchObject({ tables, laterMigrations: 0 });
-      await expectRestored(source, restored);
-      const [next] = await queryRows<{ id: number }>(
-        restored.db,
-        sql`select nextval('projects_id_seq')::int as id`,
-      );
-      expect(next!.id).toBe(10_001);
-    } finally {
-      await restored.close();
-    }
-  });
+  it.each(testDatabases())(
+    'restores a signed, encrypted backup into a fresh $name database with every table equal',
+    async (into) => {
+      expect(readFileSync(file).subarray(0, 40).toString()).toMatch(/^\{"format":"sibi-backup-encrypted"/);
+      // Encrypted: not a row's text is readable in the file.
+      expect(readFileSync(file).includes(Buffer.from('P0001'))).toBe(false);
+      const restored = await into.open();
+      try {
+        const summary = await restoreBackup(restored, file, context, { secrets: SEALED });
+        expect(summary).toMatchObject({ tables, laterMigrations: 0, signature: 'verified', encrypted: true });
+        await expectRestored(source, restored);
+        const [next] = await queryRows<{ id: number }>(
+          restored.db,
+          sql`select nextval('projects_id_seq')::int as id`,
+        );
+        expect(next!.id).toBe(10_001);
+      } finally {
+        await restored.close();
+      }
+    },
+  );
 
   it('refuses a database that holds data unless --force, which replaces everything', async () => {
     const restored = await target.open();
     try {
       await load(restored, 'regions', REGIONS.slice(0, 2));
       const before = await fingerprint(restored);
-      await expect(restoreBackup(restored, file, context)).rejects.toThrow(/不是空的.*--force/);
+      await expect(restoreBackup(restored, file, context, { secrets: SEALED })).rejects.toThrow(
+        /不是空的.*--force/,
+      );
       expect(await fingerprint(restored)).toEqual(before);
-      await restoreBackup(restored, file, context, { force: true });
+      await restoreBackup(restored, file, context, { force: true, secrets: SEALED });
       await expectRestored(source, restored);
     } finally {
       await restored.close();
@@ -199,7 +224,7 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
         sql`grant select, insert, update, delete on all tables in schema public to public`,
       );
       await restored.db.execute(sql`revoke update, delete on audit_log from public`);
-      await restoreBackup(restored, file, context);
+      await restoreBackup(restored, file, context, { secrets: SEALED });
       const privileges = await queryRows<{
         audit_update: boolean;
         audit_insert: boolean;
@@ -226,37 +251,115 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     }
   });
 
-  it('rejects a damaged, cut or foreign file naming it, and writes nothing', async () => {
-    const text = gunzipSync(readFileSync(file)).toString('utf8');
+  it('rejects a damaged, cut, forged, re-keyed, unsigned or wrongly encrypted file before writing anything', async () => {
+    const text = gunzipSync(readFileSync(plain)).toString('utf8');
     const lines = text.split('\n');
     const row = lines.findIndex((l) => l.startsWith('["410300"'));
     const edited = replaced(lines, row, lines[row]!.replace('洛阳市', '洛阳县'));
-    const bytes = readFileSync(file);
-    const cases: [string, Buffer, RegExp][] = [
-      ['cut.sibi.gz', bytes.subarray(0, Math.floor(bytes.length / 2)), /不完整/],
-      ['flipped.sibi.gz', Buffer.from(bytes.map((b, i) => (i === 200 ? b ^ 0xff : b))), /./],
-      ['plain.txt', Buffer.from('name,code\n'), /不是 gzip/],
-      ['foreign.gz', gzipSync('{"hello": 1}\n'), /不是 sibi 备份文件/],
-      ['edited.sibi.gz', gzipSync(edited.join('\n')), /regions 的数据与其校验值不符/],
-      ['resealed.sibi.gz', gzipSync(resealSection(edited, 'regions').join('\n')), /regions 载入后与备份不符/],
-      ['short.sibi.gz', gzipSync(lines.slice(0, -2).join('\n')), /不完整/],
+    const bytes = readFileSync(plain);
+    const sealed = readFileSync(file);
+    const stripped = withoutSignature(lines);
+    const other = join(dir, 'other-key.sibi.gz');
+    await createBackup(source, other, context, { secrets: { signingKey: OTHER_KEY } });
+    const unsigned = join(dir, 'unsigned.sibi.gz');
+    await createBackup(source, unsigned, context, { unsigned: true });
+    const sealedCases: [string, Buffer | string, BackupSecrets, RegExp][] = [
+      [
+        'sealed-flipped.sibi.gz',
+        flip(sealed, Math.floor(sealed.length / 2)),
+        SEALED,
+        /被截断或改动过|认证标签不符/,
+      ],
+      ['sealed-tag.sibi.gz', flip(sealed, sealed.length - 3), SEALED, /认证标签不符/],
+      ['sealed-cut.sibi.gz', sealed.subarray(0, sealed.length - 1000), SEALED, /认证标签不符|被截断/],
+      [
+        'sealed-passphrase.sibi.gz',
+        sealed,
+        { ...SEALED, passphrase: Buffer.from('another passphrase, not this one') },
+        /加密口令不符/,
+      ],
+      ['sealed-no-passphrase.sibi.gz', sealed, SIGNED, /是加密的备份，但未配置加密口令/],
+    ];
+    const cases: [string, Buffer | string, BackupSecrets, RegExp][] = [
+      ['cut.sibi.gz', bytes.subarray(0, Math.floor(bytes.length / 2)), SIGNED, /不完整/],
+      ['flipped.sibi.gz', flip(bytes, 200), SIGNED, /./],
+      ['plain.txt', Buffer.from('name,code\n'), SIGNED, /不是 gzip/],
+      ['foreign.gz', gzipSync('{"hello": 1}\n'), SIGNED, /不是 sibi 备份文件/],
+      ['edited.sibi.gz', gzipSync(edited.join('\n')), SIGNED, /regions 的数据与其校验值不符/],
+      // Every plain checksum recomputed (the section's SHA-256 and the header's table checksum):
+      // only the signature, which needs the key, tells the forgery.
+      ['forged.sibi.gz', gzipSync(reChecksummed(edited, 'regions').join('\n')), SIGNED, /签名不符/],
+      [
+        'resigned.sibi.gz',
+        gzipSync(signed(reChecksummed(edited, 'regions'), OTHER_KEY).join('\n')),
+        SIGNED,
+        /签名不符/,
+      ],
+      ['short.sibi.gz', gzipSync(lines.slice(0, -2).join('\n')), SIGNED, /不完整/],
+      [
+        'no-signature-line.sibi.gz',
+        gzipSync(lines.filter((l) => !l.startsWith('{"signature"')).join('\n')),
+        SIGNED,
+        /不完整（在签名处结束）/,
+      ],
+      [
+        'stripped.sibi.gz',
+        gzipSync(reChecksummed(withoutSignature(edited), 'regions').join('\n')),
+        SIGNED,
+        /没有签名.*--unsigned/,
+      ],
+      ['version-1.sibi.gz', gzipSync(asVersion1(stripped).join('\n')), SIGNED, /没有签名.*--unsigned/],
+      [
+        'other-key.sibi.gz',
+        other,
+        SIGNED,
+        /由另一把签名密钥签名（备份的密钥标识 [0-9a-f]{16}，当前配置的密钥 [0-9a-f]{16}）/,
+      ],
+      ['unsigned.sibi.gz', unsigned, SIGNED, /没有签名.*--unsigned/],
+      ['no-key.sibi.gz', plain, {}, /已签名（密钥标识 [0-9a-f]{16}），但未配置签名密钥/],
+      ...sealedCases,
     ];
     const restored = await target.open();
     try {
       await load(restored, 'regions', REGIONS);
       const before = await fingerprint(restored);
-      for (const [name, content, message] of cases) {
-        const bad = join(dir, name);
-        writeFileSync(bad, content);
-        const failure = restoreBackup(restored, bad, context, { force: true });
+      for (const [name, content, secrets, message] of cases) {
+        const bad = typeof content === 'string' ? content : join(dir, name);
+        if (typeof content !== 'string') writeFileSync(bad, content);
+        const failure = restoreBackup(restored, bad, context, { force: true, secrets });
         await expect(failure, name).rejects.toBeInstanceOf(InputRejectedError);
         await expect(failure, name).rejects.toThrow(message);
         await expect(failure, name).rejects.toThrow(`备份文件 ${bad}：`);
+        await expect(failure, name).rejects.toThrow(/未做任何改动$/);
       }
       expect(await fingerprint(restored)).toEqual(before);
+      // With --unsigned the unsigned backup, and the signed one without a key, are restored (and say so).
+      const loose = await restoreBackup(restored, unsigned, context, { force: true, unsigned: true });
+      expect(loose.signature).toBe('unsigned');
+      await expectRestored(source, restored);
+      const unverified = await restoreBackup(restored, plain, context, { force: true, unsigned: true });
+      expect(unverified.signature).toBe('unverified');
+      // --unsigned does not pass a forgery when the key is there to check it.
+      await expect(
+        restoreBackup(restored, join(dir, 'forged.sibi.gz'), context, {
+          force: true,
+          unsigned: true,
+          secrets: SIGNED,
+        }),
+      ).rejects.toThrow(/签名不符/);
     } finally {
       await restored.close();
     }
+  });
+
+  it('refuses to write an unsigned backup unless asked to', async () => {
+    const refused = join(dir, 'refused.sibi.gz');
+    const failure = createBackup(source, refused, context);
+    await expect(failure).rejects.toBeInstanceOf(UsageError);
+    await expect(failure).rejects.toThrow(
+      /未配置备份签名密钥（SIBI_BACKUP_KEY 或 SIBI_BACKUP_KEY_FILE）.*--unsigned/,
+    );
+    expect(existsSync(refused)).toBe(false);
   });
 
   it('rebuilds a migration edited since the backup, and refuses other versions’ or changed tables', async () => {
@@ -288,8 +391,8 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     try {
       for (const [name, edit, refusal] of variants) {
         const variant = join(dir, name);
-        writeFileSync(variant, withHeader(readFileSync(file), edit));
-        const restore = restoreBackup(restored, variant, context, { force: true });
+        writeFileSync(variant, withHeader(readFileSync(plain), edit));
+        const restore = restoreBackup(restored, variant, context, { force: true, secrets: SIGNED });
         if (refusal) await expect(restore, name).rejects.toThrow(refusal);
         else expect((await restore).changedMigrations).toEqual([migrationFiles().at(-1)!.tag]);
       }
@@ -327,9 +430,9 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
       await older.database.db.execute(sql`insert into audit_log (at, actor, action, target_type, target_id, outcome, before, after)
         values (now() + interval '1 second', 'test', 'project.update', 'project', 'OLD1', 'ok', '{"leader": null}', '{"leader": "旧领导"}')`);
       const oldFile = join(dir, 'older.sibi.gz');
-      await createBackup(older.database, oldFile, context);
+      await createBackup(older.database, oldFile, context, { secrets: SIGNED });
       expect((await readBackupHeader(oldFile)).migrations).toHaveLength(level);
-      const summary = await restoreBackup(restored, oldFile, context);
+      const summary = await restoreBackup(restored, oldFile, context, { secrets: SIGNED });
       expect(summary).toMatchObject({ backupMigrations: level, laterMigrations: migrations.length - level });
       const after = await fingerprint(restored);
       const before = await fingerprint(older.database);
@@ -355,24 +458,59 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
   });
 });
 
-/** The file with its header edited. */
+/** The file with its header edited, signed again with the key (so only the header's content is tested). */
 function withHeader(gzipped: Buffer, edit: (header: BackupHeader) => void): Buffer {
   const lines = gunzipSync(gzipped).toString('utf8').split('\n');
   const header = JSON.parse(lines[0]!) as BackupHeader;
   edit(header);
-  return gzipSync(replaced(lines, 0, JSON.stringify(header)).join('\n'));
+  return gzipSync(signed(replaced(lines, 0, JSON.stringify(header)), KEY).join('\n'));
 }
 
 const replaced = (lines: string[], at: number, line: string) => lines.map((l, i) => (i === at ? line : l));
 
-/** Gives a section a matching SHA-256 again, so only the database-side checksum can notice the edit. */
-function resealSection(lines: string[], table: string): string[] {
+const flip = (bytes: Buffer, at: number) => Buffer.from(bytes.map((b, i) => (i === at ? b ^ 0xff : b)));
+
+/**
+ * A forger's edit without the key: the section's SHA-256 and the header's checksum of the table
+ * (the sums of the two 64-bit halves of each row line's SHA-256, src/db/dump/rows.ts) made to match.
+ */
+function reChecksummed(lines: string[], table: string): string[] {
   const start = lines.indexOf(JSON.stringify({ table }));
   const end = lines.findIndex((l, i) => i > start && l.startsWith('{"end"'));
   const hash = createHash('sha256');
-  for (const line of lines.slice(start + 1, end)) hash.update(`${line}\n`);
+  let high = 0n;
+  let low = 0n;
+  for (const line of lines.slice(start + 1, end)) {
+    hash.update(`${line}\n`);
+    const h = createHash('sha256').update(line).digest('hex');
+    high += BigInt.asIntN(64, BigInt(`0x${h.slice(0, 16)}`));
+    low += BigInt.asIntN(64, BigInt(`0x${h.slice(16, 32)}`));
+  }
   const trailer = { ...JSON.parse(lines[end]!), sha256: hash.digest('hex') };
-  return replaced(lines, end, JSON.stringify(trailer));
+  const header = JSON.parse(lines[0]!) as BackupHeader;
+  header.tables.find((t) => t.name === table)!.checksum = `${high}:${low}`;
+  return replaced(replaced(lines, end, JSON.stringify(trailer)), 0, JSON.stringify(header));
+}
+
+/** The lines with the signature line made with `key` over the lines before it. */
+function signed(lines: string[], key: Buffer): string[] {
+  const body = lines.filter((l) => l !== '' && !l.startsWith('{"signature"'));
+  const hmac = createHmac('sha256', key);
+  for (const line of body) hmac.update(`${line}\n`);
+  return [...body, JSON.stringify({ signature: hmac.digest('hex') }), ''];
+}
+
+/** The signature taken off: the header says unsigned and the signature line is gone. */
+function withoutSignature(lines: string[]): string[] {
+  const header = JSON.parse(lines[0]!) as BackupHeader;
+  header.signature = null;
+  return replaced(lines, 0, JSON.stringify(header)).filter((l) => !l.startsWith('{"signature"'));
+}
+
+/** As the format before signatures wrote it. */
+function asVersion1(lines: string[]): string[] {
+  const { signature: _, ...header } = { ...(JSON.parse(lines[0]!) as BackupHeader), formatVersion: 1 };
+  return replaced(lines, 0, JSON.stringify(header));
 }
 
 /** A database without any migration: PGlite in memory, or a new PostgreSQL database. */

@@ -19,10 +19,12 @@ import {
   BACKUP_FORMAT_VERSION,
   type BackupHeader,
   type BackupTable,
+  signatureOf,
   writeBackupFile,
 } from './backup-file';
+import type { BackupSecrets } from './backup-keys';
 import type { AuditContext } from './context';
-import { NotFoundError } from './errors';
+import { NotFoundError, UsageError } from './errors';
 
 /**
  * Tables listed but not filled: restoring sessions would revive logins that have ended since
@@ -34,8 +36,19 @@ export const APP_VERSION: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
 ).version;
 
+export interface BackupOptions {
+  /** The signing key signs the backup; a passphrase encrypts it. */
+  secrets?: BackupSecrets;
+  /** `--unsigned`: write the backup without a signature when no signing key is configured. */
+  unsigned?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
 export interface BackupSummary {
   file: string;
+  /** The signing key's id, or null for an unsigned backup. */
+  keyId: string | null;
+  encrypted: boolean;
   tables: number;
   rows: number;
   bytes: number;
@@ -47,8 +60,15 @@ export async function createBackup(
   database: Database,
   file: string,
   context: AuditContext,
-  onProgress?: (done: number, total: number) => void,
+  options: BackupOptions = {},
 ): Promise<BackupSummary> {
+  const { secrets = {}, onProgress } = options;
+  if (!secrets.signingKey && !options.unsigned) {
+    throw new UsageError(
+      '未配置备份签名密钥（SIBI_BACKUP_KEY 或 SIBI_BACKUP_KEY_FILE）：没有签名的备份在恢复时无法确认未被改动。' +
+        '请先配置密钥（见 docs/operations.md 的“备份与恢复”）；确实要写未签名的备份，加 --unsigned',
+    );
+  }
   const started = performance.now();
   const { header, bytes } = await inSnapshot(database.db, async (tx) => {
     const migrations = await appliedMigrations(tx);
@@ -74,6 +94,7 @@ export async function createBackup(
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
+      signature: signatureOf(secrets),
       appVersion: APP_VERSION,
       createdAt: new Date().toISOString(),
       source: { database: database.kind, serverVersion: await serverVersion(tx) },
@@ -92,10 +113,12 @@ export async function createBackup(
         yield lines;
       }
     }
-    return { header, bytes: await writeBackupFile(file, header, rows) };
+    return { header, bytes: await writeBackupFile(file, header, rows, secrets) };
   });
   const summary: BackupSummary = {
     file,
+    keyId: header.signature?.keyId ?? null,
+    encrypted: Boolean(secrets.passphrase),
     tables: header.tables.length,
     rows: rowsOf(header),
     bytes,
@@ -109,7 +132,14 @@ export async function createBackup(
     targetType: 'backup',
     targetId: basename(file),
     outcome: 'ok',
-    details: { createdAt: header.createdAt, tables: summary.tables, rows: summary.rows, bytes },
+    details: {
+      createdAt: header.createdAt,
+      tables: summary.tables,
+      rows: summary.rows,
+      bytes,
+      keyId: summary.keyId,
+      encrypted: summary.encrypted,
+    },
   });
   return summary;
 }

@@ -1,4 +1,6 @@
-// `sibi restore`: one transaction that rebuilds the schema at the backup's migration level, loads
+// `sibi restore`: first the whole file is read once and checked — signature (HMAC-SHA256, with the
+// configured key), decryption, every line and checksum — and refused before anything is written if
+// any check fails; then, unless another sibi process is using the database, one transaction that rebuilds the schema at the backup's migration level, loads
 // every row as it was (the tables' own triggers off), checks each table's row count and checksum
 // against the backup, applies the migrations that came after the backup, resets the sequences and
 // puts back the privileges. All or nothing.
@@ -15,6 +17,7 @@ import {
   resetSequence,
   setUserTriggers,
 } from '../db/dump/load';
+import { type OtherSession, otherSibiSessions } from '../db/dump/other-sessions';
 import { readGrants, restoreGrants } from '../db/dump/privileges';
 import { useCanonicalText } from '../db/dump/rows';
 import { applyMigrations, forgetMigrations, migrationFiles } from '../db/migration-level';
@@ -22,7 +25,8 @@ import { partitionedTables } from '../db/partition';
 import type { Tx } from '../db/query';
 import { rowsOf } from './backup';
 import { type BackupHeader, rejectFile } from './backup-file';
-import { readBackupHeader, readBackupRows } from './backup-read';
+import type { BackupSecrets } from './backup-keys';
+import { readBackup, type SignatureCheck, verifyBackup } from './backup-read';
 import type { AuditContext } from './context';
 import { ConflictError, InputRejectedError } from './errors';
 import { matchTables, migrationLevel, verifyTables } from './restore-checks';
@@ -30,6 +34,12 @@ import { matchTables, migrationLevel, verifyTables } from './restore-checks';
 export interface RestoreOptions {
   /** Replace a database that holds data (otherwise only an empty one is restored into). */
   force?: boolean;
+  /** The signing key to verify with; the passphrase of an encrypted backup. */
+  secrets?: BackupSecrets;
+  /** `--unsigned`: accept a backup without a signature (or, with no key configured, unverified). */
+  unsigned?: boolean;
+  /** `--force-in-use`: restore although other sibi processes are connected (PostgreSQL). */
+  forceInUse?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -37,6 +47,11 @@ export interface RestoreSummary {
   file: string;
   createdAt: string;
   source: BackupHeader['source'];
+  /** verified, or how the check was waived (--unsigned). */
+  signature: SignatureCheck;
+  encrypted: boolean;
+  /** Sessions of other sibi processes restored past with --force-in-use. */
+  inUseBy: OtherSession[];
   tables: number;
   rows: number;
   /** Migrations the backup was made at, and those applied after loading it. */
@@ -56,7 +71,16 @@ export async function restoreBackup(
   options: RestoreOptions = {},
 ): Promise<RestoreSummary> {
   const started = performance.now();
-  const header = await readBackupHeader(file);
+  const reading = { secrets: options.secrets, unsigned: options.unsigned };
+  const inUseBy = await refuseOtherSessions(database, database.db, options);
+  let verified: Awaited<ReturnType<typeof verifyBackup>>;
+  try {
+    verified = await verifyBackup(file, reading);
+  } catch (error) {
+    if (error instanceof InputRejectedError) throw new InputRejectedError(`${error.message}；未做任何改动`);
+    throw error;
+  }
+  const { header } = verified;
   const migrations = migrationFiles();
   const { level, changed } = migrationLevel(file, header, migrations);
   const total = rowsOf(header);
@@ -65,6 +89,7 @@ export async function restoreBackup(
     await database.db.transaction(async (tx) => {
       await useCanonicalText(tx);
       await lockSchema(tx);
+      await refuseOtherSessions(database, tx, options);
       if (!options.force) await refuseData(tx, database.location);
       const grants = await readGrants(tx);
       unpartitioned = await partitionedTables(tx);
@@ -74,7 +99,13 @@ export async function restoreBackup(
       const shapes = matchTables(file, header, await describeTables(tx));
       await setUserTriggers(tx, [...shapes.keys()], false);
       let done = 0;
-      for await (const batch of readBackupRows(file)) {
+      // Read again (the rows are not kept from the check): the same file, verified again as it loads.
+      const again = await readBackup(file, reading);
+      if (JSON.stringify(again.header) !== JSON.stringify(header)) {
+        await again.batches.return(undefined);
+        throw rejectFile(file, '在校验之后被替换或改动过；未做任何改动');
+      }
+      for await (const batch of again.batches) {
         await load(tx, file, shapes.get(batch.table.name)!, batch.lines);
         done += batch.lines.length;
         options.onProgress?.(done, total);
@@ -99,6 +130,10 @@ export async function restoreBackup(
         details: {
           createdAt: header.createdAt,
           source: header.source,
+          signature: verified.signature,
+          keyId: header.signature?.keyId ?? null,
+          encrypted: verified.encrypted,
+          inUseBy: inUseBy.map((s) => s.name),
           tables: header.tables.length,
           rows: total,
         },
@@ -112,6 +147,9 @@ export async function restoreBackup(
     file,
     createdAt: header.createdAt,
     source: header.source,
+    signature: verified.signature,
+    encrypted: verified.encrypted,
+    inUseBy,
     tables: header.tables.length,
     rows: total,
     backupMigrations: level,
@@ -120,6 +158,38 @@ export async function restoreBackup(
     unpartitioned,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * PostgreSQL: other sibi processes connected to the database (a server, a command) would read and
+ * write while the tables are dropped and rebuilt, and keep the sessions the restore ends. Refused,
+ * naming them, unless `--force-in-use`; then they are returned for the report. (On PGlite the
+ * data folder's lock already keeps every other process out.)
+ */
+async function refuseOtherSessions(
+  database: Database,
+  tx: Tx,
+  options: RestoreOptions,
+): Promise<OtherSession[]> {
+  if (database.kind !== 'postgres') return [];
+  const others = await otherSibiSessions(tx);
+  if (others.length === 0 || options.forceInUse) return others;
+  const named = others.map(describeSession).join('；');
+  throw new ConflictError(
+    `数据库 ${database.location} 正由 ${others.length} 个其他 sibi 进程使用：${named}。` +
+      '恢复会删除并重建全部表、替换全部数据，运行中的服务会读到中途的状态并丢失会话：请先停止这些进程再恢复；' +
+      '确认要在它们运行时恢复，加 --force-in-use。未做任何改动',
+  );
+}
+
+function describeSession(session: OtherSession): string {
+  const details = [
+    session.user ? `用户 ${session.user}` : null,
+    `${session.connections} 个连接`,
+    session.address ? `来自 ${session.address}` : null,
+    session.since ? `${session.since} 起` : null,
+  ].filter(Boolean);
+  return `${session.name}（${details.join('，')}）`;
 }
 
 async function refuseData(tx: Tx, location: string): Promise<void> {
