@@ -9,15 +9,9 @@
 // (test/helpers/databases.ts checks SIBI_TEST_TIER).
 import { defineConfig } from 'vitest/config';
 import LongestFirst from './test/sequencer';
+import SuiteTimes from './test/suite-times';
+import { CHEAP_HASHES } from './test/test-env';
 import { ALL_TESTS, BROWSER_TIER, FILES_TIER, UNIT_INCLUDE } from './test/tiers';
-
-/**
- * Tests only: new password hashes at scrypt N = 1024 instead of 32768 (src/services/auth/password-hash.ts;
- * refused outside a Vitest run). Hundreds of test accounts and sign-ins each paid a production hash,
- * 0.1 s idle and a second on the shared machine. The unit tier keeps the production cost (its test of
- * the hash format checks it).
- */
-const CHEAP_HASHES = { SIBI_TEST_SCRYPT_N: '1024' };
 
 export default defineConfig({
   test: {
@@ -29,6 +23,10 @@ export default defineConfig({
     minWorkers: 1,
     // Longest files first (test/sequencer.ts), so the run does not end on one slow file.
     sequence: { sequencer: LongestFirst },
+    // In CI (and with SIBI_TEST_TIMES=1): each tier's summed time and the slowest files, at the end and
+    // in tmp/test-times.json (test/suite-times.ts).
+    reporters:
+      process.env.CI || process.env.SIBI_TEST_TIMES === '1' ? ['default', new SuiteTimes()] : ['default'],
     projects: [
       {
         extends: true,

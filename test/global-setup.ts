@@ -11,24 +11,40 @@ import { PG_ADMIN_URL } from './helpers/databases';
 
 export default async function setup(): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'sibi-test-'));
+  // The bundle builds (esbuild, a process of its own) while the templates are made. Every project's
+  // global setup runs before the first test starts, so all of it is waited for. The two templates
+  // one after the other: PGlite's WebAssembly holds this process's event loop for seconds at a time,
+  // long enough on a busy machine for a PostgreSQL connection opened meanwhile to time out.
+  const templates = async () => {
+    const template = await postgresIfReachable();
+    await pgliteTemplate(dir);
+    return template;
+  };
+  const [template] = await Promise.all([templates(), ensureServerBuild()]);
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (template) await admin((client) => client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`));
+  };
+}
+
+/** A migrated PGlite data directory, dumped; each test database opens from it (helpers/databases.ts). */
+async function pgliteTemplate(dir: string): Promise<void> {
   const database = await openDatabase({});
   const dump = await pgliteClient(database)!.dumpDataDir('none');
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
   process.env.SIBI_TEST_PGLITE_TEMPLATE = file;
+}
+
+/** The PostgreSQL template when the server answers (in CI it must); null without PostgreSQL. */
+async function postgresIfReachable(): Promise<string | null> {
   process.env.SIBI_TEST_PG_AVAILABLE = (await postgresReachable()) ? '1' : '0';
-  if (process.env.SIBI_TEST_PG_AVAILABLE !== '1') {
-    const message = `PostgreSQL not reachable at ${PG_ADMIN_URL.replace(/:[^:@/]*@/, ':***@')}`;
-    if (process.env.CI) throw new Error(`${message}: CI must test both databases`);
-    console.warn(`${message}: database tests run on PGlite only`);
-  }
-  const template = process.env.SIBI_TEST_PG_AVAILABLE === '1' ? await postgresTemplate() : null;
-  await ensureServerBuild();
-  return async () => {
-    rmSync(dir, { recursive: true, force: true });
-    if (template) await admin((client) => client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`));
-  };
+  if (process.env.SIBI_TEST_PG_AVAILABLE === '1') return postgresTemplate();
+  const message = `PostgreSQL not reachable at ${PG_ADMIN_URL.replace(/:[^:@/]*@/, ':***@')}`;
+  if (process.env.CI) throw new Error(`${message}: CI must test both databases`);
+  console.warn(`${message}: database tests run on PGlite only`);
+  return null;
 }
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -42,9 +42,10 @@ export async function buildWebOnce(): Promise<void> {
  * The load (a minute on an idle machine, far longer on a busy one) runs in a detached
  * `sibi serve --demo` that outlives the test process which started it: a test that times out
  * does not throw the work away, and whichever test process next finds the server listening
- * stops it and moves the directory into place.
+ * stops it and moves the directory into place. `env` is added to the loader's environment (if this
+ * call starts it).
  */
-export async function preparedDemoData(): Promise<string> {
+export async function preparedDemoData(env: Record<string, string> = {}): Promise<string> {
   const dir = join(PREPARED, `demo-${demoFingerprint()}`);
   const lock = join(PREPARED, 'prepare.lock');
   mkdirSync(PREPARED, { recursive: true });
@@ -79,7 +80,7 @@ export async function preparedDemoData(): Promise<string> {
       [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--demo', '--port', String(await freePort())],
       {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: mine },
+        env: { ...process.env, ...env, DATABASE_URL: '', SIBI_DATA_DIR: mine },
         detached: true,
         stdio: ['ignore', out, out],
       },
