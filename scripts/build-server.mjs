@@ -113,8 +113,11 @@ function removeOldBuilds(keep) {
   }
 }
 
+// `npm run build` (and so `npm start`): a build no source is newer than is kept; --force builds anyway.
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   const started = Date.now();
-  const entry = await buildServer();
-  process.stdout.write(`built ${relative(ROOT, dirname(entry))} in ${Date.now() - started} ms\n`);
+  const before = currentBuild();
+  const entry = process.argv.includes('--force') ? await buildServer() : await ensureServerBuild();
+  const what = entry === before ? 'up to date' : `built in ${Date.now() - started} ms`;
+  process.stdout.write(`${relative(ROOT, dirname(entry))}: ${what}\n`);
 }
