@@ -100,12 +100,13 @@ export async function writeBackupFile(
     yield `${JSON.stringify({ complete: true, tables: header.tables.length, rows: total })}\n`;
   }
   try {
+    // Before the file is opened: its open error must find the pipeline listening, not this await.
+    const seal = secrets.passphrase ? await encryptingStream(secrets.passphrase) : null;
     const out = createWriteStream(temporary, { mode: 0o600 });
-    if (secrets.passphrase) {
-      const seal = await encryptingStream(secrets.passphrase);
-      await pipeline(Readable.from(text()), createGzip({ level: 6 }), seal, out);
+    if (seal) {
+      await pipeline(Readable.from(text(), { objectMode: false }), createGzip({ level: 6 }), seal, out);
     } else {
-      await pipeline(Readable.from(text()), createGzip({ level: 6 }), out);
+      await pipeline(Readable.from(text(), { objectMode: false }), createGzip({ level: 6 }), out);
     }
     const fd = openSync(temporary, 'r');
     fsyncSync(fd);

@@ -300,7 +300,7 @@ export async function verifyBackup(
   file: string,
   options: ReadOptions = {},
 ): Promise<Omit<BackupReading, 'batches'>> {
-  const { batches, ...reading } = await readBackup(file, options, 10_000);
+  const { batches, ...reading } = await readBackup(file, options, 500);
   for await (const _ of batches);
   return reading;
 }
