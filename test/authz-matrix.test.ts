@@ -1,8 +1,12 @@
 // Every registered route × every role × every scope, over real HTTP, against test/authz-matrix.ts.
 // Each case gets fresh target records, so a write that is allowed never disturbs another case.
+
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUser, updateUser } from '../src/db/auth/users';
 import type { Database } from '../src/db/client';
+import { insertMessages } from '../src/db/messages';
+import { queryRows } from '../src/db/query';
 import type { Role } from '../src/policies/roles';
 import { hashPassword } from '../src/services/auth/password-hash';
 import { totp } from '../src/services/auth/totp';
@@ -11,6 +15,7 @@ import { addAdjustments, addEvents, SINGLE } from '../src/services/evaluation-en
 import { createHonourList, publishHonourList } from '../src/services/honours';
 import { ensurePublicLink } from '../src/services/public-links';
 import { publishEvaluation } from '../src/services/publish-evaluation';
+import { saveRobot } from '../src/services/reminder-webhooks';
 import { MATRIX, WHO, type Who } from './authz-matrix';
 import { type TestDatabase, testDatabases } from './helpers/databases';
 import { load } from './helpers/factories';
@@ -169,6 +174,24 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       )
     ).link.slug;
   const now = new Date('2020-10-03T02:00:00Z');
+  const ROBOT = {
+    kind: 'wecom' as const,
+    url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x',
+    enabled: false,
+  };
+  /** A message of the caller's own (anonymous: any id, refused before it is looked up). */
+  const messageFor = async (who: Who) => {
+    const userId = userIds.get(who);
+    if (userId === undefined) return 1;
+    await insertMessages(database.db, [
+      { userId, kind: 'test', title: '测试', body: '测试', link: null, createdAt: now },
+    ]);
+    const [row] = await queryRows<{ id: number }>(
+      database.db,
+      sql`select max(id) as id from messages where user_id = ${userId}`,
+    );
+    return Number(row!.id);
+  };
   const tally = { cases: 0, allowed: 0, denied401: 0, denied403: 0, denied404: 0 };
 
   const unique = () => `${Date.now().toString(36)}${++counter}`;
@@ -601,6 +624,17 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       url: `/api/public/honours/${await slugOf('honours')}/qr.png`,
     }),
     'GET /p/:slug': async () => ({ url: `/p/${await slugOf('evaluation')}` }),
+    'GET /api/todos': async () => ({ url: '/api/todos' }),
+    'GET /api/messages': async () => ({ url: '/api/messages' }),
+    'POST /api/messages/:id/read': async (c) => ({ url: `/api/messages/${await messageFor(c.who)}/read` }),
+    'POST /api/messages/read-all': async () => ({ url: '/api/messages/read-all', body: {} }),
+    'GET /api/reminder-webhooks': async () => ({ url: '/api/reminder-webhooks' }),
+    'PUT /api/reminder-webhooks/:region': async () => ({ url: '/api/reminder-webhooks/410300', body: ROBOT }),
+    'DELETE /api/reminder-webhooks/:region': async () => {
+      await saveRobot(database, fixture(), { regionCode: '410800', ...ROBOT });
+      return { url: '/api/reminder-webhooks/410800' };
+    },
+    'POST /api/reminders/run': async () => ({ url: '/api/reminders/run', body: { dryRun: true } }),
   };
 
   async function accountFor(who: Exclude<Who, 'anonymous'>, username: string, projectCodes?: string[]) {

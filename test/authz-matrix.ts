@@ -333,4 +333,14 @@ export const MATRIX: Record<string, Expected> = {
   'GET /api/public/honours/:slug/qr.svg': PUBLIC,
   'GET /api/public/honours/:slug/qr.png': PUBLIC,
   'GET /p/:slug': PUBLIC,
+  // 待办 and 站内消息: every account its own (empty for some roles; another's message is 404)
+  'GET /api/todos': SIGNED_IN,
+  'GET /api/messages': SIGNED_IN,
+  'POST /api/messages/:id/read': SIGNED_IN,
+  'POST /api/messages/read-all': SIGNED_IN,
+  // 报送提醒: the regions' group robots, as the report settings (系统管理员 sets, both admins read)
+  'GET /api/reminder-webhooks': USER_READ,
+  'PUT /api/reminder-webhooks/:region': SYSADMIN,
+  'DELETE /api/reminder-webhooks/:region': SYSADMIN,
+  'POST /api/reminders/run': SYSADMIN,
 };

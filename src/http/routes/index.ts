@@ -15,6 +15,7 @@ import { healthRoutes } from './health';
 import { honourRoutes } from './honours';
 import { issueRoutes } from './issues';
 import { mapRoutes } from './map';
+import { messageRoutes } from './messages';
 import { oc4idsRoutes } from './oc4ids';
 import { periodRoutes } from './periods';
 import { projectRoutes } from './projects';
@@ -23,11 +24,13 @@ import { publicLinkRoutes } from './public-links';
 import { publicResultRoutes } from './public-results';
 import { qualityRoutes } from './quality';
 import { regionRoutes } from './regions';
+import { reminderRoutes } from './reminders';
 import { reportRoutes } from './reports';
 import { reserveRoutes } from './reserve';
 import { schemeRoutes } from './schemes';
 import { settingsRoutes } from './settings';
 import { statsRoutes } from './stats';
+import { todoRoutes } from './todos';
 import { userRoutes } from './users';
 import { warningRoutes } from './warnings';
 
@@ -59,4 +62,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   publicResultRoutes(app, deps);
   honourRoutes(app, deps);
   evaluationEntryRoutes(app, deps);
+  todoRoutes(app, deps);
+  messageRoutes(app, deps);
+  reminderRoutes(app, deps);
 }
