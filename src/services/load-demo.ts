@@ -70,6 +70,17 @@ const DEMO_TABLES: readonly DemoTable[] = [
   'project_issues',
 ];
 
+const TABLE_LABELS: Record<DemoTable, string> = {
+  regions: '地区',
+  projects: '项目',
+  project_years: '年度名单',
+  monthly_reports: '月报',
+  deals: '招商签约',
+  reserve_projects: '谋划储备',
+  approval_items: '联审联批事项',
+  project_issues: '问题协调',
+};
+
 /**
  * Writes the demo's records: set-based into empty tables, otherwise through the importer.
  * `via` forces one way (tests compare the two).
@@ -102,13 +113,15 @@ async function copyDemo(database: Database, data: DemoData, opts: DemoOptions): 
       await setLastId(tx, t.table, (bases[t.table] ?? 0) + t.idsUsed);
       total += t.rows.length;
       opts.onRows?.(total, all);
+      opts.onProgress?.(
+        `  载入演示数据 ${Math.floor((100 * total) / all)}%：${TABLE_LABELS[t.table]} ${t.rows.length} 行（共 ${total} / ${all} 行）`,
+      );
     }
     // the audit records the importer writes, one per import, in the same order
     for (const step of rows.steps) await writeAudit(tx, stepAudit(step));
     return rows.steps;
   });
   await analyzeTables(db, DEMO_TABLES);
-  for (const step of steps) opts.onProgress?.(`  ${step.file}: ${step.rows} 行，新增 ${step.rows}，更新 0`);
   const rows = steps.reduce((n, s) => n + s.rows, 0);
   return `${rows} 行，其中写入 ${rows} 行`;
 }
