@@ -252,3 +252,29 @@ async function deliver(
   });
   return outcome(d, { status, httpStatus: result.httpStatus, error: result.error });
 }
+
+export const REMINDER_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * The server's timer: runs the reminders a minute after start and then every hour (each run sends
+ * only what no run has sent). `SIBI_REMINDERS=off` leaves it off in this process (cron runs
+ * `sibi remind` instead). Answers a function that stops it.
+ */
+export function startReminderTimer(
+  database: Database,
+  options: { everyMs?: number; firstAfterMs?: number; onError?: (error: unknown) => void } = {},
+): () => void {
+  if (process.env.SIBI_REMINDERS?.trim().toLowerCase() === 'off') return () => {};
+  const tick = () =>
+    void runReminders(database, { now: new Date(), actor: 'system' }).catch((error: unknown) =>
+      options.onError?.(error),
+    );
+  const first = setTimeout(tick, options.firstAfterMs ?? 60_000);
+  const every = setInterval(tick, options.everyMs ?? REMINDER_EVERY_MS);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}

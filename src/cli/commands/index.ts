@@ -109,6 +109,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./db')).registerDbCommands,
   },
   {
+    name: 'remind',
+    summary: '发送到期的月报报送提醒（站内消息、群机器人；每份月报每期只提醒一次）',
+    load: async () => (await import('./remind')).registerRemindCommand,
+  },
+  {
     name: 'audit',
     summary: '审计日志',
     load: async () => (await import('./audit')).registerAuditCommands,

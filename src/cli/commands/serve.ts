@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, ensureDemoAccounts } from '../../services/auth/demo-acco
 import { ensureInitialAdmin, INITIAL_ADMIN } from '../../services/auth/initial-admin';
 import { purgeExpiredSessions } from '../../services/auth/sessions';
 import { loadDemo } from '../../services/load-demo';
+import { startReminderTimer } from '../../services/reminders';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -49,8 +50,13 @@ export function registerServeCommand(program: Command): void {
         PURGE_EVERY_MS,
       );
       purge.unref();
+      // 报送提醒 before the deadline day (docs/operations.md); at most once per report and period.
+      const stopReminders = startReminderTimer(database, {
+        onError: (error) => app.log.error({ err: error }, 'reminders failed'),
+      });
       const close = async () => {
         clearInterval(purge);
+        stopReminders();
         await app.close();
         await database.close();
         process.exit(0);
