@@ -126,6 +126,9 @@ describe.skipIf(!chromiumPath())('navigation and data (browser)', { timeout: 180
 
   it('shows a write on a list read before it, when the user goes back to the list (no reload)', async () => {
     const page = await ctx.page();
+    // The page's clock stands still (timers still run): a read never goes stale by age (30 s), so
+    // only the write can have made the list stale.
+    await page.clock.setFixedTime(new Date());
     await signIn(page, 'demo_city');
     await open(page, `/projects?q=${CODE}`);
     const before = await rows(page, 'projects').first().textContent();
@@ -143,7 +146,7 @@ describe.skipIf(!chromiumPath())('navigation and data (browser)', { timeout: 180
     await rows(page, 'projects').first().waitFor();
     await page
       .locator('[data-testid="projects-table"] .ant-table-row', { hasText: name })
-      .waitFor({ timeout: 10_000 });
+      .waitFor({ timeout: 30_000 });
     expect(ctx.errors(page)).toEqual([]);
   });
 
