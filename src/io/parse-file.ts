@@ -49,7 +49,7 @@ export async function parseSpecFile<T>(
     if (err instanceof StallError) table.abort();
     session.fail(readFailure(check.format, err));
   }
-  return session.finish();
+  return { ...session.finish(), format: check.format };
 }
 
 function readFailure(format: string, err: unknown): string {

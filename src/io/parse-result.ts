@@ -16,4 +16,8 @@ export interface ParseResult<T> {
   warnings: string[];
   /** How the file's columns were mapped; `column` is the Excel letter ("C"). */
   columns: { header: string; field: string; column: string }[];
+  /** The file's 1-based row number of the header, when one was found. */
+  headerRow?: number;
+  /** The file's format, once it passed the file checks. */
+  format?: 'xlsx' | 'csv';
 }

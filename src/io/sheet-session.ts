@@ -89,6 +89,7 @@ export class SheetSession<T> {
     for (const p of header.problems) this.problem(p.row, p.column, p.value, p.reason);
     this.plan = rowPlan(this.spec, header.bindings, { date1904: this.meta.date1904, year: this.opts.year });
     this.boundColumns = new Set(header.bindings.map((b) => b.index));
+    if (header.headerRow !== null) this.result.headerRow = header.headerRow;
     this.result.columns = header.bindings.map((b) => ({
       header: b.header,
       field: b.column.field,

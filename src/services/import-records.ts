@@ -9,9 +9,9 @@ import { nameChangingUser } from '../db/records/project-leaders';
 import { storeApprovals, storeDeals, storeIssues, storeReserve } from '../db/store/ledgers';
 import { storeProjects, storeProjectYears } from '../db/store/projects';
 import { storeRegions } from '../db/store/regions';
-import { storeApprovedReports } from '../db/store/reports';
+import { reportStates, storeImportedReports } from '../db/store/reports';
 import type { UpsertCounts, UpsertResult } from '../db/upsert';
-import type { ImportKind, InputProblem, KindRecords, ProjectRecord } from '../domain/records';
+import type { ImportKind, InputProblem, KindRecords, ProjectRecord, ReportRecord } from '../domain/records';
 import { checkRegionTree, provinceOf } from '../domain/regions';
 import { DEFAULT_DEADLINE_DAY, isLate } from '../domain/reporting';
 import { checkImportedReports, type ReportFinding } from './check-data-quality';
@@ -93,10 +93,11 @@ const TABLES_OF: Record<ImportKind, string[]> = {
   issues: ['project_issues'],
 };
 
-export async function importRecords<K extends ImportKind>(
+/** The import's references, scope and states checked against the database: every problem at once. */
+export async function checkImportRows<K extends ImportKind>(
   database: Database,
   request: ImportRequest<K>,
-): Promise<ImportSummary> {
+): Promise<{ problems: InputProblem[]; known: Known; drafts: ReadonlySet<number> }> {
   const problems: InputProblem[] = [];
   const problem = (row: number | null, column: string | null, value: string | null, reason: string) =>
     problems.push({ file: request.file, row, column, value, reason });
@@ -115,13 +116,38 @@ export async function importRecords<K extends ImportKind>(
     db,
     projectCodes.map((p) => p.code),
   );
+  // Reports of the importer's own region (a county clerk's county) are not vouched for by anyone
+  // above: they arrive as drafts, to be submitted and reviewed as if filled on line, and may not
+  // overwrite a report already submitted or approved.
+  const drafts = new Set<number>();
+  const recordOf = new Map(
+    request.kind === 'reports' ? rows.map((r) => [r.row, r.record as ReportRecord]) : [],
+  );
+  const draftRows: { row: number; code: string; column: string; year: number; month: number }[] = [];
   for (const { row, code, column } of projectCodes) {
     const project = known.get(code);
-    // A project out of the importer's scope reads exactly like one that does not exist.
-    if (!project || (scope && !scope.writes(project.regionCode)))
-      problem(row, column, code, '项目代码不存在，请先导入项目');
+    if (!project) problem(row, column, code, '项目代码不存在，请先导入项目');
+    else if (scope && !scope.writes(project.regionCode)) problem(row, column, code, '项目不在您的管辖范围内');
     else if (scope && request.kind === 'reports' && !scope.vouchesFor(project.regionCode)) {
-      problem(row, column, code, '导入的月报视为已审核，须由项目所在地区的上级导入；本级请在线填报并提交');
+      const { year, month } = recordOf.get(row)!;
+      draftRows.push({ row, code, column, year, month });
+    }
+  }
+  if (draftRows.length > 0) {
+    const states = await reportStates(
+      db,
+      draftRows.map((r) => ({ projectId: known.get(r.code)!.id, year: r.year, month: r.month })),
+    );
+    for (const r of draftRows) {
+      const state = states.get(`${known.get(r.code)!.id}:${r.year}:${r.month}`);
+      if (state === 'submitted' || state === 'approved')
+        problem(
+          r.row,
+          r.column,
+          r.code,
+          `${r.year}年${r.month}月月报已${state === 'approved' ? '审核' : '提交'}，导入不能覆盖；如需更正请在线申请更正`,
+        );
+      else drafts.add(r.row);
     }
   }
   if (request.kind === 'projects') {
@@ -169,6 +195,20 @@ export async function importRecords<K extends ImportKind>(
         checkRegion(row, record.regionCode);
       break;
   }
+  return { problems, known, drafts };
+}
+
+export type ImportCheck = Awaited<ReturnType<typeof checkImportRows>>;
+
+/** Checks (unless `checked` is the check of these very rows, already done) and writes the batch. */
+export async function importRecords<K extends ImportKind>(
+  database: Database,
+  request: ImportRequest<K>,
+  checked?: ImportCheck,
+): Promise<ImportSummary> {
+  const { db } = database;
+  const rows = request.rows as RowOf<unknown>[];
+  const { problems, known, drafts } = checked ?? (await checkImportRows(database, request));
   if (problems.length > 0) {
     await auditRejectedImport(database, request, problems);
     throw new InputRejectedError(`${request.file}：${problems.length} 处问题，未写入任何数据`, problems);
@@ -178,7 +218,7 @@ export async function importRecords<K extends ImportKind>(
   if (request.dryRun) {
     try {
       await db.transaction(async (tx) => {
-        const stored = await store(tx, request, known, deadlineDay);
+        const stored = await store(tx, request, known, deadlineDay, drafts);
         throw new DryRunRollback(stored, await importQuality(tx, request, known));
       });
     } catch (error) {
@@ -190,7 +230,7 @@ export async function importRecords<K extends ImportKind>(
   let quality: ImportQuality | undefined;
   const stored = await withReclaim(database, request, () =>
     db.transaction(async (tx) => {
-      const result = await store(tx, request, known, deadlineDay);
+      const result = await store(tx, request, known, deadlineDay, drafts);
       quality = await importQuality(tx, request, known);
       await writeAudit(tx, {
         actor: request.actor,
@@ -340,6 +380,8 @@ async function store<K extends ImportKind>(
   request: ImportRequest<K>,
   known: Known,
   deadlineDay: number,
+  /** File rows of reports that arrive as drafts (the importer's own region). */
+  drafts: ReadonlySet<number>,
 ): Promise<StoreResult> {
   const records = request.rows.map((r) => r.record);
   const only = updatableFields(request.fields);
@@ -376,12 +418,13 @@ async function store<K extends ImportKind>(
       return mergeResults(projects.length, entries, stored);
     }
     case 'reports':
-      return storeApprovedReports(
+      return storeImportedReports(
         tx,
-        (records as KindRecords['reports'][]).map((r) => ({
+        (request.rows as RowOf<KindRecords['reports']>[]).map(({ row, record: r }) => ({
           ...r,
           ...ref(r.projectCode),
           late: isLate(r.reportedAt, r.year, r.month, deadlineDay),
+          state: drafts.has(row) ? ('draft' as const) : ('approved' as const),
         })),
         request.actor,
         only,

@@ -4,12 +4,12 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { IMPORT_KINDS, type ImportKind } from '../../domain/records';
 import { packageText } from '../../io/oc4ids/package';
-import { parseFile } from '../../io/parse-file';
 import { writeFile } from '../../io/write-file';
-import { InputRejectedError, UsageError } from '../../services/errors';
+import { UsageError } from '../../services/errors';
 import { exportOc4ids } from '../../services/export-oc4ids';
 import { exportRecords } from '../../services/export-records';
-import { type ImportQuality, importRecords } from '../../services/import-records';
+import { importFile } from '../../services/import-file';
+import type { ImportQuality, importRecords } from '../../services/import-records';
 import { importChangesText } from '../import-changes-text';
 import { importViaServer } from '../import-via-server';
 import { startProgress } from '../progress';
@@ -55,27 +55,19 @@ export function registerDataCommands(program: Command): void {
           return printImportSummary(summary, opts.dryRun === true);
         }
         const progress = startProgress('读取');
-        const parsed = await parseFile(kind, file, { year, onProgress: (n) => progress.update(n) });
-        progress.stop();
-        for (const warning of parsed.warnings) process.stderr.write(`提示：${warning}\n`);
-        if (parsed.problems.length > 0) {
-          throw new InputRejectedError(
-            `${basename(file)}：${parsed.problems.length} 处问题，未写入任何数据`,
-            parsed.problems,
-          );
-        }
         const summary = await withDatabase((database) =>
-          importRecords(database, {
+          importFile(database, {
             kind,
+            path: file,
             file: basename(file),
-            rows: parsed.records,
-            fields: parsed.columns.map((c) => c.field),
             year,
             list: opts.list,
             actor: CLI_ACTOR,
             dryRun: opts.dryRun === true,
-          }),
+            onProgress: (n) => progress.update(n),
+          }).finally(() => progress.stop()),
         );
+        for (const warning of summary.warnings) process.stderr.write(`提示：${warning}\n`);
         printImportSummary(summary, opts.dryRun === true);
       },
     );

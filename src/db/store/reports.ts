@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ReportRecord } from '../../domain/records';
-import { jsonParam, type Tx } from '../query';
+import { jsonParam, queryRows, type Tx } from '../query';
 import { monthlyReports } from '../schema';
 import { type UpsertResult, upsertRows } from '../upsert';
 
@@ -8,10 +8,32 @@ export interface StoredReport extends ReportRecord {
   projectId: number;
   provinceCode: string;
   late: boolean;
+  /**
+   * Approved when the importing office stands above the project's region and vouches for it; a
+   * draft when the office imports its own region's reports (to be submitted and reviewed).
+   */
+  state: 'approved' | 'draft';
 }
 
-/** Imported reports arrive approved: the importing office vouches for them. */
-export async function storeApprovedReports(
+/** The state of each stored report of the keys, by `projectId:year:month`. */
+export async function reportStates(
+  tx: Tx,
+  keys: readonly { projectId: number; year: number; month: number }[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<{ project_id: number; year: number; month: number; state: string }>(
+    tx,
+    sql`select r.project_id, r.year, r.month, r.state
+        from monthly_reports r
+        join (select (k->>0)::int as project_id, (k->>1)::int as year, (k->>2)::int as month
+              from jsonb_array_elements(${jsonParam(keys.map((k) => [k.projectId, k.year, k.month]))}::jsonb) as k) keys
+          using (project_id, year, month)`,
+  );
+  return new Map(rows.map((r) => [`${r.project_id}:${r.year}:${r.month}`, r.state]));
+}
+
+/** Imported reports, each approved (vouched for) or a draft (see StoredReport.state). */
+export async function storeImportedReports(
   tx: Tx,
   rows: readonly StoredReport[],
   actor: string,
@@ -34,9 +56,9 @@ export async function storeApprovedReports(
       problems: r.problems,
       reportedAt: r.reportedAt,
       late: r.late,
-      state: 'approved',
-      approvedBy: actor,
-      approvedAt: new Date(),
+      state: r.state,
+      approvedBy: r.state === 'approved' ? actor : null,
+      approvedAt: r.state === 'approved' ? new Date() : null,
     })),
     [monthlyReports.projectId, monthlyReports.year, monthlyReports.month, monthlyReports.provinceCode],
     [
@@ -53,6 +75,19 @@ export async function storeApprovedReports(
     ],
     only,
   );
+  // A draft (or a returned or submitted report) the level above now vouches for keeps its row: name
+  // who approved it. Only those: the upsert leaves approved_by alone, so that re-importing the same
+  // figures changes nothing.
+  const vouched = counts.changedRows
+    .filter((c) => c.columns.state !== undefined && c.columns.state[1] === 'approved')
+    .map((c) => rows[c.index]!);
+  if (vouched.length > 0)
+    await tx.execute(sql`
+      update monthly_reports m set approved_by = ${actor}, approved_at = now()
+      from (select (k->>0)::int as project_id, (k->>1)::int as year, (k->>2)::int as month
+            from jsonb_array_elements(${jsonParam(vouched.map((r) => [r.projectId, r.year, r.month]))}::jsonb) as k) keys
+      where m.project_id = keys.project_id and m.year = keys.year and m.month = keys.month
+        and m.state = 'approved'`);
   await deriveMonthlyAmounts(tx, rows);
   return counts;
 }
