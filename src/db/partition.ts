@@ -18,11 +18,27 @@ import { sql } from 'drizzle-orm';
 import { MIGRATION_LOCK } from './client';
 import { quoteIdent } from './dump/catalog';
 import { readGrants, restoreGrants } from './dump/privileges';
+import {
+  type Catalog,
+  copyIntoShadow,
+  createShadow,
+  defaultName,
+  dropReplaced,
+  dropShadow,
+  exec,
+  isMirrorTrigger,
+  LIKE_OPTIONS,
+  PARTITION_KEY,
+  partitionName,
+  quoteLiteral,
+  swapInShadow,
+} from './partition-shadow';
 import { queryRows, type Tx } from './query';
+
+export { PARTITION_KEY } from './partition-shadow';
 
 /** The tables partitioned, in the order writers lock them (reports, then what triggers derive). */
 export const PARTITIONED_TABLES = ['monthly_reports', 'project_months'] as const;
-export const PARTITION_KEY = 'province_code';
 
 export interface PartitionInfo {
   name: string;
@@ -47,18 +63,7 @@ export class PartitionRefusedError extends Error {
   override name = 'PartitionRefusedError';
 }
 
-const quoteLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const partitionName = (table: string, province: string) => `${table}_p${province}`;
-const defaultName = (table: string) => `${table}_default`;
-/** What LIKE copies of the old table: every column with its defaults, CHECK constraints and storage. */
-const LIKE_OPTIONS =
-  'including defaults including constraints including generated including storage including compression including comments';
-
-async function exec(tx: Tx, statement: string): Promise<void> {
-  await tx.execute(sql.raw(statement));
-}
-
-async function relationKind(tx: Tx, table: string): Promise<string | undefined> {
+export async function relationKind(tx: Tx, table: string): Promise<string | undefined> {
   const [row] = await queryRows<{ kind: string }>(
     tx,
     sql`select c.relkind::text as kind from pg_class c
@@ -96,25 +101,34 @@ export async function partitionsOf(tx: Tx, table: string): Promise<PartitionInfo
 }
 
 /**
- * Partitions (or brings up to date) every table of PARTITIONED_TABLES, in the caller's transaction.
- * Takes the migration lock and an ACCESS EXCLUSIVE lock on the tables: readers and writers wait until
- * the transaction ends, and waiting for a lock gives up after 30 seconds.
+ * Partitions (or brings up to date) every table of PARTITIONED_TABLES, in the caller's one
+ * transaction: the migration lock and an ACCESS EXCLUSIVE lock on the tables for the whole copy, so
+ * readers and writers wait until it ends (waiting for a lock gives up after 30 seconds). For empty
+ * tables and quiet databases; `sibi db partition` on a database in use runs step by step instead
+ * (partitionTablesOnline, src/db/partition-online.ts).
  */
 export async function partitionTables(tx: Tx): Promise<TablePartitioning[]> {
   await exec(tx, `set local lock_timeout = '30s'`);
   await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
   await exec(tx, `lock table ${PARTITIONED_TABLES.map(quoteIdent).join(', ')} in access exclusive mode`);
-  const provinces = (
-    await queryRows<{ code: string }>(tx, sql`select code from regions where kind = 'province' order by code`)
-  ).map((r) => r.code);
+  const provinces = await provinceCodes(tx);
   const grants = await readGrants(tx);
   const results: TablePartitioning[] = [];
   for (const table of PARTITIONED_TABLES) {
     const owner = await ownerOf(tx, table);
-    const done =
-      (await relationKind(tx, table)) === 'p'
-        ? await splitNewProvinces(tx, table, provinces)
-        : await convert(tx, table, provinces);
+    let done: TablePartitioning;
+    if ((await relationKind(tx, table)) === 'p') {
+      done = await splitNewProvinces(tx, table, provinces);
+    } else {
+      // An online run's leftovers (it was interrupted) are of no use to a run holding the table.
+      await dropShadow(tx, table);
+      const catalog = await readCatalog(tx, table);
+      await createShadow(tx, table, provinces, catalog);
+      const moved = await copyIntoShadow(tx, table, catalog.columns);
+      await swapInShadow(tx, table, catalog);
+      await dropReplaced(tx, table);
+      done = converted(table, provinces, moved);
+    }
     if (done.action !== 'unchanged') await giveToOwner(tx, table, owner);
     results.push(done);
   }
@@ -127,7 +141,24 @@ export async function partitionTables(tx: Tx): Promise<TablePartitioning[]> {
   return results;
 }
 
-async function ownerOf(tx: Tx, table: string): Promise<string> {
+export const converted = (table: string, provinces: readonly string[], moved: number): TablePartitioning => ({
+  table,
+  action: 'partitioned',
+  added: [...provinces],
+  movedRows: moved,
+  partitions: [],
+});
+
+/** The province codes of `regions`: one partition each. */
+export async function provinceCodes(tx: Tx): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(
+    tx,
+    sql`select code from regions where kind = 'province' order by code`,
+  );
+  return rows.map((r) => r.code);
+}
+
+export async function ownerOf(tx: Tx, table: string): Promise<string> {
   const [row] = await queryRows<{ owner: string }>(
     tx,
     sql`select pg_get_userbyid(relowner) as owner from pg_class where oid = ${`public.${quoteIdent(table)}`}::regclass`,
@@ -139,7 +170,7 @@ async function ownerOf(tx: Tx, table: string): Promise<string> {
  * The new parent and partitions belong to whoever ran the command: hand them to the old table's
  * owner (a superuser running the command for the owner role), so its migrations can alter them.
  */
-async function giveToOwner(tx: Tx, table: string, owner: string): Promise<void> {
+export async function giveToOwner(tx: Tx, table: string, owner: string): Promise<void> {
   const names = [table, ...(await childPartitions(tx, table)).map((p) => p.name)];
   for (const name of names) {
     if ((await ownerOf(tx, name)) !== owner) {
@@ -148,63 +179,9 @@ async function giveToOwner(tx: Tx, table: string, owner: string): Promise<void> 
   }
 }
 
-// ------------------------------------------------------------------ a plain table, rebuilt
+// ------------------------------------------------------------------ a plain table, read
 
-interface Catalog {
-  columns: string[];
-  constraints: { name: string; type: string; def: string }[];
-  indexes: string[];
-  triggers: { name: string; def: string; enabled: string }[];
-  incoming: { table: string; name: string; def: string }[];
-  sequences: { sequence: string; column: string }[];
-  comment: string | null;
-}
-
-async function convert(tx: Tx, table: string, provinces: readonly string[]): Promise<TablePartitioning> {
-  const catalog = await readCatalog(tx, table);
-  const q = quoteIdent(table);
-  const building = quoteIdent(`${table}__partitioned`);
-  const columns = catalog.columns.map(quoteIdent).join(', ');
-  await exec(tx, `create table ${building} (like ${q} ${LIKE_OPTIONS}) partition by list (${PARTITION_KEY})`);
-  for (const province of provinces) {
-    await exec(
-      tx,
-      `create table ${quoteIdent(partitionName(table, province))} partition of ${building} for values in (${quoteLiteral(province)})`,
-    );
-  }
-  await exec(tx, `create table ${quoteIdent(defaultName(table))} partition of ${building} default`);
-  // Rows first, indexes after: one sorted build per index instead of row-by-row insertion. The new
-  // table has no triggers yet, so nothing fires (project_months is copied as it stands).
-  await exec(tx, `insert into ${building} (${columns}) select ${columns} from ${q}`);
-  for (const s of catalog.sequences) {
-    await exec(tx, `alter sequence ${s.sequence} owned by ${building}.${quoteIdent(s.column)}`);
-  }
-  for (const f of catalog.incoming) {
-    await exec(tx, `alter table ${f.table} drop constraint ${quoteIdent(f.name)}`);
-  }
-  await exec(tx, `drop table ${q}`);
-  await exec(tx, `alter table ${building} rename to ${q}`);
-  for (const k of catalog.constraints.filter((c) => c.type !== 'f')) {
-    await exec(tx, `alter table ${q} add constraint ${quoteIdent(k.name)} ${k.def}`);
-  }
-  for (const def of catalog.indexes) await exec(tx, def);
-  for (const k of catalog.constraints.filter((c) => c.type === 'f')) {
-    await exec(tx, `alter table ${q} add constraint ${quoteIdent(k.name)} ${k.def}`);
-  }
-  for (const f of catalog.incoming) {
-    await exec(tx, `alter table ${f.table} add constraint ${quoteIdent(f.name)} ${f.def}`);
-  }
-  for (const t of catalog.triggers) {
-    await exec(tx, t.def);
-    const state = { D: 'disable', R: 'enable replica', A: 'enable always' }[t.enabled];
-    if (state) await exec(tx, `alter table ${q} ${state} trigger ${quoteIdent(t.name)}`);
-  }
-  if (catalog.comment !== null) await exec(tx, `comment on table ${q} is ${quoteLiteral(catalog.comment)}`);
-  const [moved] = await queryRows<{ rows: number }>(tx, sql.raw(`select count(*)::int as rows from ${q}`));
-  return { table, action: 'partitioned', added: [...provinces], movedRows: moved!.rows, partitions: [] };
-}
-
-async function readCatalog(tx: Tx, table: string): Promise<Catalog> {
+export async function readCatalog(tx: Tx, table: string): Promise<Catalog> {
   const oid = sql`${`public.${quoteIdent(table)}`}::regclass`;
   const refuse = (why: string) => {
     throw new PartitionRefusedError(`表 ${table} ${why}，未做任何改动`);
@@ -244,9 +221,9 @@ async function readCatalog(tx: Tx, table: string): Promise<Catalog> {
     sql`select conname as name, contype::text as type, pg_get_constraintdef(oid) as def from pg_constraint
         where conrelid = ${oid} and contype in ('p', 'u', 'f') order by contype <> 'p', conname`,
   );
-  const indexes = await queryRows<{ def: string }>(
+  const indexes = await queryRows<{ name: string; def: string }>(
     tx,
-    sql`select pg_get_indexdef(i.indexrelid) as def from pg_index i join pg_class c on c.oid = i.indexrelid
+    sql`select c.relname as name, pg_get_indexdef(i.indexrelid) as def from pg_index i join pg_class c on c.oid = i.indexrelid
         where i.indrelid = ${oid}
           and not exists (select from pg_constraint k where k.conrelid = i.indrelid and k.conindid = i.indexrelid)
         order by c.relname`,
@@ -256,6 +233,14 @@ async function readCatalog(tx: Tx, table: string): Promise<Catalog> {
     sql`select tgname as name, pg_get_triggerdef(oid) as def, tgenabled::text as enabled from pg_trigger
         where tgrelid = ${oid} and not tgisinternal order by tgname`,
   );
+  const [key] = await queryRows<{ columns: string[] | null }>(
+    tx,
+    sql`select array_agg(a.attname::text order by k.ord) as columns
+        from pg_index i cross join unnest(i.indkey::int2[]) with ordinality as k(attnum, ord)
+        join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+        where i.indrelid = ${oid} and i.indisprimary and k.ord <= i.indnkeyatts`,
+  );
+  if (!key?.columns) refuse('没有主键，本命令不处理');
   const incoming = await queryRows<{ table: string; name: string; def: string }>(
     tx,
     sql`select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as def
@@ -275,9 +260,11 @@ async function readCatalog(tx: Tx, table: string): Promise<Catalog> {
   );
   return {
     columns: columns.map((c) => c.name),
+    key: key!.columns!,
     constraints,
-    indexes: indexes.map((i) => i.def),
-    triggers,
+    indexes,
+    // An online run's mirror (src/db/partition-shadow.ts) is not the table's own.
+    triggers: triggers.filter((t) => !isMirrorTrigger(table, t.name)),
     incoming,
     sequences,
     comment: comment?.comment ?? null,
@@ -292,7 +279,7 @@ interface ChildPartition {
   values: string[] | null;
 }
 
-async function childPartitions(tx: Tx, table: string): Promise<ChildPartition[]> {
+export async function childPartitions(tx: Tx, table: string): Promise<ChildPartition[]> {
   const rows = await queryRows<{ name: string; bound: string }>(
     tx,
     sql`select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound
@@ -308,7 +295,7 @@ async function childPartitions(tx: Tx, table: string): Promise<ChildPartition[]>
   }));
 }
 
-async function splitNewProvinces(
+export async function splitNewProvinces(
   tx: Tx,
   table: string,
   provinces: readonly string[],
@@ -350,23 +337,23 @@ async function splitNewProvinces(
       tx,
       sql.raw(`select count(*)::int as rows from ${from} where ${PARTITION_KEY} = ${value}`),
     );
-    if (waiting!.rows === 0) {
-      await exec(tx, `create table ${part} partition of ${q} for values in (${value})`);
-    } else {
+    // Made beside the table and attached, never CREATE TABLE … PARTITION OF: that takes the parent
+    // ACCESS EXCLUSIVE, attaching only SHARE UPDATE EXCLUSIVE (and the DEFAULT partition exclusive).
+    await exec(tx, `create table ${part} (like ${q} ${LIKE_OPTIONS})`);
+    if (waiting!.rows > 0) {
       // The rows move straight between the partitions: the parent's statement triggers (project_months)
       // do not fire, as the rows themselves do not change. Row triggers on DELETE would; there are none.
       await refuseRowDeleteTriggers(tx, table, fallback);
-      await exec(tx, `create table ${part} (like ${q} ${LIKE_OPTIONS})`);
       await exec(
         tx,
         `with moved as (delete from ${from} where ${PARTITION_KEY} = ${value} returning ${columns})
          insert into ${part} (${columns}) select ${columns} from moved`,
       );
-      // Attaching builds the parent's indexes on the partition and clones its row triggers and
-      // foreign keys; it checks that no row of the province is left in the DEFAULT partition.
-      await exec(tx, `alter table ${q} attach partition ${part} for values in (${value})`);
-      result.movedRows += waiting!.rows;
     }
+    // Attaching builds the parent's indexes on the partition and clones its row triggers and
+    // foreign keys; it checks that no row of the province is left in the DEFAULT partition.
+    await exec(tx, `alter table ${q} attach partition ${part} for values in (${value})`);
+    result.movedRows += waiting!.rows;
     result.added.push(province);
     result.action = 'split';
   }

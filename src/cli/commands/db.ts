@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 import { configFromEnv } from '../../db/client';
 import { recordedLevel } from '../../db/version';
-import { RuleViolationError } from '../../services/errors';
-import { PGLITE_REFUSAL, partitionByProvince } from '../../services/partition-tables';
+import { RuleViolationError, UsageError } from '../../services/errors';
+import { abandonPartition, PGLITE_REFUSAL, partitionOnline } from '../../services/partition-tables';
 import { CLI_ACTOR, withDatabase } from '../run';
 
 export function registerDbCommands(program: Command): void {
@@ -28,19 +28,35 @@ export function registerDbCommands(program: Command): void {
     });
   db.command('partition')
     .description(
-      'monthly_reports 与 project_months 改为按省分区（每省一个分区加默认分区；已分区时为新增的省建分区）',
+      'monthly_reports 与 project_months 改为按省分区（每省一个分区加默认分区；已分区时为新增的省建分区）。' +
+        '在线进行：服务照常读写，数据分批复制，每次等锁至多 --lock-timeout 毫秒，拿不到就退让重试',
     )
-    .action(async () => {
+    .option('--lock-timeout <ms>', '每次等锁的上限（毫秒；不超过 deadlock_timeout 的一半）', '500')
+    .option('--give-up <seconds>', '一个步骤一直拿不到锁时，多少秒后停止并说明是谁占着表', '120')
+    .option('--abandon', '撤销上次中断的分区留下的影子表与同步触发器（表保持原样）')
+    .action(async (options: { lockTimeout: string; giveUp: string; abandon?: boolean }) => {
       const config = configFromEnv();
       // Refused before opening: opening would create a PGlite data folder.
       if (!config.url) throw new RuleViolationError(PGLITE_REFUSAL);
+      const online = {
+        lockTimeoutMs: positive(options.lockTimeout, '--lock-timeout'),
+        giveUpMs: positive(options.giveUp, '--give-up') * 1000,
+        progress: (line: string) => process.stderr.write(`${line}\n`),
+      };
+      const context = { actor: CLI_ACTOR, ip: null, now: new Date() };
+      if (options.abandon) {
+        const removed = await withDatabase((database) => abandonPartition(database, context, online), config);
+        process.stdout.write(
+          removed.length > 0
+            ? `已撤销 ${removed.join('、')} 的影子表与同步触发器，表保持原样\n`
+            : '没有中断的分区要撤销\n',
+        );
+        return;
+      }
       const started = performance.now();
-      const tables = await withDatabase(
-        (database) => partitionByProvince(database, { actor: CLI_ACTOR, ip: null, now: new Date() }),
-        config,
-      );
+      const run = await withDatabase((database) => partitionOnline(database, context, online), config);
       const lines: string[] = [];
-      for (const t of tables) {
+      for (const t of run.tables) {
         const provinces = t.partitions.filter((p) => p.province !== null).length;
         const head =
           t.action === 'partitioned'
@@ -55,7 +71,22 @@ export function registerDbCommands(program: Command): void {
           lines.push(`  ${p.name.padEnd(32)} ${label} ${p.rows} 行`);
         }
       }
+      if (run.tables.some((t) => t.action !== 'unchanged')) {
+        lines.push(
+          `分批复制 ${run.batches} 批；等锁超时后重试 ${run.retries} 次（每次至多 ${run.lockTimeoutMs} 毫秒）；` +
+            `独占锁最长 ${Math.round(run.exclusiveMs)} 毫秒`,
+        );
+      }
+      for (const table of run.leftovers) {
+        lines.push(`${table} 暂未删除（projects 一直在用）：再次运行 sibi db partition 时删除`);
+      }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       process.stdout.write(`${lines.join('\n')}\n用时 ${seconds} 秒\n`);
     });
+}
+
+function positive(value: string, option: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${option} 须为正数：${value}`);
+  return n;
 }
