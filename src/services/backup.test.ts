@@ -195,6 +195,7 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
         await restored.close();
       }
     },
+    300_000,
   );
 
   it('refuses a database that holds data unless --force, which replaces everything', async () => {
@@ -211,7 +212,7 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     } finally {
       await restored.close();
     }
-  });
+  }, 300_000);
 
   it('keeps the audit log append-only and every privilege as it was', async () => {
     const restored = await target.open();
@@ -249,7 +250,7 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     } finally {
       await restored.close();
     }
-  });
+  }, 300_000);
 
   it('rejects a damaged, cut, forged, re-keyed, unsigned or wrongly encrypted file before writing anything', async () => {
     const text = gunzipSync(readFileSync(plain)).toString('utf8');
@@ -350,7 +351,7 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     } finally {
       await restored.close();
     }
-  });
+  }, 600_000);
 
   it('refuses to write an unsigned backup unless asked to', async () => {
     const refused = join(dir, 'refused.sibi.gz');
@@ -400,7 +401,7 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
     } finally {
       await restored.close();
     }
-  });
+  }, 300_000);
 
   it('restores a backup made before later migrations, then applies them to the loaded rows', async () => {
     // Made before the accounts tables (0003), the derived project_months (0004) and the leader
@@ -455,7 +456,7 @@ describe.each(testDatabases())('backup and restore on $name', (target: TestDatab
       await restored.close();
       await older.close();
     }
-  });
+  }, 300_000);
 });
 
 /** The file with its header edited, signed again with the key (so only the header's content is tested). */
