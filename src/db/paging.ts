@@ -1,6 +1,8 @@
-// Pages of a list: the page's rows and the total, in one query (count(*) over ()).
+// Pages of a list: the page's rows and the total, in one query (count(*) over ()); or, for the
+// large lists, the rows after a cursor (keyset.ts) and the total in a count of its own.
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { afterPosition, decodeCursor, encodeCursor, InvalidCursorError, type SortKey } from './keyset';
 
 export interface PageRequest {
   page: number;
@@ -87,4 +89,67 @@ export function orderOf(
     descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`,
     sql`${tiebreaker} asc`,
   ];
+}
+
+/** The one number a `select({ n: count() })` answers. */
+export async function countOf(rows: PromiseLike<{ n: number }[]>): Promise<number> {
+  return (await rows)[0]?.n ?? 0;
+}
+
+/** A page request that may continue after a cursor (`next` of the page before) instead of a number. */
+export interface ListRequest extends PageRequest {
+  /** Opaque; from the previous page's `next`. With it, `page` must be 1 (or absent). */
+  after?: string;
+}
+
+/** A page and the cursor of the page after it (null on the last page). */
+export interface ListPage<T> extends Page<T> {
+  next: string | null;
+}
+
+/** The two reads a keyset list needs; the rows carry `positionColumn(…)` as `position`. */
+export interface ListQueries<T> {
+  /** The filtered rows in `orderSql(keys, tiebreaker)`; `after` narrows them, `counted` adds `total`. */
+  rows(options: { after?: SQL; counted: boolean }): PageableQuery<T>;
+  /** How many rows the filters match (a cursor page is not counted by a window: that reads them all). */
+  count(): PromiseLike<number>;
+}
+
+/**
+ * A page of a list ordered by `keys` then `tiebreaker`: by number (`page`, within MAX_PAGE_DEPTH) or
+ * after a cursor (`after`, at any depth). Either way the answer carries `next`, the cursor after its
+ * last row, so a client may page by number and continue by cursor.
+ */
+export async function readListPage<T extends { position: string; total?: number }>(
+  ordering: { keys: readonly SortKey[]; tiebreaker: PgColumn },
+  request: ListRequest,
+  queries: ListQueries<T>,
+): Promise<ListPage<Omit<T, 'position' | 'total'>>> {
+  const { keys, tiebreaker } = ordering;
+  const strip = ({ position: _position, total: _total, ...rest }: T) => rest;
+  const cursorAfter = (rows: readonly T[], more: boolean) =>
+    more && rows.length > 0 ? encodeCursor(request.sort, rows[rows.length - 1]!.position) : null;
+  if (request.after === undefined) {
+    const page = await readPage(
+      queries.rows({ counted: true }) as PageableQuery<T & { total: number }>,
+      request,
+    );
+    const items = page.items as unknown as T[];
+    const more = (request.page - 1) * request.pageSize + items.length < page.total;
+    return { ...page, items: items.map(strip), next: cursorAfter(items, more) };
+  }
+  if (request.page !== 1) throw new InvalidCursorError('after 与 page 不能同时使用');
+  const position = decodeCursor(request.after, request.sort, keys, tiebreaker);
+  const rows = await queries
+    .rows({ after: afterPosition(keys, tiebreaker, position), counted: false })
+    .limit(request.pageSize + 1)
+    .offset(0);
+  const items = rows.slice(0, request.pageSize);
+  return {
+    items: items.map(strip),
+    total: await queries.count(),
+    page: 1,
+    pageSize: request.pageSize,
+    next: cursorAfter(items, rows.length > request.pageSize),
+  };
 }

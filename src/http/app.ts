@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { APP_VERSION } from '../app-version';
-import type { Database } from '../db/client';
+import type { Database } from '../services/database';
 import { registerErrorHandler } from './errors';
 import { limitHeavyRequests } from './heavy-requests';
 import { serializeErrorForLog } from './log-safety';

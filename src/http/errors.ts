@@ -2,15 +2,14 @@
 // Refusals (403/404 by policy, CSRF) are written to the audit log here, in one place.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { writeAudit } from '../db/audit';
+import { SchemeError } from '../domain/evaluation/scheme';
+import { PeriodError } from '../domain/period';
+import { NOT_FOUND_MESSAGE, NotAllowedError } from '../policies/authorize';
 import {
   DATABASE_RETRY_AFTER_SECONDS,
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
-} from '../db/unavailable';
-import { SchemeError } from '../domain/evaluation/scheme';
-import { PeriodError } from '../domain/period';
-import { NOT_FOUND_MESSAGE, NotAllowedError } from '../policies/authorize';
+} from '../services/database';
 import {
   AuthenticationError,
   ConflictError,
@@ -20,6 +19,7 @@ import {
   RuleViolationError,
   UsageError,
 } from '../services/errors';
+import { recordRefusal } from '../services/record-refusal';
 import { CsrfError, clearSessionCookie } from './plugins/session';
 import type { AppDeps } from './request-auth';
 import { BusyError, UploadTooLargeError } from './upload-limit';
@@ -120,14 +120,13 @@ async function auditRefusal(
 ): Promise<void> {
   const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
   try {
-    await writeAudit(deps.database.db, {
+    await recordRefusal(deps.database, {
       actor: request.auth?.user.username ?? 'anonymous',
       ip: request.ip,
-      action: `denied.${action}`,
-      targetType: 'route',
-      targetId: route,
-      outcome: 'denied',
-      details: { status, params: request.params ?? null },
+      action,
+      route,
+      status,
+      params: request.params ?? null,
     });
   } catch (auditError) {
     request.log.error({ err: auditError }, 'could not audit a refusal');

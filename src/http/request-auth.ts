@@ -1,12 +1,11 @@
 // What a request carries once authenticated, and the helpers routes use to read it.
 import type { FastifyRequest } from 'fastify';
-import type { SessionRow } from '../db/auth/sessions';
-import type { UserRow } from '../db/auth/users';
-import type { Database } from '../db/client';
 import type { Actor } from '../policies/actor';
 import type { PendingStep } from '../services/auth/sessions';
 import type { AuditContext } from '../services/context';
+import type { Database } from '../services/database';
 import { AuthenticationError } from '../services/errors';
+import type { SessionRow, UserRow } from '../services/row-types';
 import type { Settings } from '../services/settings';
 
 export interface RequestAuth {

@@ -1,8 +1,9 @@
 // Projects and their list entries per year (project_years): the SQL behind the project routes.
-import { and, asc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Visibility } from '../../policies/visibility';
 import { escapeLike } from '../auth/users';
-import { orderOf, type Page, type PageRequest, readPage, totalColumn } from '../paging';
+import { type Ordering, orderSql, positionColumn, sortKeys } from '../keyset';
+import { countOf, type ListPage, type ListRequest, readListPage, totalColumn } from '../paging';
 import { queryRows, type Tx } from '../query';
 import { approvalItems, monthlyReports, projectIssues, projects, projectYears } from '../schema';
 import { inCodes, projectVisibleSql } from './visibility-sql';
@@ -23,11 +24,24 @@ export interface ProjectFilter {
   q?: string;
 }
 
+const PROJECT_ORDER: Ordering = {
+  sortable: {
+    code: projects.code,
+    name: projects.name,
+    regionCode: projects.regionCode,
+    totalInvestment: projects.totalInvestment,
+    updatedAt: projects.updatedAt,
+  },
+  fallback: [{ column: projects.code, descending: false }],
+  tiebreaker: projects.id,
+};
+
+/** A page of projects, by number or after a cursor (keyset.ts). */
 export async function listProjects(
   db: Tx,
   filter: ProjectFilter,
-  request: PageRequest,
-): Promise<Page<ProjectRow>> {
+  request: ListRequest,
+): Promise<ListPage<ProjectRow>> {
   const onList =
     filter.year !== undefined || filter.list !== undefined || filter.nature !== undefined
       ? sql`exists (select 1 from project_years y where y.project_id = ${projects.id}
@@ -48,27 +62,27 @@ export async function listProjects(
         )
       : undefined,
   ];
-  return readPage(
-    db
-      .select({ ...getTableColumns(projects), total: totalColumn() })
-      .from(projects)
-      .where(and(...conditions))
-      .orderBy(
-        ...orderOf(
-          request,
-          {
-            code: projects.code,
-            name: projects.name,
-            regionCode: projects.regionCode,
-            totalInvestment: projects.totalInvestment,
-            updatedAt: projects.updatedAt,
-          },
-          [asc(projects.code)],
-          projects.id,
-        ),
+  const keys = sortKeys(request.sort, PROJECT_ORDER);
+  const { tiebreaker } = PROJECT_ORDER;
+  return readListPage({ keys, tiebreaker }, request, {
+    rows: ({ after, counted }) =>
+      db
+        .select({
+          ...getTableColumns(projects),
+          position: positionColumn(keys, tiebreaker),
+          ...(counted ? { total: totalColumn() } : {}),
+        })
+        .from(projects)
+        .where(and(...conditions, after))
+        .orderBy(...orderSql(keys, tiebreaker)),
+    count: () =>
+      countOf(
+        db
+          .select({ n: count() })
+          .from(projects)
+          .where(and(...conditions)),
       ),
-    request,
-  );
+  });
 }
 
 export async function getProject(db: Tx, id: number): Promise<ProjectRow | undefined> {

@@ -1,7 +1,17 @@
 // Monthly reports: lists joined to their project (for scope), and the reports around a month.
-import { and, asc, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Visibility } from '../../policies/visibility';
-import { orderOf, type Page, type PageRequest, readPage, totalColumn } from '../paging';
+import { type Ordering, orderSql, positionColumn, sortKeys } from '../keyset';
+import {
+  countOf,
+  type ListPage,
+  type ListRequest,
+  type Page,
+  type PageRequest,
+  readListPage,
+  readPage,
+  totalColumn,
+} from '../paging';
 import type { Tx } from '../query';
 import { monthlyReports, projects } from '../schema';
 import { inCodes, projectVisibleSql } from './visibility-sql';
@@ -32,11 +42,30 @@ export interface ReportFilter {
   late?: boolean;
 }
 
+const REPORT_ORDER: Ordering = {
+  sortable: {
+    projectCode: projects.code,
+    year: monthlyReports.year,
+    month: monthlyReports.month,
+    state: monthlyReports.state,
+    investYtd: monthlyReports.investYtd,
+    updatedAt: monthlyReports.updatedAt,
+  },
+  // The latest month first, then by project.
+  fallback: [
+    { column: monthlyReports.year, descending: true },
+    { column: monthlyReports.month, descending: true },
+    { column: projects.code, descending: false },
+  ],
+  tiebreaker: monthlyReports.id,
+};
+
+/** A page of reports with their project, by number or after a cursor (keyset.ts). */
 export async function listReports(
   db: Tx,
   filter: ReportFilter,
-  request: PageRequest,
-): Promise<Page<ReportWithProject>> {
+  request: ListRequest,
+): Promise<ListPage<ReportWithProject>> {
   const conditions: (SQL | undefined)[] = [
     projectVisibleSql(filter.visibility),
     filter.regionCodes ? inCodes(projects.regionCode, filter.regionCodes) : undefined,
@@ -46,29 +75,29 @@ export async function listReports(
     filter.state !== undefined ? eq(monthlyReports.state, filter.state) : undefined,
     filter.late !== undefined ? eq(monthlyReports.late, filter.late) : undefined,
   ];
-  return readPage(
-    db
-      .select({ ...withProject, total: totalColumn() })
-      .from(monthlyReports)
-      .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
-      .where(and(...conditions))
-      .orderBy(
-        ...orderOf(
-          request,
-          {
-            projectCode: projects.code,
-            year: monthlyReports.year,
-            month: monthlyReports.month,
-            state: monthlyReports.state,
-            investYtd: monthlyReports.investYtd,
-            updatedAt: monthlyReports.updatedAt,
-          },
-          [desc(monthlyReports.year), desc(monthlyReports.month), asc(projects.code)],
-          monthlyReports.id,
-        ),
+  const keys = sortKeys(request.sort, REPORT_ORDER);
+  const { tiebreaker } = REPORT_ORDER;
+  return readListPage({ keys, tiebreaker }, request, {
+    rows: ({ after, counted }) =>
+      db
+        .select({
+          ...withProject,
+          position: positionColumn(keys, tiebreaker),
+          ...(counted ? { total: totalColumn() } : {}),
+        })
+        .from(monthlyReports)
+        .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
+        .where(and(...conditions, after))
+        .orderBy(...orderSql(keys, tiebreaker)),
+    count: () =>
+      countOf(
+        db
+          .select({ n: count() })
+          .from(monthlyReports)
+          .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
+          .where(and(...conditions)),
       ),
-    request,
-  );
+  });
 }
 
 export async function getReport(db: Tx, id: number): Promise<ReportWithProject | undefined> {

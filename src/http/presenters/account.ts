@@ -1,12 +1,12 @@
 // Accounts as they leave the server: never the password hash or the TOTP secret.
 import { z } from 'zod';
-import type { UserRow } from '../../db/auth/users';
 import { accountPermissions } from '../../policies/account-duties';
 import type { Actor } from '../../policies/actor';
 import { roleMay } from '../../policies/authorize';
 import { ROLE_LABELS, ROLES, type Role } from '../../policies/roles';
 import { type Action, RULES } from '../../policies/rules';
 import type { PendingStep } from '../../services/auth/sessions';
+import type { UserRow } from '../../services/row-types';
 import { ZPermissions } from '../schema/common';
 
 export const ZRole = z.enum(ROLES);

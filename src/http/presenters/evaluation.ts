@@ -1,8 +1,8 @@
 // What leaves the server of an evaluation: a draft run, a published summary, a published result.
-import type { PublishedSummary, StoredEvaluation } from '../../db/evaluations';
 import type { PublishGateRecord } from '../../domain/evaluation/publish-gate';
 import type { RegionNode } from '../../domain/regions';
 import type { EvaluationRun } from '../../services/evaluate-period';
+import type { PublishedSummary, StoredEvaluation } from '../../services/row-types';
 
 const regionRef = (regions: readonly RegionNode[], code: string) => ({
   code,

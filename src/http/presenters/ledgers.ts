@@ -1,9 +1,8 @@
 // Deals, reserve projects, approval items and issues as they leave the server.
 import { z } from 'zod';
-import type { ApprovalRow, IssueRow } from '../../db/records/project-ledgers';
-import type { DealRow, ReserveRow } from '../../db/records/region-ledgers';
 import type { Actor, ProjectTarget } from '../../policies/actor';
 import { can } from '../../policies/authorize';
+import type { ApprovalRow, DealRow, IssueRow, ReserveRow } from '../../services/row-types';
 import { moneyOut, ZMoneyOut, ZPermissions } from '../schema/common';
 
 const stamp = { version: z.number().int(), updatedAt: z.string(), permissions: ZPermissions };

@@ -1,9 +1,8 @@
 // Projects and their year entries as they leave the server, with what the caller may do.
 import { z } from 'zod';
-import type { LeaderTerm } from '../../db/records/project-leaders';
-import type { ProjectRow, ProjectYearRow } from '../../db/records/projects';
 import type { Actor, ProjectTarget } from '../../policies/actor';
 import { can } from '../../policies/authorize';
+import type { LeaderTerm, ProjectRow, ProjectYearRow } from '../../services/row-types';
 import { moneyOut, ZMoneyOut, ZPermissions } from '../schema/common';
 
 export const ZProject = z.object({

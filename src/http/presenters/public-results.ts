@@ -1,10 +1,10 @@
 // What a public link shows (#7): only what was published — the stored published result's ranking
 // (per group: rank, unit, total and dimension scores), its period, scheme, publication time and
 // content hash. Never the inputs, the raw metric values, adjustments' authors or who published it.
-import type { StoredEvaluation } from '../../db/evaluations';
 import type { EvaluationResult } from '../../domain/evaluation/engine';
 import type { RegionNode } from '../../domain/regions';
 import type { HonourListDetail } from '../../services/honours';
+import type { StoredEvaluation } from '../../services/row-types';
 
 export function presentPublicEvaluation(
   stored: StoredEvaluation,

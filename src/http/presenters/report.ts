@@ -1,10 +1,10 @@
 // Monthly reports as they leave the server, with the workflow steps the caller may take now.
 import { z } from 'zod';
-import type { ReportRow } from '../../db/records/reports';
 import { isEditable, isLocked, REPORT_STATES, type ReportState } from '../../domain/report-workflow';
 import { reportDeadline } from '../../domain/reporting';
 import type { Actor, ProjectTarget } from '../../policies/actor';
 import { can } from '../../policies/authorize';
+import type { ReportRow } from '../../services/row-types';
 import type { Settings } from '../../services/settings';
 import { moneyOut, ZMoneyOut, ZPermissions } from '../schema/common';
 

@@ -1,6 +1,6 @@
 // Sign-in, sign-out, the current account, password change and TOTP enrolment.
 import type { FastifyInstance } from 'fastify';
-import { findUserById } from '../../db/auth/users';
+import { loadAccount } from '../../services/auth/accounts';
 import { actorOf } from '../../services/auth/actor';
 import { changePassword } from '../../services/auth/change-password';
 import { login } from '../../services/auth/login';
@@ -108,7 +108,7 @@ export function authRoutes(root: FastifyInstance, deps: AppDeps, rateLimit: Logi
         userAgent: request.headers['user-agent'] ?? null,
       });
       setSessionCookie(request, reply, session, auth.settings);
-      const user = (await findUserById(database.db, auth.user.id))!;
+      const { user } = await loadAccount(database, auth.user.id);
       const actor = await actorOf(database, user);
       const pending = pendingStep(user, auth.settings, deps.clock());
       return {

@@ -1,12 +1,11 @@
 // Health probes (issue #14 item 10). /api/health/live: the process answers (restart it when this
 // fails); it never touches the database, so a database outage does not get the server restarted in
 // a loop. /api/health/ready: the database answers a query too (send no traffic when this fails): 503
-// with Retry-After while it is away, as any request would get (src/db/unavailable.ts).
+// with Retry-After while it is away, as any request would get (src/services/database.ts).
 // /api/health is the older combined form (process and database kind), kept for existing probes.
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DatabaseUnavailableError } from '../../db/unavailable';
+import { probeDatabase } from '../../services/database';
 import type { AppDeps } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 
@@ -53,23 +52,8 @@ export function healthRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async () => {
-      await probeDatabase(deps);
+      await probeDatabase(deps.database, READY_TIMEOUT_MS);
       return { status: 'ok' as const, database: deps.database.kind };
     },
   );
-}
-
-/** One trivial query, bounded in time; any failure (closed, refused, timed out) means "not ready". */
-async function probeDatabase(deps: AppDeps): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('readiness probe timed out')), READY_TIMEOUT_MS);
-  });
-  try {
-    await Promise.race([deps.database.db.execute(sql`select 1`), timeout]);
-  } catch (error) {
-    throw new DatabaseUnavailableError(error);
-  } finally {
-    clearTimeout(timer);
-  }
 }

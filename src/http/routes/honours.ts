@@ -3,7 +3,6 @@
 // and the public link of a published list. The public page itself is routes/public-results.ts.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { HonourList } from '../../db/honours';
 import { provinceOf } from '../../domain/regions';
 import { honoursSpec } from '../../io/columns/honours';
 import { parseSpecFile } from '../../io/parse-file';
@@ -19,6 +18,7 @@ import {
   publishHonourList,
 } from '../../services/honours';
 import { currentPublicLink, ensurePublicLink, revokePublicLinks } from '../../services/public-links';
+import type { HonourList } from '../../services/row-types';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import { withUploadedFile } from '../upload-file';

@@ -1,7 +1,5 @@
 // Projects: list (scope-filtered in SQL), get, create, update, delete; and their year entries.
 import type { FastifyInstance } from 'fastify';
-import { listProjectLeaders } from '../../db/records/project-leaders';
-import { listProjects, listProjectYears } from '../../db/records/projects';
 import { authorize, authorizeRole } from '../../policies/authorize';
 import { projectVisibility } from '../../policies/visibility';
 import { projectTarget, projectTargets } from '../../services/records/project-target';
@@ -12,6 +10,9 @@ import {
   deleteProjectYear,
   loadProject,
   loadProjectYear,
+  readProjectLeaders,
+  readProjectList,
+  readProjectYears,
   updateProject,
   updateProjectYear,
 } from '../../services/records/projects';
@@ -56,12 +57,12 @@ export function projectRoutes(root: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const actor = actorOfRequest(request);
       authorizeRole(actor, 'project.read');
-      const { page, pageSize, sort, region, ...filter } = request.query;
+      const { page, pageSize, sort, after, region, ...filter } = request.query;
       const regionCodes = await regionSubtree(deps, actor, region);
-      const result = await listProjects(
-        database.db,
+      const result = await readProjectList(
+        database,
         { ...filter, visibility: projectVisibility(actor), regionCodes },
-        { page, pageSize, sort },
+        { page, pageSize, sort, after },
       );
       const targetOf = await projectTargets(database);
       const items = result.items.map((row) =>
@@ -171,7 +172,7 @@ export function projectRoutes(root: FastifyInstance, deps: AppDeps): void {
       const { row, target } = await loadAuthorized(actor, 'project.read', () =>
         loadProject(database, request.params.id),
       );
-      const years = await listProjectYears(database.db, row.id);
+      const years = await readProjectYears(database, row.id);
       return { items: years.map((y) => presentProjectYear(actor, y, target)) };
     },
   );
@@ -191,7 +192,7 @@ export function projectRoutes(root: FastifyInstance, deps: AppDeps): void {
       const { row } = await loadAuthorized(actor, 'project.read', () =>
         loadProject(database, request.params.id),
       );
-      return { items: (await listProjectLeaders(database.db, row.id)).map(presentLeaderTerm) };
+      return { items: (await readProjectLeaders(database, row.id)).map(presentLeaderTerm) };
     },
   );
 

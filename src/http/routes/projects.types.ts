@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { NATURES } from '../../domain/records';
 import { ZProject, ZProjectYear } from '../presenters/project';
-import { ZDate, ZMoney, ZRegionCode, ZVersion, ZYear, zPage, zPageQuery } from '../schema/common';
+import { ZDate, ZMoney, ZRegionCode, ZVersion, ZYear, zPageQuery } from '../schema/common';
+import { ZAfter, zListPage } from '../schema/cursor';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -15,6 +16,7 @@ export const ZProjectQuery = zPageQuery(['code', 'name', 'regionCode', 'totalInv
     domain: z.string().max(60).optional(),
     leader: z.string().max(60).optional(),
     q: z.string().max(100).optional(),
+    after: ZAfter.optional(),
   })
   .strict();
 
@@ -41,7 +43,7 @@ export const ZProjectPatch = z
   .required({ version: true })
   .strict();
 
-export const ZProjectList = zPage(ZProject);
+export const ZProjectList = zListPage(ZProject);
 
 export const ZProjectYearCreate = z
   .object({

@@ -2,7 +2,6 @@
 // a time; asking again returns the open one), reads it, and revokes it. What the link opens is in
 // routes/public-results.ts.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { PublicLink } from '../../db/public-links';
 import { provinceOf } from '../../domain/regions';
 import type { Actor } from '../../policies/actor';
 import { authorize, authorizeRole } from '../../policies/authorize';
@@ -13,6 +12,7 @@ import {
   revokePublicLinks,
 } from '../../services/public-links';
 import { loadPublishedEvaluation } from '../../services/published-evaluations';
+import type { PublicLink } from '../../services/row-types';
 import { publicBase, shortLinkUrl } from '../public-url';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';

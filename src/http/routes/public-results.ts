@@ -5,12 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import type { PublicLinkKind } from '../../db/public-links';
 import { NotFoundError } from '../../services/errors';
 import { loadPublishedHonourList } from '../../services/honours';
 import { resolvePublicLink } from '../../services/public-links';
 import { loadPublishedEvaluation } from '../../services/published-evaluations';
 import { regionTree } from '../../services/region-tree';
+import type { PublicLinkKind } from '../../services/row-types';
 import { presentPublicEvaluation, presentPublicHonours } from '../presenters/public-results';
 import { publicBase, shortLinkUrl } from '../public-url';
 import type { AppDeps } from '../request-auth';

@@ -1,18 +1,18 @@
 // Monthly reports: list, get, the form for a month, create/update/delete, and the workflow
 // (submit, approve, return).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ReportRow, ReportWithProject } from '../../db/records/reports';
-import { listReports } from '../../db/records/reports';
 import type { ProjectTarget } from '../../policies/actor';
 import { authorizeRole } from '../../policies/authorize';
 import { projectVisibility } from '../../policies/visibility';
 import { projectTargets } from '../../services/records/project-target';
 import { loadProject } from '../../services/records/projects';
+import { readReportList } from '../../services/reports/list-reports';
 import { loadReport } from '../../services/reports/load-report';
 import { findMissingReports } from '../../services/reports/missing-reports';
 import { reportForm } from '../../services/reports/report-form';
 import { approveReport, returnReport, submitReport } from '../../services/reports/report-transitions';
 import { createReport, deleteReport, updateReport } from '../../services/reports/save-report';
+import type { ReportRow, ReportWithProject } from '../../services/row-types';
 import { loadAuthorized, regionSubtree } from '../guard';
 import { presentProject } from '../presenters/project';
 import { presentReport } from '../presenters/report';
@@ -64,12 +64,12 @@ export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const actor = actorOfRequest(request);
       authorizeRole(actor, 'report.read');
-      const { page, pageSize, sort, region, ...filter } = request.query;
+      const { page, pageSize, sort, after, region, ...filter } = request.query;
       const regionCodes = await regionSubtree(deps, actor, region);
-      const result = await listReports(
-        database.db,
+      const result = await readReportList(
+        database,
         { ...filter, visibility: projectVisibility(actor), regionCodes },
-        { page, pageSize, sort },
+        { page, pageSize, sort, after },
       );
       const targetOf = await projectTargets(database);
       return { ...result, items: result.items.map((row) => present(request, row, row, targetOf(row))) };

@@ -14,6 +14,7 @@ import {
   zPage,
   zPageQuery,
 } from '../schema/common';
+import { ZAfter, zListPage } from '../schema/cursor';
 
 export const ZReportQuery = zPageQuery(['projectCode', 'year', 'month', 'state', 'investYtd', 'updatedAt'])
   .extend({
@@ -23,6 +24,7 @@ export const ZReportQuery = zPageQuery(['projectCode', 'year', 'month', 'state',
     month: ZMonth.optional(),
     state: z.enum(REPORT_STATES).optional(),
     late: ZBoolQuery.optional(),
+    after: ZAfter.optional(),
   })
   .strict();
 
@@ -68,7 +70,7 @@ export const ZReturnBody = z
   .object({ version: ZVersion, reason: z.string().trim().min(2).max(500) })
   .strict();
 
-export const ZReportList = zPage(ZReport);
+export const ZReportList = zListPage(ZReport);
 
 export const ZFormQuery = z.object({ year: ZYear, month: ZMonth }).strict();
 const ZField = z.enum(REPORT_FIELDS);

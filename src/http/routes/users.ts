@@ -2,21 +2,22 @@
 // administrator assigns roles and resets second factors (三员分立: who may act on whose account is
 // the table in src/policies/account-duties.ts). Nobody acts on their own account here.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { findUserById, listUsers, userProjectCodes } from '../../db/auth/users';
 import { ACCOUNT_ACTION_RULE, type AccountAction } from '../../policies/account-duties';
 import type { UserTarget } from '../../policies/actor';
 import { authorizeRole, can, NotAllowedError } from '../../policies/authorize';
 import { isAdminRole, ROLE_LABELS, type Role } from '../../policies/roles';
 import {
+  accountRole,
   changeRole,
   createAccount,
+  listAccounts,
   loadAccount,
   resetPassword,
   resetTotp,
   setAccountDisabled,
   updateAccount,
 } from '../../services/auth/accounts';
-import { NotFoundError, RuleViolationError } from '../../services/errors';
+import { RuleViolationError } from '../../services/errors';
 import { presentAccount } from '../presenters/account';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import { ZIdParams, ZVersionBody } from '../schema/common';
@@ -38,9 +39,7 @@ export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
 
   /** The account acted on, for the rules of who may act on whose account (三员分立). */
   const targetOf = async (id: number): Promise<UserTarget> => {
-    const user = await findUserById(database.db, id);
-    if (!user) throw new NotFoundError('账户不存在');
-    return { id, role: user.role as Role };
+    return { id, role: (await accountRole(database, id)) as Role };
   };
   /** Authorizes one account action (the table in src/policies/account-duties.ts). */
   const actOn = async (request: FastifyRequest, action: AccountAction, id: number) => {
@@ -66,16 +65,12 @@ export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
       const actor = actorOfRequest(request);
       authorizeRole(actor, 'user.read');
       const { page, pageSize, sort, region, ...filter } = request.query;
-      const result = await listUsers(
-        database.db,
+      const result = await listAccounts(
+        database,
         { ...filter, regionCode: region },
         { page, pageSize, sort },
       );
-      const items = await Promise.all(
-        result.items.map(async (user) =>
-          presentAccount(actor, user, await userProjectCodes(database.db, user.id)),
-        ),
-      );
+      const items = result.items.map((account) => presentAccount(actor, account.user, account.projectCodes));
       return { ...result, items };
     },
   );

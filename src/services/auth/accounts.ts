@@ -7,13 +7,16 @@ import {
   findUserById,
   findUserByUsername,
   insertUser,
+  listUsers,
   setUserProjects,
+  type UserFilter,
   type UserRow,
   updateUser,
   userProjectCodes,
 } from '../../db/auth/users';
 import type { Database } from '../../db/client';
 import { loadRegions } from '../../db/lookups';
+import type { Page, PageRequest } from '../../db/paging';
 import type { Tx } from '../../db/query';
 import { isAdminRole, ROLE_LABELS, type Role } from '../../policies/roles';
 import type { AuditContext } from '../context';
@@ -226,6 +229,26 @@ export async function loadAccount(database: Database, id: number): Promise<Accou
   const user = await findUserById(database.db, id);
   if (!user) throw new NotFoundError('账户不存在');
   return { user, projectCodes: await userProjectCodes(database.db, id) };
+}
+
+/** A page of accounts, each with the codes of the projects bound to it. */
+export async function listAccounts(
+  database: Database,
+  filter: UserFilter,
+  request: PageRequest,
+): Promise<Page<AccountView>> {
+  const page = await listUsers(database.db, filter, request);
+  const items = await Promise.all(
+    page.items.map(async (user) => ({ user, projectCodes: await userProjectCodes(database.db, user.id) })),
+  );
+  return { ...page, items };
+}
+
+/** The role of an account, for the rules of who may act on whose account (三员分立). */
+export async function accountRole(database: Database, id: number): Promise<string> {
+  const user = await findUserById(database.db, id);
+  if (!user) throw new NotFoundError('账户不存在');
+  return user.role;
 }
 
 export async function accountIdByUsername(database: Database, username: string): Promise<number> {

@@ -1,12 +1,16 @@
 // Projects and their year-list entries: create, update, delete, each audited.
 import type { Database } from '../../db/client';
-import { nameChangingUser } from '../../db/records/project-leaders';
+import type { ListPage, ListRequest } from '../../db/paging';
+import { type LeaderTerm, listProjectLeaders, nameChangingUser } from '../../db/records/project-leaders';
 import {
   deleteProjectYearsOf,
   getProject,
   getProjectYear,
   insertProject,
   insertProjectYear,
+  listProjects,
+  listProjectYears,
+  type ProjectFilter,
   type ProjectRow,
   type ProjectYearRow,
   projectDependents,
@@ -25,6 +29,25 @@ export type ProjectInput = Omit<
   'id' | 'provinceCode' | 'version' | 'createdAt' | 'updatedAt'
 >;
 export type ProjectPatch = Partial<Omit<ProjectInput, 'code'>>;
+
+/** A page of the projects the filter's visibility lets the caller see, by number or after a cursor. */
+export function readProjectList(
+  database: Database,
+  filter: ProjectFilter,
+  request: ListRequest,
+): Promise<ListPage<ProjectRow>> {
+  return listProjects(database.db, filter, request);
+}
+
+/** The year lists a project is on. */
+export function readProjectYears(database: Database, projectId: number): Promise<ProjectYearRow[]> {
+  return listProjectYears(database.db, projectId);
+}
+
+/** Who was in charge of a project when, the earliest first. */
+export function readProjectLeaders(database: Database, projectId: number): Promise<LeaderTerm[]> {
+  return listProjectLeaders(database.db, projectId);
+}
 
 export async function loadProject(
   database: Database,
