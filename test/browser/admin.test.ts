@@ -23,7 +23,9 @@ const NEW_USER = 'web_viewer';
 const NEW_PASSWORD = 'Luoyang#Peony2024';
 
 describe.skipIf(!chromiumPath())('administration (browser)', () => {
-  const ctx = browserSuite();
+  // Its own server: it saves the report deadline (report.deadlineDay), which every report of the
+  // server follows (the other files fill and correct reports).
+  const ctx = browserSuite({ ownServer: 'it changes the report deadline setting' });
   let oneTimePassword = '';
 
   it('lets the system administrator create an account and shows its one-time password once', async () => {

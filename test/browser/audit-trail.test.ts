@@ -1,7 +1,9 @@
 // The audit trail of a month's work, found by the auditor in the browser: a county submits a
-// report and the city approves it, the province publishes the 2020Q3 evaluation and downloads the
-// 通报 (all through the API, with each account's own session); then the auditor filters the audit
-// log page by action and finds each event with its actor.
+// report and the city approves it, the province publishes the 2020Q2 evaluation of the 三个一批
+// scheme and downloads the 通报 (all through the API, with each account's own session); then the
+// auditor filters the audit log page by action and finds each event with its actor. On the run's
+// shared server: its own project (孟津县's second; data-quality.test.ts reports on the first) and
+// its own scheme and period (no other file publishes 三个一批 2020Q2).
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
@@ -29,8 +31,8 @@ describe.skipIf(!chromiumPath())('audit trail (browser)', () => {
   it('records the submit, approve, publish and bulletin download, and the auditor finds them', async () => {
     // 孟津县 fills and submits this month's report of one of its projects.
     const county = await apiSession(await ctx.page(), 'demo_county');
-    const projects = await county.http.get('/api/projects?region=410322&pageSize=1&sort=code');
-    const project = ((await projects.json()) as { items: { id: number; code: string }[] }).items[0]!;
+    const projects = await county.http.get('/api/projects?region=410322&pageSize=2&sort=code');
+    const project = ((await projects.json()) as { items: { id: number; code: string }[] }).items[1]!;
     const now = new Date();
     const created = await county.http.post('/api/reports', {
       data: {
@@ -61,16 +63,18 @@ describe.skipIf(!chromiumPath())('audit trail (browser)', () => {
     expect(approved.status()).toBe(200);
     expect(((await approved.json()) as Report).state).toBe('approved');
 
-    // The province publishes 2020Q3 and downloads its 通报.
+    // The province publishes 三个一批 2020Q2 and downloads its 通报.
     const province = await apiSession(await ctx.page(), 'demo_province');
     const published = await province.http.post('/api/evaluations', {
       // The demo's reports have data-quality errors: published past the publish gate with a reason.
-      data: { period: '2020Q3', overrideReason: '浏览器测试：演示数据' },
+      data: { scheme: 'sangeyipi-2022', period: '2020Q2', overrideReason: '浏览器测试：演示数据' },
       headers: { 'x-csrf-token': province.csrf },
     });
     expect(published.status()).toBe(201);
     const evaluationId = ((await published.json()) as { id: number }).id;
-    const bulletin = await province.http.get('/api/bulletins?period=2020Q3&format=docx');
+    const bulletin = await province.http.get(
+      '/api/bulletins?scheme=sangeyipi-2022&period=2020Q2&format=docx',
+    );
     expect(bulletin.status()).toBe(200);
     expect(bulletin.headers()['x-sibi-evaluation']).toBe(String(evaluationId));
 

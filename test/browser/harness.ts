@@ -1,18 +1,24 @@
 // The browser-test harness: the built web app served by a real `sibi serve --demo` child process
-// on its own copy of a prepared demo database (server.ts), driven by Debian's Chromium through
-// playwright-core. Screenshots go to tmp/screenshots/ (look at them).
+// on a copy of a prepared demo database (server.ts), driven by Debian's Chromium through
+// playwright-core. Screenshots go to tmp/screenshots/ (look at them). Most files share the one
+// server of the run (shared-server.ts) and must leave the others' data alone: periods, schemes,
+// projects of their own (docs/development.md, browser tests); a file that needs a server to itself
+// (another clock, changed settings, data the others read) says why with `ownServer`.
 //
-//   const ctx = browserSuite();                // in a describe: server + browser per test file
+//   const ctx = browserSuite();                // in a describe: the shared server, a browser per file
+//   const ctx = browserSuite({ ownServer: 'it changes the report deadline' });
 //   const page = await ctx.page();             // a fresh browser context (no cookies)
 //   await signIn(page, 'demo_city');           // through the login form, waits for the shell
 //   await shot(page, 'city-dashboard');        // tmp/screenshots/<name>.png
+import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject, vi } from 'vitest';
 import { zhCN } from '../../web/src/i18n/zh-CN';
 import { ROOT } from '../helpers/run-sibi';
 import { DEMO_PASSWORD, type SibiServer, startDemoServer } from './server';
+import { awaitSharedServer } from './shared-server';
 
 export {
   buildWebOnce,
@@ -55,23 +61,35 @@ export interface BrowserSuite {
   errors(page: Page): string[];
 }
 
+/** How long a file waits for the shared server (preparing the demo database on a fresh checkout). */
+const SERVER_WAIT_MS = 1_800_000;
+
 /**
- * Starts the server and the browser before the file's tests and stops both after. Call it at
- * the top of a `describe`; the returned object is filled in by the time tests run.
+ * Starts the browser (and, with `ownServer`, a server on a copy of the demo database of the file's
+ * own) before the file's tests and stops them after; without `ownServer` the file uses the run's
+ * shared server. Call it at the top of a `describe`; the returned object is filled in by the time
+ * tests run.
  */
-export function browserSuite(): BrowserSuite {
+export function browserSuite({ ownServer }: { ownServer?: string } = {}): BrowserSuite {
   let server: SibiServer | undefined;
   let browser: Browser | undefined;
   const seen = new WeakMap<Page, string[]>();
   // Pages opened inside a test are closed after it (those opened in beforeAll are the file's to close).
   let opened: Page[] | null = null;
+  // On the shared server the file's requests come from an address of its own (X-Forwarded-For, which
+  // that server trusts): the login rate limit and failure counts per address are the file's alone.
+  const headers: Record<string, string> = ownServer
+    ? {}
+    : { 'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` };
   // A browser step on a busy machine takes seconds: a minute per test is too tight.
   vi.setConfig({ testTimeout: 240_000 });
   beforeAll(async () => {
     // One after the other: preparing the demo database is CPU-heavy, and so is starting Chromium.
-    server = await startDemoServer();
+    server = ownServer
+      ? await startDemoServer()
+      : await awaitSharedServer(inject('browserServer'), SERVER_WAIT_MS);
     browser = await launchBrowser();
-  }, 1_800_000);
+  }, SERVER_WAIT_MS + 300_000);
   // A failed test leaves a picture of each of its pages: tmp/screenshots/failed-<test>-<n>.png.
   beforeEach(() => {
     opened = [];
@@ -112,6 +130,7 @@ export function browserSuite(): BrowserSuite {
         baseURL: this.server.url,
         viewport: { width, height },
         locale,
+        extraHTTPHeaders: headers,
       });
       if (locale === 'en') await context.addInitScript("localStorage.setItem('sibi.locale', 'en')");
       const page = await context.newPage();

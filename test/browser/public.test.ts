@@ -1,4 +1,5 @@
-// Public results (#7) in the browser: the province officer publishes 2020Q3 and creates its public
+// Public results (#7) in the browser: the province officer publishes 2020Q3 (of the 三个一批 scheme:
+// on the run's shared server no other file publishes it) and creates its public
 // link on the published result's page; an anonymous visitor opens the short link /p/<slug>, lands on
 // /public/<slug> without signing in, sees the published ranking, its hash and QR code (also in
 // English), and gets nothing else without signing in; the demo's honours list is public the same
@@ -43,7 +44,7 @@ describe.skipIf(!chromiumPath())('public results (browser)', () => {
     const csrfToken = await signedInRequest(page);
     const published = await page.request.post('/api/evaluations', {
       // The demo's reports have data-quality errors: published past the publish gate with a reason.
-      data: { period: '2020Q3', overrideReason: '浏览器测试：演示数据' },
+      data: { scheme: 'sangeyipi-2022', period: '2020Q3', overrideReason: '浏览器测试：演示数据' },
       headers: { 'x-csrf-token': csrfToken },
     });
     expect(published.status()).toBe(201);

@@ -180,8 +180,9 @@ export async function startSibi(
   dataDir: string,
   timeoutMs = 120_000,
   env: Record<string, string> = {},
+  port?: number,
 ): Promise<SibiServer> {
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--demo', '--port', String(port)],
@@ -223,13 +224,16 @@ export async function startSibi(
   return { url: `http://127.0.0.1:${port}`, dataDir, output: () => output, stop };
 }
 
-/** A server on a private copy of the prepared demo database (removed when it stops). */
-export async function startDemoServer(): Promise<SibiServer> {
+/**
+ * A server on a private copy of the prepared demo database (removed when it stops); `env` is added
+ * to the server's environment, `port` is where it listens (default: a free one).
+ */
+export async function startDemoServer(env: Record<string, string> = {}, port?: number): Promise<SibiServer> {
   const [prepared] = await Promise.all([preparedDemoData(), buildWebOnce()]);
   const copy = mkdtempSync(join(tmpdir(), 'sibi-browser-'));
   cpSync(prepared, copy, { recursive: true });
   const web = await snapshotWeb(join(copy, 'web'));
-  const server = await startSibi(copy, 120_000, { SIBI_WEB_DIR: web });
+  const server = await startSibi(copy, 120_000, { ...env, SIBI_WEB_DIR: web }, port);
   return {
     ...server,
     stop: async () => {
@@ -262,7 +266,7 @@ export async function snapshotWeb(target: string): Promise<string> {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
