@@ -308,6 +308,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       body: { 'report.deadlineDay': 5 },
     }),
     'GET /api/audit': async () => ({ url: '/api/audit?pageSize=5' }),
+    'GET /api/audit/choices': async () => ({ url: '/api/audit/choices' }),
     'GET /api/audit/export': async () => ({
       url: `/api/audit/export?from=${encodeURIComponent(new Date().toISOString())}`,
     }),
@@ -470,12 +471,21 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       return { url: '/api/export/oc4ids?year=2020' };
     },
     'GET /api/templates/:kind': async () => ({ url: '/api/templates/deals?format=csv' }),
+    'GET /api/templates/reports/form': async () => ({ url: '/api/templates/reports/form?year=2020&month=7' }),
     'POST /api/import/:kind': async (c) => {
       const region = REGION_OF[c.who] ?? '410300';
       const csv = `签约项目名称,地区代码,投资方来源,签约日期,合同投资额(万元)\r\n导入签约${unique()},${region},省外,2020-06-01,1200\r\n`;
       const form = new FormData();
       form.append('file', new Blob([csv], { type: 'text/csv' }), 'deals.csv');
       return { url: '/api/import/deals', body: form };
+    },
+    'POST /api/import/:kind/errors': async (c) => {
+      // A file without problems: 204 for those who may import.
+      const region = REGION_OF[c.who] ?? '410300';
+      const csv = `签约项目名称,地区代码,投资方来源,签约日期,合同投资额(万元)\r\n检查签约${unique()},${region},省外,2020-06-01,1200\r\n`;
+      const form = new FormData();
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'deals.csv');
+      return { url: '/api/import/deals/errors', body: form };
     },
 
     'GET /api/schemes': async () => ({ url: '/api/schemes' }),

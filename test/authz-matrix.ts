@@ -215,6 +215,7 @@ export const MATRIX: Record<string, Expected> = {
   // audit log: 审计管理员 only
   'GET /api/audit': AUDITOR,
   'GET /api/audit/export': AUDITOR,
+  'GET /api/audit/choices': AUDITOR,
   // regions: reference data
   'GET /api/regions': SIGNED_IN,
   'GET /api/regions/:code': REGION_READ,
@@ -271,10 +272,12 @@ export const MATRIX: Record<string, Expected> = {
   'GET /api/quality': REGION_LEDGER_READ,
   'GET /api/map': REGION_LEDGER_READ,
   'POST /api/import/:kind': OFFICERS,
+  'POST /api/import/:kind/errors': OFFICERS,
   'GET /api/export/:kind': REGION_LEDGER_READ,
   // the project list's visibility: officers and viewers their region, owners and leaders their projects
   'GET /api/export/oc4ids': PROJECT_LIST,
   'GET /api/templates/:kind': OFFICERS,
+  'GET /api/templates/reports/form': OFFICERS,
   // evaluation schemes
   'GET /api/schemes': PUBLISHED_READ,
   'GET /api/schemes/:id': PUBLISHED_READ,

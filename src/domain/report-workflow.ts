@@ -5,6 +5,14 @@ import { reportDeadline } from './reporting';
 export const REPORT_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
+/** A report state in words, as the forms and lists say it. */
+export const REPORT_STATE_LABELS: Record<ReportState, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已审核',
+  returned: '已退回',
+};
+
 /** The fields a filler enters each month. */
 export const REPORT_FIELDS = [
   'investYtd',

@@ -14,6 +14,7 @@ export interface RowProblem {
 
 export type RowOutcome<T> =
   | { kind: 'blank' }
+  | { kind: 'unfilled' }
   | { kind: 'record'; record: T }
   | { kind: 'invalid'; problems: RowProblem[] };
 
@@ -26,6 +27,8 @@ export interface RowContext {
 export interface RowPlan<T> {
   fields: FieldPlan<T>[];
   bindings: Binding<T>[];
+  /** The key fields, when a row with only them filled is skipped (KindSpec.skipKeyOnlyRows). */
+  skippedKey: ReadonlySet<string> | null;
 }
 
 interface FieldPlan<T> {
@@ -44,11 +47,14 @@ export function rowPlan<T>(spec: KindSpec<T>, bindings: Binding<T>[], ctx: RowCo
       ctx: { unit: binding?.unit ?? '万元', date1904: ctx.date1904, year: ctx.year },
     };
   });
-  return { fields, bindings };
+  return { fields, bindings, skippedKey: spec.skipKeyOnlyRows ? new Set<string>(spec.key) : null };
 }
 
 export function parseRow<T>(plan: RowPlan<T>, row: TableRow): RowOutcome<T> {
   if (plan.bindings.every((b) => isBlank(row.cells[b.index] ?? null))) return { kind: 'blank' };
+  const key = plan.skippedKey;
+  if (key && plan.bindings.every((b) => key.has(b.column.field) || isBlank(row.cells[b.index] ?? null)))
+    return { kind: 'unfilled' };
   const record: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
   for (const field of plan.fields) {

@@ -29,9 +29,11 @@ export class SheetSession<T> {
   private rowsRead = 0;
   private readonly keys = new Map<string, number>();
   private formulaCells = 0;
+  /** Rows with nothing but their key (KindSpec.skipKeyOnlyRows), skipped. */
+  private readonly unfilledRows: number[] = [];
   private firstFormula = '';
   private failed = false;
-  private plan: RowPlan<T> = { fields: [], bindings: [] };
+  private plan: RowPlan<T> = { fields: [], bindings: [], skippedKey: null };
   private boundColumns = new Set<number>();
 
   constructor(
@@ -78,6 +80,14 @@ export class SheetSession<T> {
         `${this.formulaCells} 个公式单元格按 Excel 保存的计算结果读取（首个：${this.firstFormula}）`,
       );
     }
+    if (this.unfilledRows.length > 0) {
+      const rows = this.unfilledRows;
+      const shown = rows.slice(0, 10).join('、') + (rows.length > 10 ? ' 等' : '');
+      const key = this.spec.key.map((f) => this.spec.columns.find((c) => c.field === f)?.header ?? f);
+      this.result.warnings.push(
+        `${rows.length} 行只有${key.join('、')}，没有填报数据，未导入（第 ${shown} 行）`,
+      );
+    }
     if (this.rowsRead % PROGRESS_EVERY !== 0) this.opts.onProgress?.(this.rowsRead);
     return this.result;
   }
@@ -108,6 +118,10 @@ export class SheetSession<T> {
     if (row.problem) this.problem(row.row, null, null, row.problem);
     const outcome = parseRow(this.plan, row);
     if (outcome.kind === 'blank') return;
+    if (outcome.kind === 'unfilled') {
+      this.unfilledRows.push(row.row);
+      return;
+    }
     this.countFormulas(row);
     const corrupted = this.corruptedCells(row);
     if (outcome.kind === 'invalid' || corrupted) {

@@ -95,12 +95,14 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'backup',
-    summary: '备份整个数据库到一个文件（一致性快照，gzip 压缩；PGlite 与 PostgreSQL 通用）',
+    summary:
+      '备份整个数据库到一个文件（一致性快照，gzip 压缩，以 SIBI_BACKUP_KEY 签名；设置 SIBI_BACKUP_PASSPHRASE 时加密；PGlite 与 PostgreSQL 通用）',
     load: async () => (await import('./backup')).registerBackupCommands,
   },
   {
     name: 'restore',
-    summary: '从备份文件恢复整个数据库：一个事务，逐表核对行数与校验和，全部成功才生效',
+    summary:
+      '从备份文件恢复整个数据库：先通读校验签名与内容，再在一个事务中逐表核对行数与校验和，全部成功才生效',
     load: async () => (await import('./backup')).registerBackupCommands,
   },
   {

@@ -6,15 +6,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ImportKind } from '../../domain/records';
-import { parseFile } from '../../io/parse-file';
 import { writeFile, writeTemplate } from '../../io/write-file';
 import type { Actor } from '../../policies/actor';
 import { authorize, authorizeRole } from '../../policies/authorize';
-import { InputRejectedError, UsageError } from '../../services/errors';
+import { UsageError } from '../../services/errors';
 import { exportRecords } from '../../services/export-records';
-import { auditRejectedImport, type ImportScope, importRecords } from '../../services/import-records';
+import { importFile } from '../../services/import-file';
+import type { ImportScope } from '../../services/import-records';
+import { attachment } from '../attachment';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import { UPLOAD_LIMIT_BYTES, UploadTooLargeError } from '../upload-limit';
@@ -74,21 +75,10 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
         await pipeline(part.file, createWriteStream(path));
         if (part.file.truncated) throw new UploadTooLargeError();
         const ctx = auditContext(request, deps);
-        const parsed = await parseFile(kind, path, { year: request.query.year });
-        const problems = parsed.problems.map((p) => ({ ...p, file }));
-        if (problems.length > 0) {
-          await auditRejectedImport(
-            database,
-            { kind, file, actor: ctx.actor, ip: ctx.ip, rows: parsed.records },
-            problems,
-          );
-          throw new InputRejectedError(`${file}：${problems.length} 处问题，未写入任何数据`, problems);
-        }
-        const summary = await importRecords(database, {
+        const summary = await importFile(database, {
           kind,
+          path,
           file,
-          rows: parsed.records,
-          fields: parsed.columns.map((c) => c.field),
           year: request.query.year,
           list: request.query.list,
           actor: ctx.actor,
@@ -97,12 +87,7 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
           scope: importScope(actor),
           dryRun: request.query.dryRun,
         });
-        return {
-          ...summary,
-          dryRun: request.query.dryRun ?? false,
-          columns: parsed.columns,
-          warnings: parsed.warnings,
-        };
+        return { ...summary, dryRun: request.query.dryRun ?? false };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -120,22 +105,8 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOfRequest(request);
-      const { kind } = request.params;
-      authorizeRole(actor, 'data.export');
-      const region = request.query.region ?? actor.regionCode ?? '';
-      authorize(actor, 'data.export', { regionCode: region });
-      const ctx = auditContext(request, deps);
-      const records = await exportRecords(database, {
-        kind,
-        region,
-        year: request.query.year,
-        list: request.query.list,
-        actor: ctx.actor,
-        ip: ctx.ip,
-      });
-      const { format } = request.query;
-      return sendFile(reply, `${kind}-${region}.${format}`, format, (path) => writeFile(kind, records, path));
+      const { name, format, write } = recordsExport(deps, request, request.params.kind, request.query);
+      return sendFile(reply, name, format, write);
     },
   );
 
@@ -152,6 +123,34 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
       return sendFile(reply, `${kind}-模板.${format}`, format, (path) => writeTemplate(kind, path));
     },
   );
+}
+
+/**
+ * An export the caller may make (403/404 otherwise, checked now): its file name, and the function
+ * that reads the records (recording the export in the audit log) and writes the file. The download
+ * and the export job (jobs-start.ts) share it.
+ */
+export function recordsExport(
+  deps: AppDeps,
+  request: FastifyRequest,
+  kind: ImportKind,
+  query: { region?: string; year?: number; list: string; format: 'xlsx' | 'csv' },
+) {
+  const actor = actorOfRequest(request);
+  authorizeRole(actor, 'data.export');
+  const region = query.region ?? actor.regionCode ?? '';
+  authorize(actor, 'data.export', { regionCode: region });
+  const ctx = auditContext(request, deps);
+  const { format, year, list } = query;
+  return {
+    name: `${kind}-${region}.${format}`,
+    format,
+    contentType: CONTENT_TYPES[format],
+    write: async (path: string) => {
+      const request = { kind, region, year, list, actor: ctx.actor, ip: ctx.ip };
+      await writeFile(kind, await exportRecords(deps.database, request), path);
+    },
+  };
 }
 
 /** Writes the file to a private temp folder, streams it, and removes it once sent. */
@@ -173,9 +172,6 @@ async function sendFile(
   stream.on('close', () => void rm(dir, { recursive: true, force: true }));
   return reply
     .header('content-type', CONTENT_TYPES[format])
-    .header(
-      'content-disposition',
-      `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
+    .header('content-disposition', attachment(name))
     .send(stream);
 }

@@ -47,4 +47,12 @@ export const ZExportQuery = z
     format: z.enum(['xlsx', 'csv']).default('xlsx'),
   })
   .strict();
+export const ZReportFormQuery = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100),
+    month: z.coerce.number().int().min(1).max(12),
+    region: ZRegionCode.optional(),
+    list: z.string().max(40).default('province_key'),
+  })
+  .strict();
 export const ZTemplateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();

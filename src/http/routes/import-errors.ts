@@ -1,17 +1,20 @@
-// 错误标注工作簿 (POST /api/import/:kind/errors): the same checks as an import (format, references,
-// scope, states, every problem at once), nothing written; answers the uploaded rows back as .xlsx
-// with a 错误说明 column and the offending cells in red, or 204 when the file has no problem.
+// What helps a clerk get a file in: 错误标注工作簿 (POST /api/import/:kind/errors) — the same checks as
+// an import (format, references, scope, states, every problem at once), nothing written; the uploaded
+// rows back as .xlsx with a 错误说明 column and the offending cells in red, or 204 when the file has
+// no problem — and 月报填报表 (GET /api/templates/reports/form): the caller's projects pre-listed.
 import { basename, extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { writeErrorWorkbook } from '../../io/error-workbook';
-import { authorizeRole } from '../../policies/authorize';
+import { writeReportForm } from '../../io/report-form';
+import { authorize, authorizeRole } from '../../policies/authorize';
 import { UsageError } from '../../services/errors';
 import { checkImportFile, importScopeOf } from '../../services/import-file';
+import { reportFormRows } from '../../services/report-form';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import { sendGeneratedFile } from '../send-file';
 import { withUploadedFile } from '../upload-file';
-import { ZImportQuery, ZKindParams } from './data-files.types';
+import { ZImportQuery, ZKindParams, ZReportFormQuery } from './data-files.types';
 
 export function importErrorRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -52,6 +55,36 @@ export function importErrorRoutes(root: FastifyInstance, deps: AppDeps): void {
           writeErrorWorkbook({ kind, source: path, format: parsed.format, parsed, problems, out }),
         );
       });
+    },
+  );
+
+  app.get(
+    '/api/templates/reports/form',
+    {
+      schema: {
+        summary:
+          '月报填报表：本人地区（或其下级 region）某年名单上的项目已列好（项目代码、年度、月份），附项目名称与本月月报状态，可离线填写后原样导入（未填的行跳过）',
+        tags: ['data files'],
+        querystring: ZReportFormQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'data.import');
+      const region = request.query.region ?? actor.regionCode ?? '';
+      authorize(actor, 'data.export', { regionCode: region });
+      const { year, month, list } = request.query;
+      const ctx = auditContext(request, deps);
+      const rows = await reportFormRows(deps.database, {
+        region,
+        year,
+        month,
+        list,
+        actor: ctx.actor,
+        ip: ctx.ip,
+      });
+      const name = `月报填报表-${region}-${year}年${month}月.xlsx`;
+      return sendGeneratedFile(reply, name, 'xlsx', (out) => writeReportForm(rows, { year, month }, out));
     },
   );
 }

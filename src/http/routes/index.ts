@@ -13,6 +13,7 @@ import { evaluationEntryRoutes } from './evaluation-entries';
 import { evaluationRoutes } from './evaluations';
 import { healthRoutes } from './health';
 import { honourRoutes } from './honours';
+import { importErrorRoutes } from './import-errors';
 import { issueRoutes } from './issues';
 import { mapRoutes } from './map';
 import { messageRoutes } from './messages';
@@ -55,6 +56,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   mapRoutes(app, deps);
   oc4idsRoutes(app, deps);
   dataFileRoutes(app, deps);
+  importErrorRoutes(app, deps);
   schemeRoutes(app, deps);
   evaluationRoutes(app, deps);
   bulletinRoutes(app, deps);

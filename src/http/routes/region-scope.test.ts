@@ -1,5 +1,6 @@
 // Lists, searches, exports, statistics and imports never reach past the caller's scope.
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
 import { load } from '../../../test/helpers/factories';
@@ -16,6 +17,7 @@ import {
   freshDeal,
   freshIssue,
   freshProject,
+  freshProjectYear,
   freshReport,
   SCOPE_REGIONS,
 } from '../../../test/helpers/records';
@@ -30,6 +32,7 @@ describe.each(testDatabases())('region scope on $name', (target: TestDatabase) =
   let server: TestServer;
   const codeOf = new Map<string, string>();
   const idOf = new Map<string, number>();
+  const projectOf = new Map<string, Awaited<ReturnType<typeof freshProject>>>();
   const dealOf = new Map<string, string>();
   let city: Client;
   let county: Client;
@@ -47,6 +50,7 @@ describe.each(testDatabases())('region scope on $name', (target: TestDatabase) =
       const project = await freshProject(database, now, region, region === '410800' ? '王分包' : null);
       codeOf.set(region, project.code);
       idOf.set(region, project.id);
+      projectOf.set(region, project);
       await freshReport(database, now, project, 'draft');
       await freshApproval(database, now, project);
       await freshIssue(database, now, project);
@@ -158,6 +162,21 @@ describe.each(testDatabases())('region scope on $name', (target: TestDatabase) =
     form.append('file', new Blob([Buffer.from(content)]), name);
     return client.request('POST', `/api/import/${kind}`, form);
   };
+  /** An upload whose answer is read as bytes (the test client reads bodies as text). */
+  const uploadRaw = async (client: Client, path: string, name: string, content: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(content)]), name);
+    const response = await fetch(`${client.base}${path}`, {
+      method: 'POST',
+      headers: { cookie: client.cookie, 'x-csrf-token': client.csrf },
+      body: form,
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  };
   const dealCount = async () =>
     (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from deals`))[0]!.n;
 
@@ -203,26 +222,134 @@ describe.each(testDatabases())('region scope on $name', (target: TestDatabase) =
     expect(audited.map((a) => a.outcome)).toEqual(['rejected', 'ok']);
   });
 
-  it('takes imported (approved) reports only from the level above the project', async () => {
-    const csv = `项目代码,年度,月份,累计完成投资(万元)\r\n${codeOf.get('410322')},2020,8,3000\r\n`;
-    const own = await upload(county, 'reports', 'reports.csv', csv);
-    expect(own.status).toBe(422);
-    expect(own.body.error.details[0]).toMatchObject({
+  it('takes a county’s own reports as drafts and the level above’s as approved, never over a sent one', async () => {
+    const county322 = codeOf.get('410322')!;
+    const stateOf = async (month: number) =>
+      (
+        await queryRows<{ state: string; approved_by: string | null; invest_ytd: string }>(
+          database.db,
+          sql`select state, approved_by, invest_ytd::text from monthly_reports
+              where project_id = ${idOf.get('410322')!} and year = 2020 and month = ${month}`,
+        )
+      )[0];
+    const csv = (wan: number) => `项目代码,年度,月份,累计完成投资(万元)\r\n${county322},2020,8,${wan}\r\n`;
+    // The county's own project: a draft, to be submitted and reviewed like one filled on line.
+    const own = await upload(county, 'reports', 'reports.csv', csv(3000));
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ rows: 1, inserted: 1 });
+    expect(await stateOf(8)).toMatchObject({ state: 'draft', approved_by: null, invest_ytd: '30000000' });
+    expect((await upload(county, 'reports', 'reports.csv', csv(3100))).body).toMatchObject({ updated: 1 });
+    expect(await stateOf(8)).toMatchObject({ state: 'draft', invest_ytd: '31000000' });
+    // The city above vouches for it: approved; the county may then no longer overwrite it by a file.
+    const above = await upload(city, 'reports', 'reports.csv', csv(3200));
+    expect(above.status).toBe(200);
+    expect(await stateOf(8)).toMatchObject({
+      state: 'approved',
+      approved_by: 'city_a',
+      invest_ytd: '32000000',
+    });
+    const over = await upload(county, 'reports', 'reports.csv', csv(3300));
+    expect(over.status).toBe(422);
+    expect(over.body.error.details[0]).toMatchObject({
       row: 2,
       column: '项目代码',
-      reason: expect.stringContaining('须由项目所在地区的上级导入'),
+      reason: '2020年8月月报已审核，导入不能覆盖；如需更正请在线申请更正',
     });
-    const above = await upload(city, 'reports', 'reports.csv', csv);
-    expect(above.status).toBe(200);
-    expect(above.body).toMatchObject({ rows: 1, inserted: 1 });
-    const unknown = await upload(
+    expect(await stateOf(8)).toMatchObject({ invest_ytd: '32000000' });
+  });
+
+  it('lists every problem of a file at once, in row order: format, existence and scope', async () => {
+    const csv = [
+      '项目代码,年度,月份,累计完成投资(万元)',
+      `${codeOf.get('410322')},2020,13,100`,
+      `${codeOf.get('410311')},2020,8,100`,
+      '2020-410322-99-01-999999,2020,8,100',
+      `${codeOf.get('410322')},2020,7,abc`,
+    ].join('\r\n');
+    const reply = await upload(county, 'reports', 'reports.csv', csv);
+    expect(reply.status).toBe(422);
+    const details = reply.body.error.details as { row: number; column: string; reason: string }[];
+    expect(details.map((d) => d.row)).toEqual([2, 3, 4, 5]);
+    expect(details[0]!.column).toBe('月份');
+    // A project of another region says so (a town district of the city, not the county's).
+    expect(details[1]).toMatchObject({ column: '项目代码', reason: '项目不在您的管辖范围内' });
+    expect(details[2]).toMatchObject({ column: '项目代码', reason: '项目代码不存在，请先导入项目' });
+    expect(details[3]!.column).toBe('累计完成投资(万元)');
+    // The same file back as an error workbook: a 错误说明 column, the offending cells in red.
+    const marked = await uploadRaw(county, '/api/import/reports/errors', 'reports.csv', csv);
+    expect(marked.status).toBe(200);
+    expect(marked.headers.get('content-disposition')).toContain(encodeURIComponent('reports-错误标注.xlsx'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(marked.bytes as never);
+    const sheet = book.getWorksheet('导入数据')!;
+    expect(sheet.getCell('E1').value).toBe('错误说明');
+    expect(sheet.getCell('E3').value).toBe('项目代码：项目不在您的管辖范围内');
+    expect((sheet.getCell('A3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(book.getWorksheet('错误清单')!.rowCount).toBe(1 + details.length);
+    // A file without problems: 204, nothing to download.
+    const good = `项目代码,年度,月份,累计完成投资(万元)\r\n${codeOf.get('410322')},2020,6,100\r\n`;
+    expect((await uploadRaw(county, '/api/import/reports/errors', 'ok.csv', good)).status).toBe(204);
+    const approvals = await upload(
       county,
       'approvals',
       'a.csv',
       `项目代码,事项名称\r\n${codeOf.get('410311')},环评\r\n`,
     );
-    expect(unknown.status).toBe(422);
-    expect(unknown.body.error.details[0].reason).toBe('项目代码不存在，请先导入项目');
+    expect(approvals.body.error.details[0].reason).toBe('项目不在您的管辖范围内');
+  });
+
+  it('gives a form with the caller’s projects pre-listed, and imports back only the rows filled in', async () => {
+    const inScope = REGIONS.filter((region) => region.startsWith('4103')).map(
+      (region) => codeOf.get(region)!,
+    );
+    for (const region of REGIONS) await freshProjectYear(database, now, projectOf.get(region)!);
+    const form = async (month: number) => {
+      const response = await fetch(`${city.base}/api/templates/reports/form?year=2020&month=${month}`, {
+        headers: { cookie: city.cookie },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toContain(
+        encodeURIComponent(`月报填报表-410300-2020年${month}月.xlsx`),
+      );
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await response.arrayBuffer()) as never);
+      const sheet = book.worksheets[0]!;
+      const rows = new Map<string, ExcelJS.Row>();
+      sheet.eachRow((row, n) => {
+        if (n > 1) rows.set(String(row.getCell(1).value), row);
+      });
+      return { book, header: (sheet.getRow(1).values as unknown[]).slice(1), rows };
+    };
+    // September: each project's draft shows as 草稿 beside its name.
+    const september = await form(9);
+    expect([...september.rows.values()].map((row) => row.getCell(3).value)).toEqual(
+      inScope.map(() => '草稿'),
+    );
+    const { book, header, rows } = await form(7);
+    expect(header.slice(0, 5)).toEqual(['项目代码', '项目名称', '本月状态', '年度', '月份']);
+    // Every project of the city's subtree on the list, and nothing else (the county's 410322 included).
+    expect([...rows.keys()].sort()).toEqual([...inScope].sort());
+    expect([...rows.values()].map((row) => row.getCell(3).value)).toEqual(inScope.map(() => '未填报'));
+    // Filled in offline: one project's figure; the other rows stay as the form gave them.
+    const filled = codeOf.get('410311')!;
+    rows.get(filled)!.getCell(header.indexOf('累计完成投资(万元)') + 1).value = 4321.5;
+    const reply = await upload(city, 'reports', 'form.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ rows: 1, inserted: 1 });
+    expect(reply.body.warnings).toContainEqual(
+      expect.stringMatching(new RegExp(`^${rows.size - 1} 行只有项目代码、年度、月份，没有填报数据，未导入`)),
+    );
+    const stored = await queryRows<{ code: string; invest_ytd: string }>(
+      database.db,
+      sql`select p.code, r.invest_ytd::text from monthly_reports r join projects p on p.id = r.project_id
+          where r.year = 2020 and r.month = 7`,
+    );
+    expect(stored).toEqual([{ code: filled, invest_ytd: '43215000' }]);
+    // A region outside the caller's scope: refused like any export of it.
+    const outside = await fetch(`${county.base}/api/templates/reports/form?year=2020&month=7&region=410311`, {
+      headers: { cookie: county.cookie },
+    });
+    expect(outside.status).toBe(404);
   });
 
   it('refuses a file that is not a spreadsheet, and one over 50 MB', async () => {

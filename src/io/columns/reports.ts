@@ -10,6 +10,8 @@ export const reportsSpec: KindSpec<ReportRecord> = {
   kind: 'reports',
   title: '月报',
   key: ['projectCode', 'year', 'month'],
+  // A report needs its cumulative investment: a row of the form with only the key was not filled.
+  skipKeyOnlyRows: true,
   columns: [
     c('projectCode', '项目代码', required(text), ['项目编码', '项目编号', '统一项目代码']),
     c('year', '年度', requiredOrYearOption(year), ['年份']),

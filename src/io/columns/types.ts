@@ -90,6 +90,12 @@ export interface KindSpec<T> {
   columns: readonly ColumnSpec<T>[];
   /** Fields that identify a row; two rows with the same key in one file are a problem. */
   key: readonly (keyof T & string)[];
+  /**
+   * A row with nothing but its key is a pre-listed row of a form left unfilled (the monthly report
+   * form lists the projects): skipped and counted in a warning, not an error. Only for kinds where
+   * such a row could never be a valid record.
+   */
+  skipKeyOnlyRows?: boolean;
 }
 
 /** Column builder bound to one record type, so field names and value types are checked together. */
