@@ -1,5 +1,5 @@
 // Reading the audit log (auditor only): filtered pages, and the rows of an export in batches.
-import { and, desc, eq, gte, ilike, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lt, lte, max, type SQL } from 'drizzle-orm';
 import { escapeLike } from './auth/users';
 import { type Page, type PageRequest, readPage, totalColumn } from './paging';
 import type { Tx } from './query';
@@ -74,3 +74,14 @@ const auditColumns = {
   after: auditLog.after,
   details: auditLog.details,
 };
+
+/** The accounts that appear in the log (for the user filter), most recent first, at most `limit`. */
+export async function auditActors(db: Tx, limit = 500): Promise<string[]> {
+  const rows = await db
+    .select({ actor: auditLog.actor, last: max(auditLog.id) })
+    .from(auditLog)
+    .groupBy(auditLog.actor)
+    .orderBy(desc(max(auditLog.id)))
+    .limit(limit);
+  return rows.map((row) => row.actor);
+}

@@ -1,42 +1,33 @@
-// The audit log: the auditor reads and exports it; nobody changes it (the database refuses).
+// The audit log: the auditor reads it in words (labelled actions, objects and outcomes, each change
+// field by field) and exports exactly the filtered list as CSV or .xlsx; nobody changes it (the
+// database refuses).
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
-import type { AuditFilter, AuditRow } from '../../db/audit-read';
-import { CSV_BOM, csvLine } from '../../io/csv-encode';
-import { neutraliseFormula } from '../../io/text';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authorizeRole } from '../../policies/authorize';
-import { exportAuditLog, readAuditLog } from '../../services/audit-log';
+import {
+  type AuditEntry,
+  type AuditFilter,
+  auditFilterChoices,
+  exportAuditLog,
+  exportAuditSheet,
+  readAuditLog,
+} from '../../services/audit-log';
+import { auditCsvLines } from '../audit-csv';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
-import { toJson } from '../schema/zod-provider';
-import { ZAuditExportQuery, ZAuditList, ZAuditQuery } from './audit.types';
+import { sendWrittenFile } from '../temp-file';
+import { ZAuditChoices, ZAuditExportQuery, ZAuditList, ZAuditQuery } from './audit.types';
 
-const HEADER = ['编号', '时间', '用户', 'IP', '操作', '对象类型', '对象', '结果', '变更前', '变更后', '详情'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function filterOf(query: { from?: string; to?: string } & Omit<AuditFilter, 'from' | 'to'>): AuditFilter {
+type FilterQuery = { from?: string; to?: string } & Omit<AuditFilter, 'from' | 'to'>;
+
+function filterOf(query: FilterQuery): AuditFilter {
   const { from, to, ...rest } = query;
   return { ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
 }
 
-const presentRow = (row: AuditRow) => ({ ...row, at: row.at.toISOString() });
-
-/** Cells that could run as formulas in a spreadsheet are neutralised (security.md: exports). */
-const csvRow = (row: AuditRow) =>
-  csvLine(
-    [
-      String(row.id),
-      row.at.toISOString(),
-      row.actor,
-      row.ip ?? '',
-      row.action,
-      row.targetType ?? '',
-      row.targetId ?? '',
-      row.outcome,
-      row.before === null ? '' : toJson(row.before),
-      row.after === null ? '' : toJson(row.after),
-      row.details === null ? '' : toJson(row.details),
-    ].map(neutraliseFormula),
-  );
+const presentEntry = (entry: AuditEntry) => ({ ...entry, at: entry.at.toISOString() });
 
 export function auditRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -46,7 +37,7 @@ export function auditRoutes(root: FastifyInstance, deps: AppDeps): void {
     '/api/audit',
     {
       schema: {
-        summary: '审计日志（仅审计管理员）',
+        summary: '审计日志（仅审计管理员）：每条的操作、对象、结果为中文，变更逐字段列出变更前 → 变更后',
         tags,
         querystring: ZAuditQuery,
         response: { 200: ZAuditList },
@@ -56,28 +47,64 @@ export function auditRoutes(root: FastifyInstance, deps: AppDeps): void {
       authorizeRole(actorOfRequest(request), 'audit.read');
       const { page, pageSize, sort: _sort, ...filter } = request.query;
       const result = await readAuditLog(deps.database, filterOf(filter), { page, pageSize });
-      return { ...result, items: result.items.map(presentRow) };
+      return { ...result, items: result.items.map(presentEntry) };
+    },
+  );
+
+  app.get(
+    '/api/audit/choices',
+    {
+      schema: {
+        summary: '审计日志的筛选项：操作、对象类型、结果（中英文）与日志中出现过的用户',
+        tags,
+        response: { 200: ZAuditChoices },
+      },
+    },
+    async (request) => {
+      authorizeRole(actorOfRequest(request), 'audit.read');
+      return auditFilterChoices(deps.database);
     },
   );
 
   app.get(
     '/api/audit/export',
-    { schema: { summary: '导出审计日志 CSV（导出本身也记入审计）', tags, querystring: ZAuditExportQuery } },
+    {
+      schema: {
+        summary: '导出审计日志（筛选条件同 GET /api/audit，导出恰为筛选出的各条；导出本身也记入审计）',
+        tags,
+        querystring: ZAuditExportQuery,
+      },
+    },
     async (request, reply) => {
-      authorizeRole(actorOfRequest(request), 'audit.read');
-      const { format, ...filter } = request.query;
-      const batches = exportAuditLog(deps.database, auditContext(request, deps), filterOf(filter), format);
-      const first = await batches.next();
-      async function* lines() {
-        yield CSV_BOM + csvLine(HEADER);
-        if (first.done) return;
-        for (const row of first.value) yield csvRow(row);
-        for await (const batch of batches) for (const row of batch) yield csvRow(row);
+      if (request.query.format === 'xlsx') {
+        authorizeRole(actorOfRequest(request), 'audit.read');
+        const { format: _format, ...filter } = request.query;
+        const ctx = auditContext(request, deps);
+        return sendWrittenFile(reply, { name: '审计日志.xlsx', contentType: XLSX }, (path) =>
+          exportAuditSheet(deps.database, ctx, filterOf(filter), path),
+        );
       }
+      const lines = await auditLogExport(deps, request, request.query)();
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-log.csv"`)
-        .send(Readable.from(lines()));
+        .send(Readable.from(lines));
     },
   );
+}
+
+/**
+ * A CSV export of the audit log, if the caller may read it (403 otherwise, checked now), as the
+ * function that records the export and gives the CSV's lines. The download and the export job share it.
+ */
+export function auditLogExport(
+  deps: AppDeps,
+  request: FastifyRequest,
+  query: { format: string } & FilterQuery,
+) {
+  authorizeRole(actorOfRequest(request), 'audit.read');
+  const ctx = auditContext(request, deps);
+  const { format: _format, ...filter } = query;
+  return (onRows?: (rows: number) => void) =>
+    auditCsvLines(exportAuditLog(deps.database, ctx, filterOf(filter), 'csv'), onRows);
 }
