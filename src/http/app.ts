@@ -69,6 +69,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     trustProxy: options.trustProxy ?? false,
     exposeHeadRoutes: false,
+    // fastify gives a plugin 10 s to load by default; on a busy 2-core host (a backup, an import and
+    // the OpenAPI build at once) the start took longer and the server gave up ("Plugin did not start
+    // in time"). A slow start is better than none.
+    pluginTimeout: 120_000,
   });
   const routes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', routes);
