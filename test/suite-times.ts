@@ -1,6 +1,8 @@
 // A Vitest reporter for the suite's timings (docs/benchmarks.md → the test suite): at the end of a
 // run it prints the wall time, each tier's files and the sum of their times, and the slowest files,
 // and writes them to tmp/test-times.json. On in CI and with SIBI_TEST_TIMES=1 (vitest.config.ts).
+// Printed in `onFinished`, after Vitest's failures and summary (its default reporter prints them
+// there, and this reporter comes after it): the last lines of a CI log are the ones kept.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
@@ -8,6 +10,7 @@ import type { Reporter, TestModule, Vitest } from 'vitest/node';
 export default class SuiteTimes implements Reporter {
   private started = performance.now();
   private root = process.cwd();
+  private lines: string[] = [];
 
   onInit(ctx: Vitest): void {
     this.root = ctx.config.root;
@@ -39,8 +42,12 @@ export default class SuiteTimes implements Reporter {
         ([name, t]) => `  ${name}: ${t.files} files, ${Math.round(t.seconds)} s summed`,
       ),
       '  slowest:',
-      ...slowest.slice(0, 12).map((f) => `    ${f.seconds.toFixed(0).padStart(5)} s  ${f.tier}  ${f.file}`),
+      ...slowest.slice(0, 20).map((f) => `    ${f.seconds.toFixed(0).padStart(5)} s  ${f.tier}  ${f.file}`),
     ];
-    process.stdout.write(`\n${lines.join('\n')}\n`);
+    this.lines = lines;
+  }
+
+  onFinished(): void {
+    if (this.lines.length > 0) process.stdout.write(`\n${this.lines.join('\n')}\n`);
   }
 }
