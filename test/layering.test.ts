@@ -40,10 +40,6 @@ const KNOWN: readonly string[] = [
   // Type-only, in files others are changing now: to take their types from src/services/database.ts
   // and src/services/row-types.ts once that work lands.
   'src/http/metrics.ts → src/db/client',
-  'src/http/routes/approvals.ts → src/db/records/project-ledgers',
-  'src/http/routes/deals.ts → src/db/records/region-ledgers',
-  'src/http/routes/issues.ts → src/db/records/project-ledgers',
-  'src/http/routes/reserve.ts → src/db/records/region-ledgers',
 ];
 
 interface Edge {
