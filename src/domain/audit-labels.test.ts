@@ -177,6 +177,9 @@ describe('field changes', () => {
         after: '7',
       },
     ]);
+    expect(fieldChanges({ state: 'submitted' }, { state: 'approved' })).toEqual([
+      { field: 'state', label: '状态', labelEn: 'state', before: '已提交', after: '已审核' },
+    ]);
     expect(fieldChanges(null, null)).toEqual([]);
     expect(fieldChanges('text', 3)).toEqual([]);
   });

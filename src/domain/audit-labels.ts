@@ -3,6 +3,7 @@
 // after a change, and the per-field list of what changed (before → after) shown instead of raw JSON.
 // audit-labels.test.ts collects the actions written in src/ and fails on one without a label. Pure.
 import { yuanToWanString } from './money';
+import { REPORT_STATE_LABELS } from './report-workflow';
 
 export interface Label {
   zh: string;
@@ -292,6 +293,9 @@ function show(field: string, value: unknown, names: ValueNames): string {
     return name ? `${name}（${value}）` : value;
   }
   if (field === 'role' && typeof value === 'string') return names.roles?.[value] ?? value;
+  if (field === 'state' && typeof value === 'string' && value in REPORT_STATE_LABELS) {
+    return REPORT_STATE_LABELS[value as keyof typeof REPORT_STATE_LABELS];
+  }
   if (Array.isArray(value)) return value.length ? value.map(String).join('、') : '—';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
