@@ -45,7 +45,10 @@ export function useLocation(): AppLocation {
 
 /**
  * Replaces the query string (filters, page numbers) without a new history entry, keeping the
- * scroll position.
+ * scroll position. The page re-renders at once (flushSync), not in a transition React may put off:
+ * a search shows its loading state the moment it is asked for, never the previous filter's rows as
+ * if they were the answer (a transition took over half a second on a loaded machine, the address
+ * already changed).
  */
 export function setSearch(params: Record<string, string | number | null | undefined>): void {
   const { pathname, search: current } = active().state.location;
@@ -57,7 +60,7 @@ export function setSearch(params: Record<string, string | number | null | undefi
   const query = search.toString();
   const to = `${pathname}${query ? `?${query}` : ''}`;
   if (to === currentUrl()) return;
-  void active().navigate(to, { replace: true, preventScrollReset: true });
+  void active().navigate(to, { replace: true, preventScrollReset: true, flushSync: true });
 }
 
 /** Where to go after signing in: ?next= when it is a path inside the app, else the dashboard. */

@@ -1,5 +1,6 @@
 // A chart that fills its box and follows its size.
 import { useEffect, useRef } from 'react';
+import { disposeChart } from './dispose-chart';
 import { type ChartOption, init } from './echarts';
 
 export function Chart({
@@ -22,7 +23,7 @@ export function Chart({
     observer.observe(element);
     return () => {
       observer.disconnect();
-      instance.dispose();
+      disposeChart(instance);
       chart.current = null;
     };
   }, []);

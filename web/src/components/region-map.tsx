@@ -5,6 +5,7 @@
 // the browser tests.
 import { useEffect, useMemo, useRef } from 'react';
 import type { LightLevel, MapPoint, ProjectStage, RegionMapData } from '../api/map-types';
+import { disposeChart } from '../charts/dispose-chart';
 import { init, type MapChartOption, registerMap } from '../charts/echarts-map';
 import { formatAmount, formatPercent } from '../format';
 import { type Translate, useI18n } from '../i18n';
@@ -87,7 +88,7 @@ export function RegionMap({
     observer.observe(element);
     return () => {
       observer.disconnect();
-      instance.dispose();
+      disposeChart(instance);
       chart.current = null;
     };
   }, []);
