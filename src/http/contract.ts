@@ -12,7 +12,7 @@ import type { ZAccount, ZSelf } from './presenters/account';
 import type { ZApproval, ZDeal, ZIssue, ZReserve } from './presenters/ledgers';
 import type { ZProject, ZProjectYear } from './presenters/project';
 import type { ZReport } from './presenters/report';
-import type { ZAuditRow } from './routes/audit.types';
+import type { ZAuditChoices, ZAuditRow } from './routes/audit.types';
 import type { ZLoginBody, ZSessionResponse } from './routes/auth.types';
 import type { ZImportChanges, ZImportSummary } from './routes/data-files.types';
 import type { ZMap } from './routes/map.types';
@@ -47,6 +47,7 @@ export type AccountWithPassword = Out<typeof ZAccountWithPassword>;
 export type Region = Out<typeof ZRegion>;
 export type RegionKind = Region['kind'];
 export type AuditRow = Out<typeof ZAuditRow>;
+export type AuditChoices = Out<typeof ZAuditChoices>;
 export type SettingsView = Out<typeof ZSettingsView>;
 export type SettingItem = SettingsView['items'][number];
 

@@ -1,7 +1,8 @@
 // The audit trail of a month's work, found by the auditor in the browser: a county submits a
 // report and the city approves it, the province publishes the 2020Q2 evaluation of the 三个一批
 // scheme and downloads the 通报 (all through the API, with each account's own session); then the
-// auditor filters the audit log page by action and finds each event with its actor. On the run's
+// auditor filters the audit log page by action, picked by its Chinese name, and finds each event
+// with its actor, in words (操作 and 对象 labelled; the approval's change field by field). On the run's
 // shared server: its own project (孟津县's second; data-quality.test.ts reports on the first) and
 // its own scheme and period (no other file publishes 三个一批 2020Q2).
 import type { APIRequestContext, Page } from 'playwright-core';
@@ -82,15 +83,19 @@ describe.skipIf(!chromiumPath())('audit trail (browser)', () => {
     const page = await ctx.page();
     await signIn(page, 'demo_auditor');
     await open(page, '/admin/audit');
-    const expected: [action: string, actor: string, target: string][] = [
-      ['report.submit', 'demo_county', project.code],
-      ['report.approve', 'demo_city', project.code],
-      ['evaluation.publish', 'demo_province', String(evaluationId)],
-      ['bulletin.download', 'demo_province', String(evaluationId)],
+    const expected: [label: string, action: string, actor: string, target: string][] = [
+      ['提交月报', 'report.submit', 'demo_county', project.code],
+      ['审核通过月报', 'report.approve', 'demo_city', project.code],
+      ['发布考评结果', 'evaluation.publish', 'demo_province', String(evaluationId)],
+      ['下载通报', 'bulletin.download', 'demo_province', String(evaluationId)],
     ];
-    for (const [action, actor, target] of expected) {
-      await page.locator('#audit-action').fill(action);
-      await page.locator('#audit-action').press('Enter');
+    for (const [label, action, actor, target] of expected) {
+      // Typed in Chinese, the action picked from the list, then 查询.
+      await page.locator('#audit-action').fill(label);
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `· ${action}` })
+        .click();
+      await page.locator('.sibi-filter-form button[type="submit"]').click();
       await page.waitForURL((url) => url.searchParams.get('action') === action);
       // The row of this action (the table may still show the previous filter's rows for a moment).
       const row = page
@@ -99,11 +104,31 @@ describe.skipIf(!chromiumPath())('audit trail (browser)', () => {
         .first();
       await row.waitFor();
       const text = (await row.textContent()) ?? '';
+      expect(text).toContain(label);
       expect(text).toContain(action);
       expect(text).toContain(target);
+      expect(text).toContain('成功');
+      if (action === 'report.approve') {
+        // Opened, the approval shows what changed field by field: the state and who approved it.
+        await row.locator('.ant-table-row-expand-icon').click();
+        const changes = page.locator('[data-testid="audit-changes"]').first();
+        await changes.waitFor();
+        const state = changes.locator('.ant-table-row', { hasText: '状态' });
+        expect(await state.locator('td').allTextContents()).toEqual(['状态', '已提交', '→', '已审核']);
+        expect(await changes.textContent()).toContain('审核人');
+        expect(await changes.textContent()).not.toContain('{');
+      }
       await shot(page, `audit-trail-${action.replace('.', '-')}`);
       await expectAccessible(page);
     }
+    // The exports carry the filter: the Excel and the CSV of exactly what the page lists.
+    const xlsx = await page.locator('[data-testid="audit-export-xlsx"]').getAttribute('href');
+    expect(xlsx).toBe('/api/audit/export?action=bulletin.download&format=xlsx');
+    const download = await page.request.get(xlsx!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(ctx.errors(page)).toEqual([]);
   }, 300_000);
 });

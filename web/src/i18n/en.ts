@@ -1,4 +1,5 @@
 // English UI strings: every key of zh-CN.ts (a missing or extra key is a type error).
+import { auditEn } from './audit.en';
 import { dashboardEn } from './dashboard.en';
 import { entriesEn } from './entries.en';
 import { evaluationEn } from './evaluation.en';
@@ -179,26 +180,6 @@ export const en: Record<MessageKey, string> = {
   'users.required.username': 'Enter a username of 3–32 characters',
   'users.required.role': 'Choose a role',
 
-  'audit.title': 'Audit log',
-  'audit.time': 'Time',
-  'audit.actor': 'Actor',
-  'audit.ip': 'IP address',
-  'audit.action': 'Action',
-  'audit.actionHint': 'e.g. auth.login, or a prefix ending in "." such as auth.',
-  'audit.target': 'Target',
-  'audit.targetType': 'Target type',
-  'audit.targetId': 'Target id',
-  'audit.outcome': 'Outcome',
-  'audit.outcome.ok': 'OK',
-  'audit.outcome.denied': 'Denied',
-  'audit.outcome.failed': 'Failed',
-  'audit.outcome.rejected': 'Rejected',
-  'audit.range': 'Time range',
-  'audit.details': 'Details',
-  'audit.before': 'Before',
-  'audit.after': 'After',
-  'audit.exportCsv': 'Export CSV',
-
   'settings.title': 'Settings',
   'settings.group.report': 'Monthly reports (system administrator)',
   'settings.group.security': 'Security policy (security administrator)',
@@ -292,6 +273,7 @@ export const en: Record<MessageKey, string> = {
   ...publicEn,
   ...entriesEn,
   ...selfScoresEn,
+  ...auditEn,
   ...qualityEn,
   ...reportsEn,
   ...importEn,

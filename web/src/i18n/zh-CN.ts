@@ -1,5 +1,6 @@
 // Chinese UI strings: the canonical key list. `en.ts` must have every key (the type checker says
 // so), with the same {placeholders} (web/src/i18n/messages.test.ts).
+import { auditZhCN } from './audit.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { entriesZhCN } from './entries.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -175,26 +176,6 @@ export const zhCN = {
   'users.required.username': '请输入 3–32 位用户名',
   'users.required.role': '请选择角色',
 
-  'audit.title': '审计日志',
-  'audit.time': '时间',
-  'audit.actor': '操作人',
-  'audit.ip': 'IP 地址',
-  'audit.action': '操作',
-  'audit.actionHint': '如 auth.login，或以“.”结尾的前缀 auth.',
-  'audit.target': '对象',
-  'audit.targetType': '对象类型',
-  'audit.targetId': '对象标识',
-  'audit.outcome': '结果',
-  'audit.outcome.ok': '成功',
-  'audit.outcome.denied': '拒绝',
-  'audit.outcome.failed': '失败',
-  'audit.outcome.rejected': '驳回',
-  'audit.range': '时间范围',
-  'audit.details': '详细内容',
-  'audit.before': '修改前',
-  'audit.after': '修改后',
-  'audit.exportCsv': '导出 CSV',
-
   'settings.title': '系统设置',
   'settings.group.report': '月报设置（系统管理员）',
   'settings.group.security': '安全策略（安全管理员）',
@@ -288,6 +269,7 @@ export const zhCN = {
   ...publicZhCN,
   ...entriesZhCN,
   ...selfScoresZhCN,
+  ...auditZhCN,
   ...qualityZhCN,
   ...reportsZhCN,
   ...importZhCN,

@@ -1,9 +1,25 @@
-// 审计日志 (审计管理员): the audit trail with filters kept in the address (a filtered view can be
-// bookmarked or shared), server-side paging, each row's details, and CSV export of the filter.
+// 审计日志 (审计管理员): the audit trail in words — each action, object and outcome labelled (Chinese
+// first), a change opened shows each field before → after — with filters (user, action, object,
+// outcome, time) kept in the address (a filtered view can be bookmarked or shared), server-side
+// paging, and the filtered list exported as Excel or CSV.
 import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, Select, Table, type TableProps, Tag, Typography } from 'antd';
+import {
+  AutoComplete,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Select,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
+import type { AuditChoices } from '../../../src/http/contract';
 import { api, withQuery } from '../api/client';
 import { useApiQuery } from '../api/query';
 import type { AuditRow, Page } from '../api/types';
@@ -12,6 +28,7 @@ import { ErrorState } from '../components/states';
 import { formatDateTime } from '../format';
 import { type MessageKey, useI18n } from '../i18n';
 import { setSearch, useLocation } from '../router';
+import { AuditEntry, hasDetails } from './audit-entry';
 
 const FILTERS = ['actor', 'action', 'outcome', 'targetType', 'targetId', 'from', 'to'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -45,6 +62,15 @@ export default function AuditPage() {
   const state = useApiQuery(['/api/audit', key], (signal) =>
     api.get<Page<AuditRow>>('/api/audit', { ...filters, page, pageSize }, signal),
   );
+  const choices = useApiQuery(['/api/audit/choices'], (signal) =>
+    api.get<AuditChoices>('/api/audit/choices', {}, signal),
+  ).data;
+  const en = locale === 'en';
+  const labelOf = (c: { zh: string; en: string }) => (en ? c.en : c.zh);
+  const actionOptions = (choices?.actions ?? []).map((c) => ({
+    value: c.value,
+    label: `${labelOf(c)} · ${c.value}`,
+  }));
 
   // The form shows what the address says (also after back/forward).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are encoded in key
@@ -91,14 +117,23 @@ export default function AuditPage() {
       key: 'action',
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 200,
-      render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+      width: 220,
+      render: (action: string, row) => (
+        <>
+          <div>{en ? row.actionLabelEn : row.actionLabel}</div>
+          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
+            {action}
+          </Typography.Text>
+        </>
+      ),
     },
     {
       key: 'target',
       title: t('audit.target'),
       ellipsis: true,
-      render: (_, row) => [row.targetType, row.targetId].filter(Boolean).join(' · ') || '—',
+      render: (_, row) =>
+        [en ? row.targetTypeLabelEn : row.targetTypeLabel, row.targetLabel].filter(Boolean).join(' · ') ||
+        '—',
     },
     {
       key: 'outcome',
@@ -127,6 +162,16 @@ export default function AuditPage() {
             <Button icon={<ReloadOutlined />} onClick={state.reload}>
               {t('common.refresh')}
             </Button>
+            <Tooltip title={t('audit.exportHint')}>
+              <Button
+                icon={<DownloadOutlined />}
+                href={withQuery('/api/audit/export', { ...filters, format: 'xlsx' })}
+                download
+                data-testid="audit-export-xlsx"
+              >
+                {t('audit.exportXlsx')}
+              </Button>
+            </Tooltip>
             <Button
               icon={<DownloadOutlined />}
               href={withQuery('/api/audit/export', filters)}
@@ -141,7 +186,16 @@ export default function AuditPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form form={form} layout="inline" onFinish={apply} className="sibi-filter-form">
           <Form.Item name="actor" label={t('audit.actor')} htmlFor="audit-actor">
-            <Input allowClear style={{ width: 140 }} id="audit-actor" />
+            <AutoComplete
+              allowClear
+              style={{ width: 150 }}
+              id="audit-actor"
+              defaultActiveFirstOption={false}
+              options={(choices?.actors ?? []).map((actor) => ({ value: actor }))}
+              showSearch={{
+                filterOption: (input, option) => String(option?.value ?? '').includes(input.trim()),
+              }}
+            />
           </Form.Item>
           <Form.Item
             name="action"
@@ -149,7 +203,21 @@ export default function AuditPage() {
             tooltip={t('audit.actionHint')}
             htmlFor="audit-action"
           >
-            <Input allowClear style={{ width: 160 }} placeholder="auth." id="audit-action" />
+            <AutoComplete
+              allowClear
+              style={{ width: 240 }}
+              placeholder="auth."
+              id="audit-action"
+              defaultActiveFirstOption={false}
+              options={actionOptions}
+              popupMatchSelectWidth={320}
+              showSearch={{
+                filterOption: (input, option) =>
+                  String(option?.label ?? '')
+                    .toLowerCase()
+                    .includes(input.trim().toLowerCase()),
+              }}
+            />
           </Form.Item>
           <Form.Item name="outcome" label={t('audit.outcome')}>
             <Select
@@ -159,7 +227,12 @@ export default function AuditPage() {
             />
           </Form.Item>
           <Form.Item name="targetType" label={t('audit.targetType')}>
-            <Input allowClear style={{ width: 120 }} />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 150 }}
+              options={(choices?.objects ?? []).map((c) => ({ value: c.value, label: labelOf(c) }))}
+            />
           </Form.Item>
           <Form.Item name="targetId" label={t('audit.targetId')}>
             <Input allowClear style={{ width: 140 }} />
@@ -189,8 +262,8 @@ export default function AuditPage() {
           loading={state.loading}
           scroll={{ x: 900 }}
           expandable={{
-            expandedRowRender: (row) => <AuditDetails row={row} />,
-            rowExpandable: (row) => row.details !== null || row.before !== null || row.after !== null,
+            expandedRowRender: (row) => <AuditEntry row={row} />,
+            rowExpandable: hasDetails,
           }}
           pagination={{
             current: page,
@@ -204,27 +277,6 @@ export default function AuditPage() {
         />
       )}
     </>
-  );
-}
-
-function AuditDetails({ row }: { row: AuditRow }) {
-  const { t } = useI18n();
-  const parts: [MessageKey, unknown][] = [
-    ['audit.details', row.details],
-    ['audit.before', row.before],
-    ['audit.after', row.after],
-  ];
-  return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: 12 }}>
-      {parts
-        .filter(([, value]) => value !== null && value !== undefined)
-        .map(([label, value]) => (
-          <div key={label}>
-            <Typography.Text strong>{t(label)}</Typography.Text>
-            <pre className="sibi-json">{JSON.stringify(value, null, 2)}</pre>
-          </div>
-        ))}
-    </div>
   );
 }
 
