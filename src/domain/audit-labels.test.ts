@@ -177,6 +177,18 @@ describe('field changes', () => {
         after: '7',
       },
     ]);
+    expect(fieldChanges({ approvedAt: null }, { approvedAt: '2026-12-07T12:10:37.112Z' })).toEqual([
+      {
+        field: 'approvedAt',
+        label: '审核时间',
+        labelEn: 'approved at',
+        before: '—',
+        after: '2026-12-07 20:10:37',
+      },
+    ]);
+    expect(fieldChanges({ startDate: '2020-06-01' }, { startDate: '2020-06-02' })[0]?.after).toBe(
+      '2020-06-02',
+    );
     expect(fieldChanges({ state: 'submitted' }, { state: 'approved' })).toEqual([
       { field: 'state', label: '状态', labelEn: 'state', before: '已提交', after: '已审核' },
     ]);

@@ -280,6 +280,14 @@ export interface ValueNames {
   fields?: Readonly<Record<string, string>>;
 }
 
+/** "2020-10-03 10:00:00" in China (UTC+8). */
+export function beijingTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
+}
+
+/** A timestamp as JSON keeps it ("2026-12-07T12:10:37.112Z"). */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 function show(field: string, value: unknown, names: ValueNames): string {
   if (value === null || value === undefined || value === '') return '—';
   const spec = FIELD_LABELS[field];
@@ -296,6 +304,7 @@ function show(field: string, value: unknown, names: ValueNames): string {
   if (field === 'state' && typeof value === 'string' && value in REPORT_STATE_LABELS) {
     return REPORT_STATE_LABELS[value as keyof typeof REPORT_STATE_LABELS];
   }
+  if (typeof value === 'string' && TIMESTAMP.test(value)) return beijingTime(new Date(value));
   if (Array.isArray(value)) return value.length ? value.map(String).join('、') : '—';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

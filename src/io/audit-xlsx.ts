@@ -3,6 +3,7 @@
 // row by row (exceljs's streaming writer), so an export of any size holds one batch in memory. Text
 // that could run as a formula is neutralised (security.md: exports).
 import ExcelJS from 'exceljs';
+import { beijingTime } from '../domain/audit-labels';
 import { neutraliseFormula } from './text';
 
 /** One entry as the sheet shows it (already labelled by the caller). */
@@ -40,11 +41,6 @@ export const AUDIT_SHEET_HEADER = [
 ];
 
 const WIDTHS = [8, 20, 14, 16, 22, 24, 14, 22, 8, 60, 40, 40, 40];
-
-/** "2020-10-03 10:00:00" in China (UTC+8). */
-export function beijingTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
-}
 
 const text = (value: string | null) => neutraliseFormula(value ?? '');
 
