@@ -2,7 +2,8 @@
 // (src/http/contract.ts: `z.output` of the route and presenter schemas), never from copies of its
 // own. This test fails when a file in web/src declares an interface or type alias under a name the
 // contract already has: the name of an exported schema without its Z (ZDeal → Deal) in
-// src/http/routes/*.types.ts or src/http/presenters, or a type exported by src/http/contract.ts.
+// src/http/routes/*.types.ts or src/http/presenters, a type exported by src/http/contract.ts, or a
+// type of the engine modules whose results the API carries (ENGINE_TYPES).
 // It also keeps the web's imports of src/http type-only, so no server code enters the bundle.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,18 +18,27 @@ const rel = (path: string) => relative(ROOT, path).split('\\').join('/');
  * was under way in them. A name listed here that the file no longer declares fails the test too.
  */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  'web/src/api/evaluation-types.ts': [
-    'DraftBody',
-    'PublishGate',
-    'PublishedSummary',
-    'RankMove',
-    'RegionRef',
-    'Verification',
-  ],
-  'web/src/api/public-types.ts': ['PublicEvaluation', 'PublicHonours'],
+  // The contract's body with the scheme as any string: the pages take it from the address.
+  'web/src/api/evaluation-types.ts': ['DraftBody'],
   // The panel's own subset (its scheme is any evaluation's id, the contract's a built-in one).
   'web/src/pages/bulletin-panel.tsx': ['BulletinQuery'],
+  // A local alias of the contract's SelfScoreChoices scheme (not a copy), under the engine's name.
+  'web/src/pages/evaluation-self-scores.tsx': ['Scheme'],
 };
+
+/**
+ * Engine modules whose types the API carries inside its JSON (an evaluation's result, a scheme, a
+ * sensitivity or what-it-takes analysis, the publish gate, self-scores): the web takes these types
+ * from the module too, never a copy.
+ */
+const ENGINE_TYPES = [
+  'src/domain/evaluation/types.ts',
+  'src/domain/evaluation/scheme-schema.ts',
+  'src/domain/evaluation/sensitivity.ts',
+  'src/domain/evaluation/what-it-takes.ts',
+  'src/domain/evaluation/publish-gate.ts',
+  'src/domain/evaluation/self-scores.ts',
+];
 
 function files(dir: string, test: (name: string) => boolean): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -38,7 +48,7 @@ function files(dir: string, test: (name: string) => boolean): string[] {
   });
 }
 
-/** Every name the contract has: schema names without their Z, and the contract's own types. */
+/** Every name the contract has: schema names without their Z, the contract's own types, the engine's. */
 function contractNames(): Map<string, string> {
   const names = new Map<string, string>();
   const schemaFiles = [
@@ -59,6 +69,12 @@ function contractNames(): Map<string, string> {
       .map((n) => n.trim())
       .filter(Boolean))
       names.set(name, rel(contract));
+  }
+  for (const file of ENGINE_TYPES) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const m of text.matchAll(/^export (?:interface|type) ([A-Z]\w*)\b/gm)) {
+      if (!names.has(m[1]!)) names.set(m[1]!, file);
+    }
   }
   return names;
 }
@@ -85,7 +101,15 @@ describe('one contract between the server and the web', () => {
   const names = contractNames();
 
   it('finds the contract', () => {
-    for (const name of ['Project', 'MonthlyReport', 'Dashboard', 'Deal', 'Me'])
+    for (const name of [
+      'Project',
+      'MonthlyReport',
+      'Dashboard',
+      'Deal',
+      'Me',
+      'EvaluationResult',
+      'SchemeCheck',
+    ])
       expect(names.has(name), name).toBe(true);
   });
 
@@ -100,7 +124,7 @@ describe('one contract between the server and the web', () => {
           continue;
         }
         found.push(
-          `${path}: ${name} (the contract has it: ${names.get(name)}; import it from src/http/contract.ts)`,
+          `${path}: ${name} (the contract has it: ${names.get(name)}; import it from src/http/contract.ts or that module)`,
         );
       }
     }

@@ -6,6 +6,9 @@
 // Everything reached from here is type-checked under web/tsconfig.json (DOM, no Node types):
 // keep the schema modules free of Node-only imports.
 import type { z } from 'zod';
+import type { PublishGateReport } from '../domain/evaluation/publish-gate';
+import type { Scheme } from '../domain/evaluation/scheme-schema';
+import type { EvaluationResult } from '../domain/evaluation/types';
 import type { Role } from '../policies/roles';
 import type { Action } from '../policies/rules';
 import type { ZAccount, ZSelf } from './presenters/account';
@@ -15,12 +18,37 @@ import type { ZReport } from './presenters/report';
 import type { ZAuditChoices, ZAuditRow } from './routes/audit.types';
 import type { ZLoginBody, ZSessionResponse } from './routes/auth.types';
 import type { ZImportChanges, ZImportSummary } from './routes/data-files.types';
+import type {
+  ZAudit,
+  ZDraft,
+  ZDraftBody,
+  ZPublished,
+  ZPublishedSummary,
+  ZPublishGate,
+  ZRankMove,
+  ZVerification,
+} from './routes/evaluations.types';
+import type { ZHonourDetail, ZHonourSummary } from './routes/honours.types';
 import type { ZMap } from './routes/map.types';
 import type { ZProjectLeaders } from './routes/projects.types';
 import type { ZDemoAccounts } from './routes/public.types';
+import type {
+  ZHonourEntry,
+  ZPublicEvaluation,
+  ZPublicHonours,
+  ZPublicLinkOut,
+} from './routes/public-results.types';
 import type { ZImportQuality, ZQuality, ZQualityFinding } from './routes/quality.types';
 import type { ZRegion } from './routes/regions.types';
 import type { ZMissingList, ZReportForm } from './routes/reports.types';
+import type {
+  ZSchemeCheck,
+  ZSchemeFull,
+  ZSchemeProblem,
+  ZSchemeSummary,
+  ZSchemeValidation,
+  ZWeightRow,
+} from './routes/schemes.types';
 import type { ZSelfScoreChoices, ZSelfScoreOut } from './routes/self-scores.types';
 import type { ZSettingsView } from './routes/settings.types';
 import type { ZDashboard, ZMetrics, ZRankEntry, ZRegionRef, ZStats } from './routes/stats.types';
@@ -105,3 +133,42 @@ export type Issue = Out<typeof ZIssue>;
 // Self-scores (self-scores.types.ts).
 export type SelfScoreEntry = Out<typeof ZSelfScoreOut>;
 export type SelfScoreChoices = Out<typeof ZSelfScoreChoices>;
+
+// Evaluations and schemes (evaluations.types.ts, schemes.types.ts). The schemas describe a result or
+// a scheme as opaque JSON (`z.unknown()`, documented in docs/methodology.md); its type is the
+// engine's (src/domain/evaluation/types.ts, scheme-schema.ts), put in here.
+type WithResult<T> = Omit<T, 'result'> & { result: EvaluationResult };
+/** POST /api/evaluations/draft (also the body of its sensitivity and what-it-takes). */
+export type DraftBody = z.input<typeof ZDraftBody>;
+export type RankMove = Out<typeof ZRankMove>;
+export type DraftEvaluation = WithResult<Out<typeof ZDraft>>;
+export type PublishedSummary = Out<typeof ZPublishedSummary>;
+/** The publish gate's report as stored with a published result. */
+export type PublishGate = Out<typeof ZPublishGate>;
+/** The details of a publication the gate refused (422): its report, and whether the caller may override. */
+export type PublishRefusal = PublishGateReport & { mayOverride: boolean };
+export type PublishedEvaluation = WithResult<Out<typeof ZPublished>>;
+export type Verification = Out<typeof ZVerification>;
+export type SchemeSummary = Out<typeof ZSchemeSummary>;
+export type SchemeFull = Omit<Out<typeof ZSchemeFull>, 'scheme'> & { scheme: Scheme };
+/** The statistical audit of an evaluation (docs/methodology.md → 统计审计). */
+export type EvaluationAudit = Out<typeof ZAudit>;
+export type GroupAudit = EvaluationAudit['groups'][number];
+export type Correlations = GroupAudit['scores'];
+export type AuditOutliers = GroupAudit['outliers'][number];
+/** Nominal against effective weight of one indicator (the audit's and the scheme check's). */
+export type WeightRow = Out<typeof ZWeightRow>;
+export type SchemeValidation = Omit<Out<typeof ZSchemeValidation>, 'scheme'> & { scheme: Scheme | null };
+/** POST /api/schemes/check: every problem with its line and column, the summary and the weights. */
+export type SchemeCheck = Omit<Out<typeof ZSchemeCheck>, 'scheme'> & { scheme: Scheme | null };
+export type SchemeProblem = Out<typeof ZSchemeProblem>;
+
+// Public links, and the honours lists they publish (public-results.types.ts, honours.types.ts).
+export type PublicEvaluation = Out<typeof ZPublicEvaluation>;
+export type PublicUnit = PublicEvaluation['groups'][number]['units'][number];
+export type PublicHonours = Out<typeof ZPublicHonours>;
+export type PublicHonourEntry = Out<typeof ZHonourEntry>;
+/** A public link as the office sees it (`link` null: none open). */
+export type PublicLinkInfo = Out<typeof ZPublicLinkOut>;
+export type HonourListSummary = Out<typeof ZHonourSummary>;
+export type HonourListDetail = Out<typeof ZHonourDetail>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_SEED, NORMALISATION_ALTERNATIVES } from '../../domain/evaluation/sensitivity';
-import { BUILTIN_SCHEMES } from '../../schemes/load-scheme';
+import { BUILTIN_SCHEMES } from '../../schemes/builtin';
 import { ZIdParams, ZRegionCode } from '../schema/common';
-import { ZWeightRow } from './schemes';
+import { ZWeightRow } from './schemes.types';
 
 /**
  * Sensitivity replications are capped (issue #14 item 5): each one re-ranks every unit, so a

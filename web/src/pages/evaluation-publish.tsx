@@ -7,7 +7,12 @@ import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
-import type { DraftEvaluation, GateRefusal, PublishedEvaluation, PublishGate } from '../api/evaluation-types';
+import type {
+  DraftEvaluation,
+  GateRefusal,
+  PublishedEvaluation,
+  PublishRefusal,
+} from '../api/evaluation-types';
 import { formatPeriod } from '../format';
 import { type Locale, type MessageKey, type Translate, useI18n } from '../i18n';
 import { navigate } from '../router';
@@ -15,8 +20,10 @@ import { navigate } from '../router';
 /** The shortest reason the server accepts. */
 const MIN_REASON = 4;
 
-function isGate(details: unknown): details is PublishGate {
-  return typeof details === 'object' && details !== null && Array.isArray((details as PublishGate).refusals);
+function isGate(details: unknown): details is PublishRefusal {
+  return (
+    typeof details === 'object' && details !== null && Array.isArray((details as PublishRefusal).refusals)
+  );
 }
 
 const REFUSAL_KEYS = {
@@ -55,7 +62,7 @@ function PublishDialog({ draft, onClose }: { draft: DraftEvaluation; onClose: ()
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const [gate, setGate] = useState<PublishGate | null>(null);
+  const [gate, setGate] = useState<PublishRefusal | null>(null);
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
 

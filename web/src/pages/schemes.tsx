@@ -9,7 +9,13 @@ import { CalculatorOutlined, CheckCircleOutlined, EditOutlined, UndoOutlined } f
 import { Alert, Button, Card, Collapse, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api, request } from '../api/client';
-import type { DraftEvaluation, Scheme, SchemeFull, SchemeSummary } from '../api/evaluation-types';
+import type {
+  DraftEvaluation,
+  SchemeCheck,
+  SchemeFull,
+  SchemeSummary,
+  WeightRow,
+} from '../api/evaluation-types';
 import { DRAFT_QUERY, useApiQuery } from '../api/query';
 import { PageHeader } from '../components/page-header';
 import { Async, ErrorState, Loading } from '../components/states';
@@ -122,35 +128,6 @@ function writeCopy(id: string, text: string | null): void {
   } catch {
     // No storage: the copy lasts as long as the page.
   }
-}
-
-/** POST /api/schemes/check (src/http/routes/schemes.ts). */
-interface SchemeProblem {
-  code: string;
-  path: string;
-  line: number | null;
-  column: number | null;
-  message: string;
-  /** The message with its line and column. */
-  text: string;
-}
-
-interface WeightRow {
-  indicator: string;
-  name: string;
-  nominal: number;
-  effective: number | null;
-}
-
-interface SchemeCheck {
-  ok: boolean;
-  problems: SchemeProblem[];
-  scheme: Scheme | null;
-  weights: {
-    period: string;
-    region: { code: string; name: string };
-    groups: { group: string; label: string; units: number; rows: WeightRow[] }[];
-  } | null;
 }
 
 type Check =
