@@ -37,8 +37,8 @@ const ALLOWED: Record<Layer, readonly string[]> = {
 
 /** Imports that break the rules today (file → imported module), to be removed. */
 const KNOWN: readonly string[] = [
-  // Type-only, in files others are changing now: to take their types from src/services/database.ts
-  // and src/services/row-types.ts once that work lands.
+  // Type-only, in a file another engineer is changing now: to take the type from
+  // src/services/database.ts once that work lands.
   'src/http/metrics.ts → src/db/client',
 ];
 
