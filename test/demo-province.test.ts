@@ -102,12 +102,23 @@ describe.each(testDatabases())('demo province on $name', (target: TestDatabase) 
   it('gives a city or county the same figures from its own projects as from the province’s rows', async () => {
     // A city's or county's queries start from its projects by index (MetricScope.regions); the
     // same query over the whole province's rows must say exactly the same.
+    // Every city and county on PostgreSQL. On PGlite (the same PostgreSQL engine and the same SQL,
+    // 6× slower here) 洛阳市, 孟津县 and the first region of each kind: the 424 queries of every region
+    // took 560–660 s there at load average 30, against 99 s on PostgreSQL.
     const regions = await regionTree(database);
     const below = regions.filter((r) => r.kind !== 'province');
     expect(below.length).toBeGreaterThan(40);
+    const checked =
+      target.name === 'pglite'
+        ? below.filter(
+            (r, i) =>
+              r.code === LUOYANG || r.code === '410322' || below.findIndex((o) => o.kind === r.kind) === i,
+          )
+        : below;
+    const started = performance.now();
     for (const periodId of ['2020-09', '2021-12']) {
       const period = parsePeriod(periodId);
-      for (const region of below) {
+      for (const region of checked) {
         const units = unitMap(regions, region.code);
         units.set(region.code, region.code);
         const narrow = scopeFor(units, region.code, period, DEFAULT_LISTS);
@@ -122,8 +133,10 @@ describe.each(testDatabases())('demo province on $name', (target: TestDatabase) 
         );
       }
     }
-    // 424 queries over the whole demo: 99 s on PostgreSQL and 560–660 s on PGlite on the shared
-    // 2-core machine at load average 30, where 120 s timed out.
+    console.info(
+      `demo province (${target.name}): ${checked.length} of ${below.length} regions × 2 periods, ` +
+        `${checked.length * 8} queries in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }, 900_000);
 
   it('carries approved 加分/扣分 events and adjustments of 2020 into the explanations', async () => {
