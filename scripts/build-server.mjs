@@ -81,7 +81,12 @@ export async function buildServer() {
   const name = `b${Date.now().toString(36)}-${process.pid}`;
   const outdir = join(OUT, name);
   await build({
-    entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
+    // The job worker (src/services/jobs/worker.ts) is an entry of its own: worker threads load
+    // job-worker.js from the build's folder (worker-pool.ts), sharing the chunks of main.js.
+    entryPoints: [
+      { in: join(ROOT, 'src', 'cli', 'main.ts'), out: 'main' },
+      { in: join(ROOT, 'src', 'services', 'jobs', 'worker.ts'), out: 'job-worker' },
+    ],
     outdir,
     bundle: true,
     splitting: true,

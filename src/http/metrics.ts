@@ -1,6 +1,6 @@
 // Prometheus metrics at /metrics (issue #14 item 10): requests and latency by route pattern (the
 // route as registered, /api/projects/:code — never the raw URL, which would hold ids and make a
-// series per project), the PostgreSQL pool, imports in progress, and the process's own figures
+// series per project), the PostgreSQL pool, imports in progress, background jobs by kind and state, and the process's own figures
 // (event-loop delay, memory, CPU) from prom-client's default collectors.
 //
 // Who may read it (docs/security.md, "Metrics"): the figures describe the deployment (routes in use,
@@ -68,6 +68,16 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
     registers: [registry],
     collect() {
       this.set(options.importsInProgress());
+    },
+  });
+
+  new Gauge({
+    name: 'sibi_jobs',
+    help: 'Background jobs by kind and state (queued, running; and those finished and still kept)',
+    labelNames: ['kind', 'state'] as const,
+    registers: [registry],
+    collect() {
+      for (const { kind, state, count } of app.jobs?.counts() ?? []) this.set({ kind, state }, count);
     },
   });
 

@@ -62,6 +62,13 @@ export interface ActionTargets {
   'selfScore.read': RegionTarget;
   /** Report or revise a unit's self-score; the target is the unit. */
   'selfScore.report': RegionTarget;
+  /** See, fetch the result of, or cancel a background job: the account that started it, nobody else. */
+  'job.own': JobTarget;
+}
+
+/** A background job: the account that started it. */
+export interface JobTarget {
+  ownerId: number;
 }
 
 /** An event or manual adjustment under review: its unit, and the account that entered it. */
@@ -179,4 +186,7 @@ export const RULES: { [A in Action]: Rule<A> } = {
     test: (actor, target) => actor.regionCode === target.regionCode,
     read: 'selfScore.read',
   },
+  // A job holds what its owner was allowed to see when it started (an export of their scope, an
+  // analysis of their province): nobody else sees it, not an officer above them, not an administrator.
+  'job.own': { roles: EVERYONE, test: (actor, job) => actor.id === job.ownerId },
 };

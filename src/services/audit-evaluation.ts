@@ -4,9 +4,8 @@
 
 import type { Database } from '../db/client';
 import type { StoredEvaluation } from '../db/evaluations';
-import { type AuditResult, auditEvaluation } from '../domain/evaluation/audit';
-import { effectiveTreatment } from '../domain/evaluation/outlier-treatment';
-import { schemeIndicators } from '../domain/evaluation/scheme';
+import type { AuditResult } from '../domain/evaluation/audit';
+import { auditUnderScheme as audit } from '../domain/evaluation/scheme-audit';
 import type { Scheme } from '../domain/evaluation/scheme-schema';
 import type { EvaluationResult } from '../domain/evaluation/types';
 import { type EvaluateRequest, runEvaluation } from './evaluate-period';
@@ -14,19 +13,6 @@ import { type EvaluateRequest, runEvaluation } from './evaluate-period';
 export interface EvaluationAudit extends AuditResult {
   period: string;
   parent: { code: string; name?: string };
-}
-
-/** The treatment each indicator gets under its own rule (none for target and threshold rules). */
-function treatmentOf(scheme: Scheme) {
-  const byId = new Map(schemeIndicators(scheme).map(({ indicator }) => [indicator.id, indicator]));
-  return (id: string) => {
-    const ind = byId.get(id)!;
-    return effectiveTreatment(scheme, ind, ind.rule);
-  };
-}
-
-function audit(scheme: Scheme, result: EvaluationResult): AuditResult {
-  return auditEvaluation(result, { treatment: treatmentOf(scheme) });
 }
 
 export async function analyseAudit(database: Database, request: EvaluateRequest): Promise<EvaluationAudit> {

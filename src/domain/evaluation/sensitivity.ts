@@ -55,6 +55,8 @@ export interface SensitivityOptions {
   indices?: boolean;
   /** Bootstrap samples for the indices' 95% intervals (default DEFAULT_BOOTSTRAP; 0 = none). */
   bootstrap?: number;
+  /** Told as the re-rankings complete (done of total, about a hundred times a run); never changes the result. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface UnitRobustness {
@@ -378,6 +380,17 @@ function leaveOneDimensionOut(s: Setup, input: EvaluationInput): SensitivityResu
   });
 }
 
+/** Counts re-rankings and tells `report` about every hundredth of `total` (and the last). */
+function progressCounter(total: number, report?: (done: number, total: number) => void) {
+  let done = 0;
+  const step = Math.max(1, Math.floor(total / 100));
+  return <T>(value: T): T => {
+    done++;
+    if (report && (done % step === 0 || done === total)) report(done, total);
+    return value;
+  };
+}
+
 export function runSensitivity(input: EvaluationInput, options: SensitivityOptions): SensitivityResult {
   const flags: ResultFlag[] = [];
   const s = setup(input, options.vary, flags);
@@ -389,15 +402,16 @@ export function runSensitivity(input: EvaluationInput, options: SensitivityOptio
   const nominal = runScenario(s, input, nominalScenario(s));
   const random = mulberry32(seed);
   const { A, B } = saltelliDesign(N, columns, random);
-  const runsA = A.map((row) => runScenario(s, input, scenarioOf(s, row, spread)));
+  const withIndices = options.indices !== false && s.factors.length > 0;
+  const tick = progressCounter(N * (withIndices ? s.factors.length + 2 : 1), options.onProgress);
+  const run = (sc: Scenario) => tick(runScenario(s, input, sc));
+  const runsA = A.map((row) => run(scenarioOf(s, row, spread)));
   let indices: SensitivityIndex[] = [];
-  if (options.indices !== false && s.factors.length > 0) {
+  if (withIndices) {
     const y = (ranks: Int32Array) => meanAbsShift(ranks, nominal);
     const yA = runsA.map(y);
-    const yB = B.map((row) => y(runScenario(s, input, scenarioOf(s, row, spread))));
-    const yAB = s.factors.map((f) =>
-      A.map((a, j) => y(runScenario(s, input, scenarioOf(s, mixRow(a, B[j]!, f), spread)))),
-    );
+    const yB = B.map((row) => y(run(scenarioOf(s, row, spread))));
+    const yAB = s.factors.map((f) => A.map((a, j) => y(run(scenarioOf(s, mixRow(a, B[j]!, f), spread)))));
     // The bootstrap draws continue the design's stream: the design, and so the indices, are those of the seed alone.
     const intervals = samples > 0 ? bootstrapIntervals(yA, yB, yAB, samples, random) : [];
     indices = sobolIndices(yA, yB, yAB).map((ix, i) => ({

@@ -7,23 +7,24 @@ import { z } from 'zod';
 import { provinceOf } from '../../domain/regions';
 import type { Actor } from '../../policies/actor';
 import { authorize, authorizeRole, can } from '../../policies/authorize';
-import { analyseSensitivity, analyseWhatItTakes } from '../../services/analyse-evaluation';
-import { analyseAudit, analyseStoredAudit } from '../../services/audit-evaluation';
-import { RuleViolationError, UsageError } from '../../services/errors';
-import { type EvaluateRequest, runEvaluation } from '../../services/evaluate-period';
-import { PublishRefusedError, publishEvaluation, revokeEvaluation } from '../../services/publish-evaluation';
+import { RuleViolationError } from '../../services/errors';
+import { runEvaluation } from '../../services/evaluate-period';
 import {
-  analyseStoredSensitivity,
-  analyseStoredWhatItTakes,
-  listPublishedEvaluations,
-  loadPublishedEvaluation,
-} from '../../services/published-evaluations';
+  draftAudit,
+  draftSensitivity,
+  draftWhatItTakes,
+  storedAudit,
+  storedSensitivity,
+  storedWhatItTakes,
+} from '../../services/jobs/analyses';
+import { PublishRefusedError, publishEvaluation, revokeEvaluation } from '../../services/publish-evaluation';
+import { listPublishedEvaluations, loadPublishedEvaluation } from '../../services/published-evaluations';
 import { regionTree } from '../../services/region-tree';
-import { parseEditedScheme } from '../../services/scheme-text';
 import { verifyEvaluation } from '../../services/verify-evaluation';
 import { presentDraft, presentPublished, presentSummary } from '../presenters/evaluation';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
+import { draftRequest, parentOf, readablePublished } from './evaluation-access';
 import {
   ZAnalysis,
   ZAudit,
@@ -42,36 +43,6 @@ import {
   ZVerification,
   ZWhatItTakesBody,
 } from './evaluations.types';
-
-/** The region whose children are ranked: as asked, else the caller's province. */
-function parentOf(actor: Actor, region: string | undefined): string {
-  if (region) return region;
-  if (!actor.regionCode) throw new UsageError('请指定地区（region）');
-  return provinceOf(actor.regionCode);
-}
-
-interface DraftInput {
-  scheme: string;
-  schemeText?: string;
-  period: string;
-  region?: string;
-  group?: string;
-}
-
-function draftRequest(actor: Actor, body: DraftInput, ip: string): EvaluateRequest {
-  authorizeRole(actor, 'evaluation.run');
-  const region = parentOf(actor, body.region);
-  authorize(actor, 'evaluation.run', { regionCode: region });
-  return {
-    scheme: body.scheme,
-    schemeOverride: body.schemeText === undefined ? undefined : parseEditedScheme(body.schemeText),
-    period: body.period,
-    region,
-    group: body.group,
-    actor: actor.username,
-    ip,
-  };
-}
 
 export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -112,7 +83,7 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const actor = actorOfRequest(request);
       const { replications, seed, normalisation, aggregation, ...draft } = request.body;
-      return analyseSensitivity(database, draftRequest(actor, draft, request.ip), {
+      return draftSensitivity(database, draftRequest(actor, draft, request.ip), {
         replications,
         seed,
         normalisation,
@@ -133,7 +104,7 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const actor = actorOfRequest(request);
-      return analyseAudit(database, draftRequest(actor, request.body, request.ip));
+      return draftAudit(database, draftRequest(actor, request.body, request.ip));
     },
   );
 
@@ -150,7 +121,7 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const actor = actorOfRequest(request);
       const { unit, ...draft } = request.body;
-      return analyseWhatItTakes(database, draftRequest(actor, draft, request.ip), unit);
+      return draftWhatItTakes(database, draftRequest(actor, draft, request.ip), unit);
     },
   );
 
@@ -252,13 +223,7 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  /** Loads a published evaluation, revoked or not, the caller may read (404 otherwise). */
-  async function readable(actor: Actor, id: number) {
-    authorizeRole(actor, 'evaluation.read');
-    const stored = await loadPublishedEvaluation(database, id, { allowRevoked: true });
-    authorize(actor, 'evaluation.read', { regionCode: stored.parentCode });
-    return stored;
-  }
+  const readable = (actor: Actor, id: number) => readablePublished(deps, actor, id);
 
   app.get(
     '/api/evaluations/:id',
@@ -320,7 +285,7 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const stored = await readable(actorOfRequest(request), request.params.id);
-      return analyseStoredSensitivity(stored, request.query);
+      return storedSensitivity(stored, request.query);
     },
   );
 
@@ -336,7 +301,7 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const stored = await readable(actorOfRequest(request), request.params.id);
-      return analyseStoredAudit(stored);
+      return storedAudit(stored);
     },
   );
 
@@ -353,7 +318,7 @@ export function evaluationRoutes(root: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const stored = await readable(actorOfRequest(request), request.params.id);
-      return analyseStoredWhatItTakes(stored, request.query.unit);
+      return storedWhatItTakes(stored, request.query.unit);
     },
   );
 }

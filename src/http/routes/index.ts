@@ -15,6 +15,8 @@ import { healthRoutes } from './health';
 import { honourRoutes } from './honours';
 import { importErrorRoutes } from './import-errors';
 import { issueRoutes } from './issues';
+import { jobRoutes } from './jobs';
+import { jobStartRoutes } from './jobs-start';
 import { mapRoutes } from './map';
 import { messageRoutes } from './messages';
 import { oc4idsRoutes } from './oc4ids';
@@ -64,6 +66,8 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   publicResultRoutes(app, deps);
   honourRoutes(app, deps);
   evaluationEntryRoutes(app, deps);
+  jobRoutes(app, deps);
+  jobStartRoutes(app, deps);
   todoRoutes(app, deps);
   messageRoutes(app, deps);
   reminderRoutes(app, deps);
