@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../../test/helpers/databases';
 import { load, REGIONS } from '../../../test/helpers/factories';
 import { Client, createTestAccount, loginAs, startServer, type TestServer } from '../../../test/helpers/http';
+import { auditActors } from '../../db/audit-read';
 import type { Database } from '../../db/client';
 import { queryRows } from '../../db/query';
 
@@ -161,6 +162,12 @@ describe.each(testDatabases())('the audit log on $name', (target: TestDatabase) 
         { value: 'deal.update', zh: '修改招商签约项目', en: 'Edit signed deal' },
       ]),
     );
+    // The user choices come from the latest entries only (a range of the key, not the whole log).
+    const latest = await queryRows<{ actor: string }>(
+      database.db,
+      sql`select actor from audit_log order by id desc limit 1`,
+    );
+    expect(await auditActors(database.db, 500, 1)).toEqual([latest[0]!.actor]);
     expect(choices.body.objects).toEqual(
       expect.arrayContaining([{ value: 'deal', zh: '招商签约项目', en: 'signed deal' }]),
     );

@@ -63,5 +63,7 @@ export const ZAuditChoices = z.object({
   actions: z.array(ZChoice).describe('操作；以 . 结尾的为一类（如 auth. 为登录与认证的全部操作）'),
   objects: z.array(ZChoice).describe('对象类型（targetType）'),
   outcomes: z.array(ZChoice),
-  actors: z.array(z.string()).describe('日志中出现过的用户（最近的在前，最多 500 个）'),
+  actors: z
+    .array(z.string())
+    .describe('最近 50,000 条日志中出现过的用户（最近的在前，最多 500 个）；更早的用户可直接输入'),
 });
