@@ -35,7 +35,7 @@ export interface AuditEntry extends AuditRow {
   targetTypeLabel: string | null;
   targetTypeLabelEn: string | null;
   outcomeLabel: string;
-  /** The target in words where it is a region or a setting key ("孟津县（410322）"), else the id. */
+  /** The target in words where it is a region or a setting ("孟津县（410322）"), else the id. */
   targetLabel: string | null;
   changes: FieldChange[];
 }
@@ -53,7 +53,12 @@ export async function auditNames(database: Database): Promise<ValueNames> {
 export function describeAuditRow(row: AuditRow, names: ValueNames): AuditEntry {
   const action = actionLabel(row.action);
   const object = objectLabel(row.targetType);
-  const region = row.targetId ? names.regions?.get(row.targetId) : undefined;
+  // A region by its name; a setting by its label.
+  const named = !row.targetId
+    ? undefined
+    : row.targetType === 'settings'
+      ? names.fields?.[row.targetId]
+      : names.regions?.get(row.targetId);
   return {
     ...row,
     actionLabel: action?.zh ?? row.action,
@@ -61,7 +66,7 @@ export function describeAuditRow(row: AuditRow, names: ValueNames): AuditEntry {
     targetTypeLabel: object?.zh ?? row.targetType,
     targetTypeLabelEn: object?.en ?? row.targetType,
     outcomeLabel: OUTCOME_LABELS[row.outcome]?.zh ?? row.outcome,
-    targetLabel: region ? `${region}（${row.targetId}）` : row.targetId,
+    targetLabel: named ? `${named}（${row.targetId}）` : row.targetId,
     changes: fieldChanges(row.before, row.after, names),
   };
 }
