@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const rel = (path: string) => relative(ROOT, path).split('\\').join('/');
@@ -24,6 +25,14 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'web/src/pages/bulletin-panel.tsx': ['BulletinQuery'],
   // A local alias of the contract's SelfScoreChoices scheme (not a copy), under the engine's name.
   'web/src/pages/evaluation-self-scores.tsx': ['Scheme'],
+};
+
+/** Web interfaces with the fields of a contract shape that are not copies of it, each with its reason. */
+const SHAPES_ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  // The dialog's form state while it is filled in (every field optional), sent as the body.
+  'web/src/pages/users-dialogs.tsx': ['Values'],
+  // A subset of GET /api/evaluation-entries/items in a page another engineer is changing: to go.
+  'web/src/pages/evaluation-entries-common.tsx': ['Choices'],
 };
 
 /**
@@ -48,14 +57,16 @@ function files(dir: string, test: (name: string) => boolean): string[] {
   });
 }
 
+/** The modules of the route and presenter schemas. */
+const schemaFiles = () => [
+  ...files(join(ROOT, 'src/http/routes'), (n) => n.endsWith('.types.ts')),
+  ...files(join(ROOT, 'src/http/presenters'), (n) => n.endsWith('.ts') && !n.endsWith('.test.ts')),
+];
+
 /** Every name the contract has: schema names without their Z, the contract's own types, the engine's. */
 function contractNames(): Map<string, string> {
   const names = new Map<string, string>();
-  const schemaFiles = [
-    ...files(join(ROOT, 'src/http/routes'), (n) => n.endsWith('.types.ts')),
-    ...files(join(ROOT, 'src/http/presenters'), (n) => n.endsWith('.ts') && !n.endsWith('.test.ts')),
-  ];
-  for (const file of schemaFiles) {
+  for (const file of schemaFiles()) {
     for (const m of readFileSync(file, 'utf8').matchAll(/^export const Z([A-Z]\w*)\b/gm)) {
       names.set(m[1]!, `${rel(file)} (Z${m[1]})`);
     }
@@ -78,6 +89,50 @@ function contractNames(): Map<string, string> {
   }
   return names;
 }
+
+/** The object schema inside a schema (through refinements, transforms, optional and nullable). */
+function objectOf(schema: unknown): z.AnyZodObject | undefined {
+  if (schema instanceof z.ZodObject) return schema;
+  if (schema instanceof z.ZodEffects) return objectOf(schema.innerType());
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return objectOf(schema.unwrap());
+  return undefined;
+}
+
+/** A key set as one string: the sorted names, joined. */
+const keySet = (keys: Iterable<string>) => [...keys].sort().join(',');
+
+/**
+ * The key sets of the objects the contract's exported schemas answer or take, each with where it
+ * is: a web type with exactly these fields is a copy, whatever its name.
+ */
+async function contractShapes(): Promise<Map<string, string>> {
+  const shapes = new Map<string, string>();
+  for (const file of schemaFiles()) {
+    const module = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module)) {
+      const object = name.startsWith('Z') ? objectOf(value) : undefined;
+      const keys = object ? Object.keys(object.shape) : [];
+      if (keys.length >= MIN_SHAPE_KEYS) shapes.set(keySet(keys), `${rel(file)} (${name})`);
+    }
+  }
+  return shapes;
+}
+
+/** Smaller shapes ({code, name}) are too common to tell a copy. */
+const MIN_SHAPE_KEYS = 2;
+
+/** The interfaces a file declares with their own fields (an interface that extends another is left out). */
+const interfaceShapes = (text: string) =>
+  [...text.matchAll(/^(?:export\s+)?interface\s+(\w+)(?:<[^>{]*>)?\s*\{\n([\s\S]*?)^\}/gm)].map((m) => ({
+    name: m[1]!,
+    keys: [...m[2]!.matchAll(/^ {2}(?:readonly\s+)?(\w+)\??:/gm)].map((k) => k[1]!),
+  }));
+
+/** Allow-list entries (`path: name`) that were not met: to remove from the list. */
+const staleEntries = (allowed: Readonly<Record<string, readonly string[]>>, seen: Set<string>) =>
+  Object.entries(allowed).flatMap(([path, list]) =>
+    list.filter((name) => !seen.has(`${path}: ${name}`)).map((name) => `${path}: ${name}`),
+  );
 
 const webFiles = () =>
   files(join(ROOT, 'web/src'), (n) => /\.tsx?$/.test(n) && !/\.test\.tsx?$/.test(n)).map((path) => ({
@@ -129,10 +184,24 @@ describe('one contract between the server and the web', () => {
       }
     }
     expect(found).toEqual([]);
-    const stale = Object.entries(ALLOWED).flatMap(([path, list]) =>
-      list.filter((name) => !allowedSeen.has(`${path}: ${name}`)).map((name) => `${path}: ${name}`),
-    );
-    expect(stale, 'allow-list entries no longer needed: remove them').toEqual([]);
+    expect(staleEntries(ALLOWED, allowedSeen), 'allow-list entries no longer needed').toEqual([]);
+  });
+
+  it('the web declares no copy of a contract shape under another name (the same fields)', async () => {
+    const shapes = await contractShapes();
+    expect(shapes.get(keySet(['secret', 'uri']))).toContain('ZTotpEnrolResponse');
+    const copies: string[] = [];
+    const allowedSeen = new Set<string>();
+    for (const { path, text } of webFiles()) {
+      for (const { name, keys } of interfaceShapes(text)) {
+        const source = keys.length >= MIN_SHAPE_KEYS ? shapes.get(keySet(keys)) : undefined;
+        if (source && SHAPES_ALLOWED[path]?.includes(name)) allowedSeen.add(`${path}: ${name}`);
+        if (source && !SHAPES_ALLOWED[path]?.includes(name))
+          copies.push(`${path}: ${name} (the contract has it: ${source})`);
+      }
+    }
+    expect(copies).toEqual([]);
+    expect(staleEntries(SHAPES_ALLOWED, allowedSeen), 'allow-list entries no longer needed').toEqual([]);
   });
 
   it('the web imports src/http only for types, so no server code enters its bundle', () => {

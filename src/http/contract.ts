@@ -16,7 +16,7 @@ import type { ZApproval, ZDeal, ZIssue, ZReserve } from './presenters/ledgers';
 import type { ZProject, ZProjectYear } from './presenters/project';
 import type { ZReport } from './presenters/report';
 import type { ZAuditChoices, ZAuditRow } from './routes/audit.types';
-import type { ZLoginBody, ZSessionResponse } from './routes/auth.types';
+import type { ZLoginBody, ZSessionResponse, ZTotpEnrolResponse } from './routes/auth.types';
 import type { ZImportChanges, ZImportSummary } from './routes/data-files.types';
 import type {
   ZAudit,
@@ -54,8 +54,12 @@ import type { ZSettingsView } from './routes/settings.types';
 import type { ZDashboard, ZMetrics, ZRankEntry, ZRegionRef, ZStats } from './routes/stats.types';
 import type { ZAccountWithPassword } from './routes/users.types';
 import type { ZWarnings } from './routes/warnings.types';
+import type { zPage } from './schema/common';
 
 type Out<T extends z.ZodTypeAny> = z.output<T>;
+
+/** A numbered page of a list (zPage in src/http/schema/common.ts) of any item. */
+export type Page<T> = Omit<Out<ReturnType<typeof zPage>>, 'items'> & { items: T[] };
 
 export type { Role };
 /** The actions of src/policies/rules.ts, for `capabilities` (what the role may ever do). */
@@ -68,6 +72,8 @@ export type SessionResponse = Out<typeof ZSessionResponse>;
 /** POST /api/auth/login: what the browser sends. */
 export type LoginBody = z.input<typeof ZLoginBody>;
 export type DemoAccounts = Out<typeof ZDemoAccounts>;
+/** POST /api/auth/totp/enrol: the new secret, shown once. */
+export type TotpEnrolment = Out<typeof ZTotpEnrolResponse>;
 export type Account = Out<typeof ZAccount>;
 export type AccountWithPassword = Out<typeof ZAccountWithPassword>;
 

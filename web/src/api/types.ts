@@ -1,6 +1,6 @@
 // The shapes the API answers come from the server's zod schemas (src/http/contract.ts, types
-// only: nothing of the server enters the bundle). Only the generic page and the role lists the
-// browser needs as values are declared here.
+// only: nothing of the server enters the bundle). Only the role lists the browser needs as values
+// are declared here.
 import type { Role } from '../../../src/http/contract';
 
 export type {
@@ -11,6 +11,7 @@ export type {
   DemoAccounts,
   Me,
   MonthlyReport as Report,
+  Page,
   PendingStep,
   Region,
   RegionKind,
@@ -19,6 +20,7 @@ export type {
   SettingItem,
   SettingsView,
   Stats,
+  TotpEnrolment,
 } from '../../../src/http/contract';
 
 /** The roles (src/policies/roles.ts: pure data, no imports). */
@@ -28,10 +30,3 @@ export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
 export const REGION_ROLES: readonly Role[] = ['province_officer', 'city_officer', 'county_officer', 'viewer'];
 /** Roles bound to projects by code. */
 export const PROJECT_ROLES: readonly Role[] = ['project_owner', 'leader'];
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}

@@ -5,16 +5,12 @@ import { Alert, App, Button, Card, Form, Input, QRCode, Result, Steps, Typograph
 import { useState } from 'react';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
+import type { TotpEnrolment } from '../api/types';
 import { ForcedStep } from '../components/forced-step';
 import { PageHeader } from '../components/page-header';
 import { useI18n } from '../i18n';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
-
-interface Enrolment {
-  secret: string;
-  uri: string;
-}
 
 export default function TotpPage({ forced }: Partial<PageProps> & { forced?: boolean }) {
   const { t } = useI18n();
@@ -40,7 +36,7 @@ function TotpSteps() {
   const { t, locale } = useI18n();
   const { refresh } = useSession();
   const { message } = App.useApp();
-  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -57,7 +53,7 @@ function TotpSteps() {
   };
 
   const start = ({ password }: { password: string }) =>
-    run(async () => setEnrolment(await api.post<Enrolment>('/api/auth/totp/enrol', { password })));
+    run(async () => setEnrolment(await api.post<TotpEnrolment>('/api/auth/totp/enrol', { password })));
 
   const verify = ({ code }: { code: string }) =>
     run(async () => {
