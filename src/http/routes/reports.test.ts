@@ -304,6 +304,116 @@ describe.each(testDatabases())('the monthly report workflow on $name', (target: 
     });
   });
 
+  it('reviews a page at once: all approved or returned with one reason, or nothing changed and every problem listed', async () => {
+    const submitted = async (month: number, submit = true) => {
+      const project = await freshProject(database, server.clock(), '410322');
+      await freshProjectYear(database, server.clock(), project);
+      const draft = await county.post('/api/reports', {
+        projectId: project.id,
+        year: 2020,
+        month,
+        investYtd: YI,
+      });
+      expect(draft.status).toBe(201);
+      if (!submit) return draft.body as { id: number; version: number };
+      const sent = await county.post(`/api/reports/${draft.body.id}/submit`, { version: draft.body.version });
+      expect(sent.body.state).toBe('submitted');
+      return sent.body as { id: number; version: number };
+    };
+    const [a, b, c] = [await submitted(6), await submitted(6), await submitted(6, false)];
+    const stateOf = async (id: number) => (await city.get(`/api/reports/${id}`)).body.state;
+    const item = (r: { id: number; version: number }) => ({ id: r.id, version: r.version });
+    const before = (await audit('report.approve')).length;
+
+    // As for a single review: the county may not review its own region's reports (403), a report
+    // out of scope or missing is 404 — the whole request, nothing changed.
+    expect(
+      (await county.post('/api/reports/review', { action: 'approve', items: [item(a), item(b)] })).status,
+    ).toBe(403);
+    const missing = await city.post('/api/reports/review', {
+      action: 'approve',
+      items: [item(a), { id: 999_999, version: 1 }],
+    });
+    expect(missing.status).toBe(404);
+    // A draft and a stale version, both listed; the good one untouched.
+    const mixed = await city.post('/api/reports/review', {
+      action: 'return',
+      reason: '投资额与台账不符',
+      items: [item(a), { id: b.id, version: b.version + 1 }, item(c)],
+    });
+    expect(mixed.status).toBe(422);
+    expect(mixed.body.error.message).toBe('2 份月报不能退回，未做任何改动');
+    expect(mixed.body.error.details).toEqual([
+      { id: b.id, report: expect.stringContaining('2020年6月'), reason: '记录已被他人修改，请刷新后重试' },
+      { id: c.id, report: expect.stringContaining('2020年6月'), reason: '不是已提交状态' },
+    ]);
+    expect([await stateOf(a.id), await stateOf(b.id)]).toEqual(['submitted', 'submitted']);
+    // Returning needs a reason; approving takes none; one report listed twice is refused.
+    expect((await city.post('/api/reports/review', { action: 'return', items: [item(a)] })).status).toBe(400);
+    const twice = await city.post('/api/reports/review', { action: 'approve', items: [item(a), item(a)] });
+    expect(twice.status).toBe(400);
+
+    // The page as shown: both approved by the city, one audit row each.
+    const approved = await city.post('/api/reports/review', { action: 'approve', items: [item(a), item(b)] });
+    expect(approved.status).toBe(200);
+    expect(approved.body.count).toBe(2);
+    expect(
+      approved.body.items.map((r: { state: string; approvedBy: string }) => [r.state, r.approvedBy]),
+    ).toEqual([
+      ['approved', 'city1'],
+      ['approved', 'city1'],
+    ]);
+    const audited = (await audit('report.approve')).slice(before);
+    expect(audited.map((r) => [r.actor, r.outcome])).toEqual([
+      ['city1', 'ok'],
+      ['city1', 'ok'],
+    ]);
+    // Sent again (a second click, the page not yet refreshed): already approved, said so, nothing written.
+    const again = await city.post('/api/reports/review', {
+      action: 'approve',
+      items: [{ id: a.id, version: approved.body.items[0].version }],
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.error.details[0].reason).toBe('已审核');
+    expect((await audit('report.approve')).length).toBe(before + 2);
+  });
+
+  it('undoes every review of a page when one fails while they are written (a write between the check and the update)', async () => {
+    const make = async () => {
+      const project = await freshProject(database, server.clock(), '410322');
+      await freshProjectYear(database, server.clock(), project);
+      const draft = await county.post('/api/reports', {
+        projectId: project.id,
+        year: 2020,
+        month: 5,
+        investYtd: YI,
+      });
+      return (await county.post(`/api/reports/${draft.body.id}/submit`, { version: draft.body.version }))
+        .body as {
+        id: number;
+        version: number;
+      };
+    };
+    const [first, second] = [await make(), await make()];
+    const { loadReport } = await import('../../services/reports/load-report');
+    const { reviewReports } = await import('../../services/reports/review-reports');
+    const items = [];
+    for (const r of [first, second])
+      items.push({ id: r.id, version: r.version, row: (await loadReport(database, r.id)).row });
+    // Someone returns the second after the page was checked: its update finds another version.
+    await city.post(`/api/reports/${second.id}/return`, {
+      version: second.version,
+      reason: '请补充形象进度',
+    });
+    const ctx = { actor: 'city1', ip: null, now: server.clock() };
+    await expect(reviewReports(database, ctx, items, { action: 'approve' })).rejects.toThrow(
+      '记录已被他人修改',
+    );
+    // The first, approved inside the same transaction, is undone with it.
+    expect((await city.get(`/api/reports/${first.id}`)).body.state).toBe('submitted');
+    expect((await city.get(`/api/reports/${second.id}`)).body.state).toBe('returned');
+  });
+
   it('marks a submission after the deadline late, and refuses a month not yet begun', async () => {
     await signIn('2020-10-07T02:00:00Z');
     const project = await freshProject(database, server.clock(), '410322');

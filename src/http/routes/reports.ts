@@ -1,5 +1,5 @@
 // Monthly reports: list, get, the form for a month, create/update/delete, and the workflow
-// (submit, approve, return).
+// (submit, approve, return; approve or return a page at once).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ProjectTarget } from '../../policies/actor';
 import { authorizeRole } from '../../policies/authorize';
@@ -11,6 +11,7 @@ import { loadReport } from '../../services/reports/load-report';
 import { findMissingReports } from '../../services/reports/missing-reports';
 import { reportForm } from '../../services/reports/report-form';
 import { approveReport, returnReport, submitReport } from '../../services/reports/report-transitions';
+import { type ReviewItem, reviewReports } from '../../services/reports/review-reports';
 import { createReport, deleteReport, updateReport } from '../../services/reports/save-report';
 import type { ReportRow, ReportWithProject } from '../../services/row-types';
 import { loadAuthorized, regionSubtree } from '../guard';
@@ -30,6 +31,8 @@ import {
   ZReportPatch,
   ZReportQuery,
   ZReturnBody,
+  ZReviewBody,
+  ZReviewResult,
   ZTransitionBody,
 } from './reports.types';
 
@@ -293,6 +296,41 @@ export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
         request.body.reason,
       );
       return present(request, updated, row, target);
+    },
+  );
+
+  app.post(
+    '/api/reports/review',
+    {
+      schema: {
+        summary:
+          '批量审核：一页已提交的月报（id 与页面上的 version）一并审核通过，或以同一原因退回；任何一份不能处理时列出全部原因，不做任何改动',
+        tags,
+        body: ZReviewBody,
+        response: { 200: ZReviewResult },
+      },
+    },
+    async (request) => {
+      const actor = actorOfRequest(request);
+      authorizeRole(actor, 'report.review');
+      // Every report must be one the caller may review, as for a single review (404 out of scope,
+      // 403 in scope but not theirs to review): a page never shows another's reports.
+      const targets = new Map<number, ProjectTarget>();
+      const items: ReviewItem[] = [];
+      for (const { id, version } of request.body.items) {
+        const { row, target } = await loadAuthorized(actor, 'report.review', () => loadReport(database, id));
+        targets.set(id, target);
+        items.push({ id, version, row });
+      }
+      const { action, reason } = request.body;
+      const decision = action === 'approve' ? { action } : { action, reason: reason! };
+      const updated = await reviewReports(database, auditContext(request, deps), items, decision);
+      return {
+        count: updated.length,
+        items: updated.map((row, i) => {
+          return present(request, row, items[i]!.row, targets.get(row.id)!);
+        }),
+      };
     },
   );
 }

@@ -72,6 +72,27 @@ export const ZReturnBody = z
 
 export const ZReportList = zListPage(ZReport);
 
+/** 批量审核: the reports of a page as shown (id and version), approved or returned with one reason. */
+export const ZReviewBody = z
+  .object({
+    action: z.enum(['approve', 'return']),
+    reason: z.string().trim().min(2).max(500).optional(),
+    items: z
+      .array(z.object({ id: z.number().int().min(1), version: ZVersion }).strict())
+      .min(1)
+      .max(200),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.action === 'return' && body.reason === undefined)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '退回须填写原因' });
+    if (body.action === 'approve' && body.reason !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '审核通过不填原因' });
+    if (new Set(body.items.map((i) => i.id)).size !== body.items.length)
+      ctx.addIssue({ code: 'custom', path: ['items'], message: '同一份月报列了两次' });
+  });
+export const ZReviewResult = z.object({ count: z.number().int(), items: z.array(ZReport) });
+
 export const ZFormQuery = z.object({ year: ZYear, month: ZMonth }).strict();
 const ZField = z.enum(REPORT_FIELDS);
 export const ZReportForm = z.object({
