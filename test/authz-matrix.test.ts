@@ -194,6 +194,27 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
   };
   const tally = { cases: 0, allowed: 0, denied401: 0, denied403: 0, denied404: 0 };
 
+  /** Until the server runs no job: each case's job has the heavy-work slots it needs. */
+  async function jobsIdle() {
+    const busy = () =>
+      server.app.jobs.counts().some((c) => c.count > 0 && (c.state === 'queued' || c.state === 'running'));
+    while (busy()) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  /** A finished job of the caller's own (anonymous: any id, refused before it is looked up). */
+  const ownJob = async (who: Who) => {
+    const userId = userIds.get(who);
+    if (userId === undefined) return '00000000-0000-4000-8000-000000000000';
+    const job = server.app.jobs.start(userId, 'export', (ctx) =>
+      ctx.save('x\r\n', { contentType: 'text/csv; charset=utf-8', fileName: 'x.csv' }),
+    );
+    await jobsIdle();
+    return job.id;
+  };
+  const jobStart = async (path: string, body: Record<string, unknown>) => {
+    await jobsIdle();
+    return { url: `/api/jobs/${path}`, body };
+  };
+
   const unique = () => `${Date.now().toString(36)}${++counter}`;
 
   async function project(c: Case) {
@@ -652,6 +673,24 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       return { url: '/api/reminder-webhooks/410800' };
     },
     'POST /api/reminders/run': async () => ({ url: '/api/reminders/run', body: { dryRun: true } }),
+    'GET /api/jobs': async () => ({ url: '/api/jobs' }),
+    'GET /api/jobs/:id': async (c) => ({ url: `/api/jobs/${await ownJob(c.who)}` }),
+    'GET /api/jobs/:id/result': async (c) => ({ url: `/api/jobs/${await ownJob(c.who)}/result` }),
+    'DELETE /api/jobs/:id': async (c) => ({ url: `/api/jobs/${await ownJob(c.who)}` }),
+    'POST /api/jobs/draft-sensitivity': async () =>
+      jobStart('draft-sensitivity', { period: '2020Q3', region: '410000', replications: 20 }),
+    'POST /api/jobs/draft-what-it-takes': async () =>
+      jobStart('draft-what-it-takes', { period: '2020Q3', region: '410000', unit: '410800' }),
+    'POST /api/jobs/draft-audit': async () => jobStart('draft-audit', { period: '2020Q3', region: '410000' }),
+    'POST /api/jobs/sensitivity': async () =>
+      jobStart('sensitivity', { evaluation: publishedId, replications: 20 }),
+    'POST /api/jobs/what-it-takes': async () =>
+      jobStart('what-it-takes', { evaluation: publishedId, unit: '410800' }),
+    'POST /api/jobs/audit': async () => jobStart('audit', { evaluation: publishedId }),
+    'POST /api/jobs/export': async (c) =>
+      jobStart('export', { kind: 'deals', region: c.place!.region, format: 'csv' }),
+    'POST /api/jobs/oc4ids': async () => jobStart('oc4ids', { year: 2020 }),
+    'POST /api/jobs/audit-log': async () => jobStart('audit-log', { from: new Date().toISOString() }),
   };
 
   async function accountFor(who: Exclude<Who, 'anonymous'>, username: string, projectCodes?: string[]) {

@@ -347,4 +347,20 @@ export const MATRIX: Record<string, Expected> = {
   'PUT /api/reminder-webhooks/:region': SYSADMIN,
   'DELETE /api/reminder-webhooks/:region': SYSADMIN,
   'POST /api/reminders/run': SYSADMIN,
+  // background jobs (docs/api.md → 后台任务): started with the rights of the request each replaces
+  // (checked at the start: 403/404 at once); a job is its owner's alone ('job.own'): each role sees,
+  // fetches and cancels its own (another account's job is 404 for everyone: jobs.test.ts)
+  'GET /api/jobs': SIGNED_IN,
+  'GET /api/jobs/:id': SIGNED_IN,
+  'GET /api/jobs/:id/result': SIGNED_IN,
+  'DELETE /api/jobs/:id': SIGNED_IN,
+  'POST /api/jobs/draft-sensitivity': PROVINCE_OFFICER,
+  'POST /api/jobs/draft-what-it-takes': PROVINCE_OFFICER,
+  'POST /api/jobs/draft-audit': PROVINCE_OFFICER,
+  'POST /api/jobs/sensitivity': PUBLISHED_READ,
+  'POST /api/jobs/what-it-takes': PUBLISHED_READ,
+  'POST /api/jobs/audit': PUBLISHED_READ,
+  'POST /api/jobs/export': REGION_LEDGER_READ,
+  'POST /api/jobs/oc4ids': PROJECT_LIST,
+  'POST /api/jobs/audit-log': AUDITOR,
 };
