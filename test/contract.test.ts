@@ -31,8 +31,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 const SHAPES_ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // The dialog's form state while it is filled in (every field optional), sent as the body.
   'web/src/pages/users-dialogs.tsx': ['Values'],
-  // A subset of GET /api/evaluation-entries/items in a page another engineer is changing: to go.
-  'web/src/pages/evaluation-entries-common.tsx': ['Choices'],
 };
 
 /**
@@ -121,12 +119,40 @@ async function contractShapes(): Promise<Map<string, string>> {
 /** Smaller shapes ({code, name}) are too common to tell a copy. */
 const MIN_SHAPE_KEYS = 2;
 
-/** The interfaces a file declares with their own fields (an interface that extends another is left out). */
-const interfaceShapes = (text: string) =>
-  [...text.matchAll(/^(?:export\s+)?interface\s+(\w+)(?:<[^>{]*>)?\s*\{\n([\s\S]*?)^\}/gm)].map((m) => ({
-    name: m[1]!,
-    keys: [...m[2]!.matchAll(/^ {2}(?:readonly\s+)?(\w+)\??:/gm)].map((k) => k[1]!),
-  }));
+/**
+ * The interfaces a file declares with their fields, those of the interfaces of the same file they
+ * extend included (an interface that extends one from elsewhere is left out: its fields are not known).
+ */
+function interfaceShapes(text: string): { name: string; keys: string[] }[] {
+  const declared = new Map(
+    [
+      ...text.matchAll(
+        /^(?:export\s+)?interface\s+(\w+)(?:<[^>{]*>)?(?:\s+extends\s+([^{]+?))?\s*\{\n([\s\S]*?)^\}/gm,
+      ),
+    ].map((m) => [
+      m[1]!,
+      {
+        bases: (m[2] ?? '')
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean),
+        own: [...m[3]!.matchAll(/^ {2}(?:readonly\s+)?(\w+)\??:/gm)].map((k) => k[1]!),
+      },
+    ]),
+  );
+  const keysOf = (name: string): string[] | undefined => {
+    const found = declared.get(name);
+    if (!found) return undefined;
+    const inherited = found.bases.map(keysOf);
+    return inherited.every((keys) => keys !== undefined)
+      ? [...new Set([...inherited.flat(), ...found.own])]
+      : undefined;
+  };
+  return [...declared.keys()].flatMap((name) => {
+    const keys = keysOf(name);
+    return keys ? [{ name, keys }] : [];
+  });
+}
 
 /** Allow-list entries (`path: name`) that were not met: to remove from the list. */
 const staleEntries = (allowed: Readonly<Record<string, readonly string[]>>, seen: Set<string>) =>
@@ -190,6 +216,11 @@ describe('one contract between the server and the web', () => {
   it('the web declares no copy of a contract shape under another name (the same fields)', async () => {
     const shapes = await contractShapes();
     expect(shapes.get(keySet(['secret', 'uri']))).toContain('ZTotpEnrolResponse');
+    const sample = 'interface A {\n  id: number;\n}\nexport interface B extends A {\n  uri?: string;\n}\n';
+    expect(interfaceShapes(`${sample}interface C extends Elsewhere {\n  x: string;\n}\n`)).toEqual([
+      { name: 'A', keys: ['id'] },
+      { name: 'B', keys: ['id', 'uri'] },
+    ]);
     const copies: string[] = [];
     const allowedSeen = new Set<string>();
     for (const { path, text } of webFiles()) {

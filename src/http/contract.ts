@@ -18,6 +18,7 @@ import type { ZReport } from './presenters/report';
 import type { ZAuditChoices, ZAuditRow } from './routes/audit.types';
 import type { ZLoginBody, ZSessionResponse, ZTotpEnrolResponse } from './routes/auth.types';
 import type { ZImportChanges, ZImportSummary } from './routes/data-files.types';
+import type { ZAdjustmentOut, ZEntryItems, ZEventOut } from './routes/evaluation-entries.types';
 import type {
   ZAudit,
   ZDraft,
@@ -178,3 +179,9 @@ export type PublicHonourEntry = Out<typeof ZHonourEntry>;
 export type PublicLinkInfo = Out<typeof ZPublicLinkOut>;
 export type HonourListSummary = Out<typeof ZHonourSummary>;
 export type HonourListDetail = Out<typeof ZHonourDetail>;
+
+// 加减分事项 and manual adjustments, each reviewed by a second person (evaluation-entries.types.ts).
+export type EventEntry = Out<typeof ZEventOut>;
+export type AdjustmentEntry = Out<typeof ZAdjustmentOut>;
+/** GET /api/evaluation-entries/choices: the events and each scheme's bonus and penalty items. */
+export type EntryChoices = Out<typeof ZEntryItems>;

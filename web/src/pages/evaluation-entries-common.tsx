@@ -40,32 +40,7 @@ export interface Review {
   revokeReason: string | null;
   version: number;
 }
-export interface EventEntry extends Review {
-  regionCode: string;
-  eventDate: string;
-  item: string;
-  count: number;
-  note: string | null;
-  reason: string | null;
-}
-export interface AdjustmentEntry extends Review {
-  scheme: string;
-  period: string;
-  unitCode: string;
-  kind: 'bonus' | 'penalty';
-  item: string | null;
-  points: string;
-  reason: string;
-}
-export interface Choices {
-  events: { id: string; name: string }[];
-  schemes: {
-    id: string;
-    name: string;
-    bonus: { id: string; name: string }[];
-    penalty: { id: string; name: string }[];
-  }[];
-}
+export type { AdjustmentEntry, EntryChoices as Choices, EventEntry } from '../api/evaluation-entries-types';
 
 function StatusCell({ row }: { row: Review }) {
   const { t, locale } = useI18n();
