@@ -2,6 +2,7 @@
 import type { dashboardZhCN } from './dashboard.zh-CN';
 
 export const dashboardEn: Record<keyof typeof dashboardZhCN, string> = {
+  'dashboard.period.hasData': 'Has submitted data',
   'dashboard.summary':
     '{period}: {projectCount} key projects completed {investYtd} of investment, {investRate} of the annual plan, {pace}; of {plannedNewStarts} planned new starts {newStarted} have started ({newStartRate}); {signedCount} investment deals were signed worth {signedAmount}, {dealsStarted} of them started; {reserveCount} projects are in reserve, {reserveMajor} of them major.',
   'dashboard.pace.ahead': '{points} points ahead of time progress',

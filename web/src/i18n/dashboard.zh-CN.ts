@@ -2,6 +2,8 @@
 // metric groups): the summary in the seed article's words, the monthly chart, the child units, the
 // rank history and the leader's panel; spread into zh-CN.ts.
 export const dashboardZhCN = {
+  // a period in a picker that has submitted data (the default period is the latest of them)
+  'dashboard.period.hasData': '有已报送数据',
   'dashboard.summary':
     '{period}，{projectCount}个重点项目累计完成投资{investYtd}，占年度计划的{investRate}，{pace}；计划新开工{plannedNewStarts}个，已开工{newStarted}个，开工率{newStartRate}；签约招商引资项目{signedCount}个，投资总额{signedAmount}，已开工{dealsStarted}个；谋划储备项目{reserveCount}个，其中重大项目{reserveMajor}个。',
   'dashboard.pace.ahead': '快于时序进度{points}个百分点',

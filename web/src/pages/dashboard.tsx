@@ -49,7 +49,7 @@ function RegionDashboard({ region }: { region: string }) {
   const picker = (
     <Space wrap>
       <Typography.Text type="secondary">{t('dashboard.period')}</Typography.Text>
-      <MonthPicker period={period} />
+      <MonthPicker month={month} />
       <LinkButton
         icon={<FundProjectionScreenOutlined />}
         to={period ? `/screen?period=${period}` : '/screen'}

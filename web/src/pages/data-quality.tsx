@@ -56,7 +56,7 @@ function RegionQuality({ region }: { region: string }) {
         onChange={(value) => setSearch({ severity: value === 'all' ? null : String(value) })}
         data-testid="quality-severity"
       />
-      <MonthPicker period={period} />
+      <MonthPicker month={month} />
     </Space>
   );
 

@@ -2,6 +2,7 @@
 // the requests that analyse it, ranks with ties (并列), scores, metric values, group labels and the
 // period and group pickers.
 import { Select, Space, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { request } from '../api/client';
 import type { DraftBody, SensitivityResult, UnitResult, WhatItTakesResult } from '../api/evaluation-types';
 import { formatPeriod } from '../format';
@@ -108,14 +109,19 @@ function splitPeriod(period: string | undefined): { year?: number; part?: string
 
 const joinPeriod = (year: number, part: string) => (part === 'year' ? String(year) : `${year}${part}`);
 
-/** The year and the quarter, month or whole year of a period, as two selects. */
+/**
+ * The year and the quarter, month or whole year of a period, as two selects; the periods in
+ * `marked` (those with submitted data, api/periods.ts) are marked in the lists.
+ */
 export function PeriodPicker({
   value,
   onChange,
+  marked,
   id = 'evaluation-period',
 }: {
   value: string | undefined;
   onChange(period: string | undefined): void;
+  marked?: ReadonlySet<string>;
   id?: string;
 }) {
   const { t, locale } = useI18n();
@@ -127,6 +133,17 @@ export function PeriodPicker({
     // "2020年1-9月" → "1-9月", "Jan–Sep 2020" → "Jan–Sep".
     return formatPeriod(joinPeriod(thisYear, p), locale).replace(/^\d{4}年|\s\d{4}$/g, '');
   };
+  // An option of a period with data, in the open list (the chosen value is shown plain).
+  const hasData = t('dashboard.period.hasData');
+  const optionRender =
+    (period: (value: unknown) => string) => (option: { label?: ReactNode; value?: unknown }) =>
+      marked?.has(period(option.value)) ? (
+        <span className="sibi-period-has-data" title={hasData}>
+          {option.label}
+        </span>
+      ) : (
+        option.label
+      );
   return (
     <Space.Compact>
       <Select
@@ -136,6 +153,7 @@ export function PeriodPicker({
         value={year}
         placeholder={t('evaluation.period.pickYear')}
         onChange={(y: number) => onChange(joinPeriod(y, part ?? 'Q1'))}
+        optionRender={optionRender((y) => String(y))}
         options={years.map((y) => ({ value: y, label: locale === 'en' ? String(y) : `${y}年` }))}
       />
       <Select
@@ -146,6 +164,7 @@ export function PeriodPicker({
         disabled={year === undefined}
         placeholder={t('evaluation.period.pickPart')}
         onChange={(p: string) => onChange(joinPeriod(year ?? thisYear, p))}
+        optionRender={optionRender((p) => joinPeriod(year ?? thisYear, String(p)))}
         options={[
           {
             label: t('evaluation.period.quarters'),

@@ -5,7 +5,7 @@
 // behind the publish gate, see evaluation-publish.tsx).
 import { CalculatorOutlined, FileSearchOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Select, Space, Table, type TableProps, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { api, request } from '../api/client';
 import type {
   DraftEvaluation,
@@ -14,7 +14,7 @@ import type {
   SchemeFull,
   SchemeSummary,
 } from '../api/evaluation-types';
-import { latestReportMonth } from '../api/latest-period';
+import { periodsWithData, useRegionPeriods } from '../api/periods';
 import { DRAFT_QUERY, useApiQuery } from '../api/query';
 import { LinkButton } from '../components/link-button';
 import { PageHeader } from '../components/page-header';
@@ -45,19 +45,14 @@ export default function EvaluationPage() {
     api.get<SchemeFull>(`/api/schemes/${scheme}`, undefined, signal),
   );
 
-  // The province officer starts at the quarter of the latest month with reports.
+  // The province officer starts at the region's default quarter (GET /api/periods: the latest whose
+  // last month is over with submitted reports; a draft for the month under way does not move it).
+  const periods = useRegionPeriods(me.regionCode, can('stats.read'));
+  const marked = useMemo(() => periodsWithData(periods.data?.months), [periods.data]);
+  const defaultQuarter = periods.data?.quarter;
   useEffect(() => {
-    if (!mayRun || period || !me.regionCode) return;
-    const controller = new AbortController();
-    latestReportMonth(me.regionCode, controller.signal).then(
-      (latest) => {
-        if (latest && !controller.signal.aborted)
-          setSearch({ period: `${latest.year}Q${Math.ceil(latest.month / 3)}` });
-      },
-      () => {},
-    );
-    return () => controller.abort();
-  }, [mayRun, period, me.regionCode]);
+    if (mayRun && !period && defaultQuarter) setSearch({ period: defaultQuarter });
+  }, [mayRun, period, defaultQuarter]);
 
   return (
     <>
@@ -85,7 +80,7 @@ export default function EvaluationPage() {
             />
           </Form.Item>
           <Form.Item label={t('evaluation.period')} htmlFor="evaluation-period-year">
-            <PeriodPicker value={period} onChange={(value) => setSearch({ period: value })} />
+            <PeriodPicker value={period} marked={marked} onChange={(value) => setSearch({ period: value })} />
           </Form.Item>
           <Form.Item label={t('evaluation.group')} htmlFor="evaluation-group">
             <GroupPicker

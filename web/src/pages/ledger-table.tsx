@@ -30,7 +30,7 @@ import type { ColumnsType, ColumnType, TableRef } from 'antd/es/table';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
-import { latestReportMonth } from '../api/latest-period';
+import { useRegionPeriods } from '../api/periods';
 import { type ApiState, useApiQuery } from '../api/query';
 import type { Capability, Page, Stats } from '../api/types';
 import { PageHeader } from '../components/page-header';
@@ -538,10 +538,8 @@ export function FiguresStrip({
   const region = filters.region ?? regions.working;
   const chosen = Number(search.get('figuresYear')) || undefined;
   const fromFilter = spec.yearOf?.(filters);
-  const latest = useApiQuery(['/api/reports', 'ledger-year', region, chosen, fromFilter], (signal) =>
-    chosen || fromFilter || !region ? Promise.resolve(null) : latestReportMonth(region, signal),
-  );
-  const year = chosen ?? fromFilter ?? latest.data?.year ?? (latest.loading ? undefined : thisYear);
+  const latest = useRegionPeriods(region, !chosen && !fromFilter);
+  const year = chosen ?? fromFilter ?? (Number(latest.data?.year) || (latest.loading ? undefined : thisYear));
   const extra = spec.query?.(filters) ?? {};
   const stats = useApiQuery(['/api/stats', region, year, JSON.stringify(extra), generation], (signal) =>
     region && year

@@ -35,7 +35,7 @@ function RegionMapPage({ region }: { region: string }) {
   const extra = (
     <Space wrap>
       {canGoUp && <Button onClick={() => regions.setWorking(parent)}>{t('map.up')}</Button>}
-      <MonthPicker period={period} />
+      <MonthPicker month={month} />
     </Space>
   );
 

@@ -1,9 +1,9 @@
-// The 红黄绿灯 badge: a red or yellow tag, and the lights of the working region's projects at the
-// latest month with reports (GET /api/warnings), shared by the projects list through a context.
+// The 红黄绿灯 badge: a red or yellow tag, and the lights of the working region's projects at its
+// default month (GET /api/periods, then /api/warnings), shared by the projects list through a context.
 import { Tag } from 'antd';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { api } from '../api/client';
-import { latestReportMonth } from '../api/latest-period';
+import { useRegionPeriods } from '../api/periods';
 import { useApiQuery } from '../api/query';
 import type { LightLevel, Warnings } from '../api/warnings-types';
 import { useI18n } from '../i18n';
@@ -28,13 +28,10 @@ export function ProjectLightsProvider({ children }: { children: ReactNode }) {
   const can = useCan();
   const region = useRegions().working;
   const enabled = can('stats.read') && region !== null;
-  const state = useApiQuery(['/api/warnings', 'project-lights', enabled, region], async (signal) => {
-    if (!enabled || !region) return null;
-    const latest = await latestReportMonth(region, signal);
-    if (!latest) return null;
-    const period = `${latest.year}-${String(latest.month).padStart(2, '0')}`;
-    return api.get<Warnings>('/api/warnings', { region, period }, signal);
-  });
+  const period = useRegionPeriods(region, enabled).data?.month;
+  const state = useApiQuery(['/api/warnings', 'project-lights', region, period], (signal) =>
+    region && period ? api.get<Warnings>('/api/warnings', { region, period }, signal) : Promise.resolve(null),
+  );
   const lights = useMemo(
     () => new Map((state.data?.projects ?? []).map((p) => [p.id, p.level] as const)),
     [state.data],

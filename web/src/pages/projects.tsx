@@ -9,12 +9,12 @@ import { App, Button } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
-import { latestReportMonth } from '../api/latest-period';
+import { fetchRegionPeriods } from '../api/periods';
 import { PROJECT_ROLES } from '../api/types';
 import { useI18n } from '../i18n';
 import { useRegions } from '../regions';
 import { navigate, useLocation } from '../router';
-import { useMe } from '../session';
+import { useCan, useMe } from '../session';
 import { LedgerPage } from './ledger-table';
 import { PROJECTS } from './project-kind';
 import { ProjectLightsProvider } from './project-lights';
@@ -38,9 +38,10 @@ export default function ProjectsPage() {
   );
 }
 
-/** The filtered region (else the working one), the filtered year (else the latest reported), the list. */
+/** The filtered region (else the working one), the filtered year (else the region's default), the list. */
 function Oc4idsDownload() {
   const { t, locale } = useI18n();
+  const can = useCan();
   const { message } = App.useApp();
   const regions = useRegions();
   const { search } = useLocation();
@@ -51,7 +52,11 @@ function Oc4idsDownload() {
       const region = search.get('region') ?? regions.working ?? undefined;
       const chosen = Number(search.get('year') || search.get('figuresYear')) || undefined;
       const year =
-        chosen ?? (region ? (await latestReportMonth(region))?.year : undefined) ?? new Date().getFullYear();
+        chosen ??
+        (region && can('stats.read')
+          ? Number((await fetchRegionPeriods(region)).year) || undefined
+          : undefined) ??
+        new Date().getFullYear();
       const pkg = await api.get<unknown>('/api/export/oc4ids', {
         region,
         year,

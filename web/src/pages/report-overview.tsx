@@ -1,6 +1,7 @@
 // 报送情况: a month's monthly reports in the working region at a glance — how many are drafts,
 // submitted, returned, approved, how many came late, and which projects on the year's lists have
-// not reported at all (漏报). The month starts at the latest one with reports; the tables page
+// not reported at all (漏报). The month starts at the region's default (GET /api/periods: the latest
+// that is over with submitted reports), else the month under way; the tables page
 // and sort on the server, and the filters live in the address.
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
@@ -18,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { api } from '../api/client';
-import { latestReportMonth } from '../api/latest-period';
+import { splitMonth, useRegionPeriods } from '../api/periods';
 import { useApiQuery } from '../api/query';
 import { type MissingReport, type MonthlyReport, REPORT_SORTS, REPORT_STATES } from '../api/reports-types';
 import type { Page } from '../api/types';
@@ -50,12 +51,10 @@ export default function ReportOverviewPage() {
   const { search } = useLocation();
   const region = regions.working ?? undefined;
   const chosen = monthFromSearch(search);
-  const latest = useApiQuery(
-    ['/api/reports', 'overview-month', region, chosen?.year, chosen?.month],
-    async (signal): Promise<Month> =>
-      chosen ?? (region ? await latestReportMonth(region, signal) : null) ?? currentMonth(),
-  );
-  const month = latest.data;
+  const can = useCan();
+  const periods = useRegionPeriods(region, !chosen && can('stats.read'));
+  const month: Month | undefined =
+    chosen ?? splitMonth(periods.data?.month) ?? (periods.loading ? undefined : currentMonth());
 
   return (
     <>
@@ -80,7 +79,9 @@ export default function ReportOverviewPage() {
           />
         }
       />
-      <Async state={latest}>{(m) => <MonthOverview month={m} region={region} />}</Async>
+      <Async state={{ ...periods, data: month, error: chosen ? null : periods.error }}>
+        {(m) => <MonthOverview month={m} region={region} />}
+      </Async>
     </>
   );
 }

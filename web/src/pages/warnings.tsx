@@ -68,7 +68,7 @@ function RegionWarnings({ region }: { region: string }) {
         onChange={(value) => setSearch({ level: value === 'all' ? null : String(value) })}
         data-testid="level-filter"
       />
-      <MonthPicker period={period} />
+      <MonthPicker month={month} />
     </Space>
   );
 
