@@ -94,7 +94,7 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
     const page = await signedIn('demo_county');
     const response = await page.request.get('/api/projects?region=410322&pageSize=5&sort=code');
     projects.push(...((await response.json()) as { items: ApiProject[] }).items);
-    expect(projects.length).toBeGreaterThanOrEqual(3);
+    expect(projects.length).toBeGreaterThanOrEqual(5);
     await page.context().close();
   }, STEP_MS);
 
@@ -362,6 +362,61 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
       await shot(page, 'report-overview-late');
       await expectAccessible(page);
       expect(ctx.errors(page)).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'lets the city review a whole page at once: nothing changes while one report moved, then all returned with one reason',
+    async () => {
+      const mine = [projects[3]!, projects[4]!];
+      const county = await signedIn('demo_county');
+      for (const project of mine) {
+        const created = await apiWrite(county, 'POST', '/api/reports', {
+          projectId: project.id,
+          year,
+          month,
+          investYtd: '1000000',
+        });
+        const draft = (await created.json()) as ApiReport;
+        expect(created.status()).toBe(201);
+        const sent = await apiWrite(county, 'POST', `/api/reports/${draft.id}/submit`, {
+          version: draft.version,
+        });
+        expect(sent.status()).toBe(200);
+      }
+      const page = await signedIn('demo_city');
+      const rowOf = (project: ApiProject) =>
+        page.locator('[data-testid="review-table"] .ant-table-row', { hasText: project.name });
+      await open(page, `/reports/review?year=${year}&month=${month}`);
+      for (const project of mine) await rowOf(project).waitFor();
+      // Another reviewer approves the first behind this page's back: the page's approval changes nothing.
+      const first = (await reportOf(page, mine[0]!.id, year, month))!;
+      const other = await apiWrite(page, 'POST', `/api/reports/${first.id}/approve`, {
+        version: first.version,
+      });
+      expect(other.status()).toBe(200);
+      await page.locator('[data-testid="bulk-approve"]').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await page.locator('[data-testid="bulk-refused"]', { hasText: mine[0]!.name }).waitFor();
+      expect(await page.locator('[data-testid="bulk-refused"]').textContent()).toContain('已审核');
+      await shot(page, 'report-review-bulk-refused');
+      await expectAccessible(page);
+      expect((await reportOf(page, mine[1]!.id, year, month))?.state).toBe('submitted');
+      await page.locator('.ant-modal-confirm-btns .ant-btn').click();
+      // The list reloaded without the approved one; the rest returned with one reason.
+      await rowOf(mine[0]!).waitFor({ state: 'detached' });
+      await page.locator('[data-testid="bulk-return"]').click();
+      await page.locator('#bulk-return-reason').fill(RETURN_REASON);
+      await shot(page, 'report-review-bulk-return');
+      await expectAccessible(page);
+      await page.locator('#bulk-return-ok').click();
+      await page.locator('.ant-message-success').waitFor();
+      await rowOf(mine[1]!).waitFor({ state: 'detached' });
+      expect(await reportOf(page, mine[1]!.id, year, month)).toMatchObject({
+        state: 'returned',
+        returnedReason: RETURN_REASON,
+      });
     },
     STEP_MS,
   );

@@ -98,6 +98,14 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.review.reasonRequired': 'Enter the reason (at least 2 characters)',
   'reports.review.returned': 'The report of "{name}" is returned',
   'reports.review.awaitingAbove': 'For the level above',
+  'reports.review.bulkApprove': 'Approve all on this page ({count})',
+  'reports.review.bulkApproveConfirm': 'Approve the {count} reports on this page you may review?',
+  'reports.review.bulkReturn': 'Return all on this page ({count})',
+  'reports.review.bulkReturnTitle': 'Return the {count} reports on this page with one reason',
+  'reports.review.bulkApproved': '{count} reports approved',
+  'reports.review.bulkReturned': '{count} reports returned',
+  'reports.review.bulkRefused':
+    'Nothing was changed: these reports cannot be reviewed now; refresh and try again',
 
   'reports.overview.title': 'Reporting status',
   'reports.overview.all': 'Reports in',

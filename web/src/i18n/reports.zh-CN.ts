@@ -90,6 +90,13 @@ export const reportsZhCN = {
   'reports.review.reasonRequired': '请填写退回原因（至少 2 个字）',
   'reports.review.returned': '“{name}”的月报已退回',
   'reports.review.awaitingAbove': '待上级审核',
+  'reports.review.bulkApprove': '本页全部审核通过（{count} 份）',
+  'reports.review.bulkApproveConfirm': '审核通过本页可审核的 {count} 份月报？',
+  'reports.review.bulkReturn': '本页全部退回（{count} 份）',
+  'reports.review.bulkReturnTitle': '以同一原因退回本页 {count} 份月报',
+  'reports.review.bulkApproved': '{count} 份月报已审核通过',
+  'reports.review.bulkReturned': '{count} 份月报已退回',
+  'reports.review.bulkRefused': '没有做任何改动：以下月报不能处理，请刷新后再试',
 
   'reports.overview.title': '报送情况',
   'reports.overview.all': '已报月报',

@@ -1,6 +1,7 @@
 // 月报审核: the submitted reports in the working region, for the level above the filler — a city
 // reviews its counties' reports, the province the cities' own and the directly managed counties'.
-// Approve, or return with a reason (required). Which report the caller may review is what the
+// Approve, or return with a reason (required); or the whole page at once (report-bulk-review.tsx).
+// Which report the caller may review is what the
 // server says (`permissions.approve` / `return`); the others wait for the level above. A report
 // someone else changed in the meantime answers 409: the list reloads and says so. On a phone the
 // table becomes a list of cards.
@@ -33,6 +34,7 @@ import { useI18n } from '../i18n';
 import { useRegions } from '../regions';
 import { setSearch, useLocation } from '../router';
 import { ApproveTitle, QualityTags, ReportQuality } from './quality-findings';
+import { BulkReview } from './report-bulk-review';
 import {
   LateTag,
   MonthPicker,
@@ -183,6 +185,7 @@ export default function ReportReviewPage() {
       <Typography.Paragraph type="secondary">
         {t('reports.review.intro', { region: regions.name(region) || t('reports.review.myScope') })}
       </Typography.Paragraph>
+      <BulkReview reports={items} onDone={state.reload} />
       {state.error ? (
         <ErrorState error={state.error} onRetry={state.reload} />
       ) : phone ? (
