@@ -88,11 +88,13 @@ function contractNames(): Map<string, string> {
   return names;
 }
 
-/** The object schema inside a schema (through refinements, transforms, optional and nullable). */
+/** The object schema inside a schema (through refinements, transforms, optional, nullable, defaults, arrays). */
 function objectOf(schema: unknown): z.AnyZodObject | undefined {
   if (schema instanceof z.ZodObject) return schema;
   if (schema instanceof z.ZodEffects) return objectOf(schema.innerType());
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return objectOf(schema.unwrap());
+  if (schema instanceof z.ZodDefault) return objectOf(schema.removeDefault());
+  if (schema instanceof z.ZodArray) return objectOf(schema.element);
   return undefined;
 }
 
@@ -100,24 +102,33 @@ function objectOf(schema: unknown): z.AnyZodObject | undefined {
 const keySet = (keys: Iterable<string>) => [...keys].sort().join(',');
 
 /**
- * The key sets of the objects the contract's exported schemas answer or take, each with where it
- * is: a web type with exactly these fields is a copy, whatever its name.
+ * The key sets of the objects the contract's exported schemas answer or take, and of the objects
+ * inside them (fields, array items), each with where it is: a web type with exactly these fields is
+ * a copy, whatever its name.
  */
 async function contractShapes(): Promise<Map<string, string>> {
   const shapes = new Map<string, string>();
+  const add = (object: z.AnyZodObject, where: string, min: number) => {
+    const keys = Object.keys(object.shape);
+    if (keys.length >= min && !shapes.has(keySet(keys))) shapes.set(keySet(keys), where);
+    for (const [key, field] of Object.entries(object.shape)) {
+      const inner = objectOf(field);
+      if (inner) add(inner, `${where}.${key}`, MIN_NESTED_KEYS);
+    }
+  };
   for (const file of schemaFiles()) {
     const module = (await import(file)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
       const object = name.startsWith('Z') ? objectOf(value) : undefined;
-      const keys = object ? Object.keys(object.shape) : [];
-      if (keys.length >= MIN_SHAPE_KEYS) shapes.set(keySet(keys), `${rel(file)} (${name})`);
+      if (object) add(object, `${rel(file)} (${name})`, MIN_SHAPE_KEYS);
     }
   }
   return shapes;
 }
 
-/** Smaller shapes ({code, name}) are too common to tell a copy. */
+/** An exported schema counts from two fields; an object inside one from three ({code, name} is too common). */
 const MIN_SHAPE_KEYS = 2;
+const MIN_NESTED_KEYS = 3;
 
 /**
  * The interfaces a file declares with their fields, those of the interfaces of the same file they
