@@ -188,13 +188,13 @@ export async function startSibi(
     [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--demo', '--port', String(port)],
     { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: dataDir, ...env } },
   );
+  // The last 200,000 characters: the run's shared server logs for the whole run.
   let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
+  const keep = (d: Buffer) => {
+    output = (output + d).slice(-200_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   // If this test process ends first (a timeout, Ctrl-C), the server must not outlive it.
   const orphanGuard = () => child.kill('SIGKILL');
   process.once('exit', orphanGuard);
