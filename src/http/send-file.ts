@@ -1,4 +1,6 @@
-// A generated download: written to a private temp folder, streamed, and removed once sent.
+// A generated download: written to a private temp folder (an .xlsx can only be streamed from a
+// finished file), streamed, and the folder removed once sent or once writing fails. Every download's
+// content type is here.
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,13 +11,16 @@ import { attachment } from './attachment';
 export const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
 } as const;
 
 export async function sendGeneratedFile(
   reply: FastifyReply,
   name: string,
   format: keyof typeof CONTENT_TYPES,
-  write: (path: string) => Promise<void>,
+  write: (path: string) => Promise<unknown>,
 ): Promise<FastifyReply> {
   const dir = await mkdtemp(join(tmpdir(), 'sibi-export-'));
   const path = join(dir, `export.${format}`);

@@ -15,10 +15,8 @@ import {
 import { auditCsvLines } from '../audit-csv';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
-import { sendWrittenFile } from '../temp-file';
+import { sendGeneratedFile } from '../send-file';
 import { ZAuditChoices, ZAuditExportQuery, ZAuditList, ZAuditQuery } from './audit.types';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type FilterQuery = { from?: string; to?: string } & Omit<AuditFilter, 'from' | 'to'>;
 
@@ -76,14 +74,8 @@ export function auditRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      if (request.query.format === 'xlsx') {
-        authorizeRole(actorOfRequest(request), 'audit.read');
-        const { format: _format, ...filter } = request.query;
-        const ctx = auditContext(request, deps);
-        return sendWrittenFile(reply, { name: '审计日志.xlsx', contentType: XLSX }, (path) =>
-          exportAuditSheet(deps.database, ctx, filterOf(filter), path),
-        );
-      }
+      if (request.query.format === 'xlsx')
+        return sendGeneratedFile(reply, '审计日志.xlsx', 'xlsx', auditLogSheet(deps, request, request.query));
       const lines = await auditLogExport(deps, request, request.query)();
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -93,18 +85,33 @@ export function auditRoutes(root: FastifyInstance, deps: AppDeps): void {
   );
 }
 
+/** An export's context and filter, once the caller may read the log (403 otherwise, checked now). */
+function exportOf(deps: AppDeps, request: FastifyRequest, query: { format: string } & FilterQuery) {
+  authorizeRole(actorOfRequest(request), 'audit.read');
+  const { format: _format, ...filter } = query;
+  return { ctx: auditContext(request, deps), filter: filterOf(filter) };
+}
+
 /**
- * A CSV export of the audit log, if the caller may read it (403 otherwise, checked now), as the
- * function that records the export and gives the CSV's lines. The download and the export job share it.
+ * A CSV export of the audit log, as the function that records the export and gives the CSV's
+ * lines (the caller's right checked now). The download and the export job share it.
  */
 export function auditLogExport(
   deps: AppDeps,
   request: FastifyRequest,
   query: { format: string } & FilterQuery,
 ) {
-  authorizeRole(actorOfRequest(request), 'audit.read');
-  const ctx = auditContext(request, deps);
-  const { format: _format, ...filter } = query;
+  const { ctx, filter } = exportOf(deps, request, query);
   return (onRows?: (rows: number) => void) =>
-    auditCsvLines(exportAuditLog(deps.database, ctx, filterOf(filter), 'csv'), onRows);
+    auditCsvLines(exportAuditLog(deps.database, ctx, filter, 'csv'), onRows);
+}
+
+/** The .xlsx export of the audit log (in words), as the function that records it and writes the file. */
+export function auditLogSheet(
+  deps: AppDeps,
+  request: FastifyRequest,
+  query: { format: string } & FilterQuery,
+) {
+  const { ctx, filter } = exportOf(deps, request, query);
+  return (path: string) => exportAuditSheet(deps.database, ctx, filter, path);
 }

@@ -8,21 +8,11 @@ import { renderBulletin } from '../../io/bulletin/render';
 import { authorize, authorizeRole, can } from '../../policies/authorize';
 import { composeAnnexDownload, composeBulletinDownload } from '../../services/download-bulletin';
 import { UsageError } from '../../services/errors';
+import { attachment } from '../attachment';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
+import { CONTENT_TYPES } from '../send-file';
 import { ZBulletinQuery } from './bulletins.types';
-
-const CONTENT_TYPES = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  html: 'text/html; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** attachment or inline, with an ASCII fallback name and the UTF-8 one (RFC 6266). */
-function dispositionOf(kind: 'attachment' | 'inline', name: string): string {
-  return `${kind}; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function bulletinRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -55,7 +45,7 @@ export function bulletinRoutes(root: FastifyInstance, deps: AppDeps): void {
         const name = `${annex.title}${annex.evaluationId === null ? '（草稿）' : ''}.xlsx`;
         return reply
           .header('content-type', CONTENT_TYPES.xlsx)
-          .header('content-disposition', dispositionOf('attachment', name))
+          .header('content-disposition', attachment(name))
           .header('x-sibi-evaluation', annex.evaluationId === null ? 'draft' : String(annex.evaluationId))
           .send(bytes);
       }
@@ -70,7 +60,7 @@ export function bulletinRoutes(root: FastifyInstance, deps: AppDeps): void {
       const disposition = inline === 'true' && format === 'html' ? 'inline' : 'attachment';
       return reply
         .header('content-type', CONTENT_TYPES[format])
-        .header('content-disposition', dispositionOf(disposition, name))
+        .header('content-disposition', attachment(name, disposition))
         .header('x-sibi-evaluation', outcome.evaluationId === null ? 'draft' : String(outcome.evaluationId))
         .send(bytes);
     },

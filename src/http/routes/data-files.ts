@@ -1,12 +1,7 @@
 // Spreadsheet import (multipart upload, one transaction or nothing) and export (download), and
 // blank templates. The rows of an import must all lie in the importer's scope; an export only
 // ever contains the scope.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ImportKind } from '../../domain/records';
 import { writeFile, writeTemplate } from '../../io/write-file';
 import type { Actor } from '../../policies/actor';
@@ -15,16 +10,11 @@ import { UsageError } from '../../services/errors';
 import { exportRecords } from '../../services/export-records';
 import { importFile } from '../../services/import-file';
 import type { ImportScope } from '../../services/import-records';
-import { attachment } from '../attachment';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
-import { UPLOAD_LIMIT_BYTES, UploadTooLargeError } from '../upload-limit';
+import { CONTENT_TYPES, sendGeneratedFile } from '../send-file';
+import { withUploadedFile } from '../upload-file';
 import { ZExportQuery, ZImportQuery, ZImportSummary, ZKindParams, ZTemplateQuery } from './data-files.types';
-
-const CONTENT_TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
 
 function importScope(actor: Actor): ImportScope {
   return {
@@ -32,9 +22,6 @@ function importScope(actor: Actor): ImportScope {
     vouchesFor: (code) => actor.scope.has(code) && actor.regionCode !== code,
   };
 }
-
-/** The name users see in messages: the file's own name, without any path, bounded. */
-const displayName = (name: string) => basename(name.replace(/\\/g, '/')).slice(-100) || 'upload';
 
 export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -60,22 +47,9 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
       authorizeRole(actor, kind === 'regions' ? 'regions.import' : 'data.import');
       if (kind === 'projects' && !request.query.year)
         throw new UsageError('导入项目需要指定年度：?year=2020');
-      const part = await request.file({ limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1 } });
-      if (!part) throw new UsageError('请以 multipart/form-data 上传文件（字段 file）');
-      const file = displayName(part.filename);
-      const dir = await mkdtemp(join(tmpdir(), 'sibi-upload-'));
-      try {
-        // The saved name keeps only the extension: the user's name never becomes a path.
-        const path = join(
-          dir,
-          `upload${extname(file)
-            .toLowerCase()
-            .replace(/[^.a-z]/g, '')}`,
-        );
-        await pipeline(part.file, createWriteStream(path));
-        if (part.file.truncated) throw new UploadTooLargeError();
-        const ctx = auditContext(request, deps);
-        const summary = await importFile(database, {
+      const ctx = auditContext(request, deps);
+      const summary = await withUploadedFile(request, (path, file) =>
+        importFile(database, {
           kind,
           path,
           file,
@@ -86,11 +60,9 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
           userId: ctx.userId,
           scope: importScope(actor),
           dryRun: request.query.dryRun,
-        });
-        return { ...summary, dryRun: request.query.dryRun ?? false };
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+        }),
+      );
+      return { ...summary, dryRun: request.query.dryRun ?? false };
     },
   );
 
@@ -106,7 +78,7 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const { name, format, write } = recordsExport(deps, request, request.params.kind, request.query);
-      return sendFile(reply, name, format, write);
+      return sendGeneratedFile(reply, name, format, write);
     },
   );
 
@@ -120,7 +92,7 @@ export function dataFileRoutes(root: FastifyInstance, deps: AppDeps): void {
       const kind: ImportKind = request.params.kind;
       authorizeRole(actor, kind === 'regions' ? 'regions.import' : 'data.import');
       const { format } = request.query;
-      return sendFile(reply, `${kind}-模板.${format}`, format, (path) => writeTemplate(kind, path));
+      return sendGeneratedFile(reply, `${kind}-模板.${format}`, format, (path) => writeTemplate(kind, path));
     },
   );
 }
@@ -151,27 +123,4 @@ export function recordsExport(
       await writeFile(kind, await exportRecords(deps.database, request), path);
     },
   };
-}
-
-/** Writes the file to a private temp folder, streams it, and removes it once sent. */
-async function sendFile(
-  reply: FastifyReply,
-  name: string,
-  format: 'xlsx' | 'csv',
-  write: (path: string) => Promise<void>,
-): Promise<FastifyReply> {
-  const dir = await mkdtemp(join(tmpdir(), 'sibi-export-'));
-  const path = join(dir, `export.${format}`);
-  try {
-    await write(path);
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
-  const stream = createReadStream(path);
-  stream.on('close', () => void rm(dir, { recursive: true, force: true }));
-  return reply
-    .header('content-type', CONTENT_TYPES[format])
-    .header('content-disposition', attachment(name))
-    .send(stream);
 }

@@ -22,7 +22,8 @@ import {
 import type { Job, JobContext, JobKind, JobWork } from '../../services/jobs/job-manager';
 import { type AppDeps, actorOfRequest } from '../request-auth';
 import { toJson, type ZodTypeProvider } from '../schema/zod-provider';
-import { auditLogExport } from './audit';
+import { CONTENT_TYPES } from '../send-file';
+import { auditLogExport, auditLogSheet } from './audit';
 import { ZAuditExportQuery } from './audit.types';
 import { recordsExport } from './data-files';
 import { draftRequest, readablePublished } from './evaluation-access';
@@ -191,12 +192,20 @@ export function jobStartRoutes(root: FastifyInstance, deps: AppDeps): void {
     '/api/jobs/audit-log',
     {
       schema: schema(
-        '后台任务：导出审计日志 CSV（参数同 GET /api/audit/export；导出本身记入审计）',
+        '后台任务：导出审计日志 CSV 或 .xlsx（参数同 GET /api/audit/export；导出本身记入审计）',
         ZAuditExportQuery,
       ),
     },
     async (request, reply) => {
       const actor = actorOfRequest(request);
+      if (request.body.format === 'xlsx') {
+        const write = auditLogSheet(deps, request, request.body);
+        return start(reply, actor.id, 'audit-log', async (ctx) => {
+          ctx.progress(0.1, '读取审计日志并写出文件');
+          await write(ctx.pathFor('audit-log.xlsx'));
+          return ctx.saved('audit-log.xlsx', { contentType: CONTENT_TYPES.xlsx, fileName: '审计日志.xlsx' });
+        });
+      }
       const lines = auditLogExport(deps, request, request.body);
       return start(reply, actor.id, 'audit-log', async (ctx) => {
         ctx.progress(0, '读取审计日志');
@@ -204,10 +213,7 @@ export function jobStartRoutes(root: FastifyInstance, deps: AppDeps): void {
         await pipeline(Readable.from(await lines((rows) => ctx.progress(0.5, `已写出 ${rows} 条`))), out, {
           signal: ctx.signal,
         });
-        return ctx.saved('audit-log.csv', {
-          contentType: 'text/csv; charset=utf-8',
-          fileName: 'audit-log.csv',
-        });
+        return ctx.saved('audit-log.csv', { contentType: CONTENT_TYPES.csv, fileName: 'audit-log.csv' });
       });
     },
   );

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 // Background jobs over HTTP (issue #14 item 5) on both databases: started with 202 and a Location,
 // polled to the end with progress, the result as the request it replaces would have answered, only
 // for the account that started it; cancelled; the limits (heavy slots per account, jobs queued
@@ -210,5 +211,20 @@ describe.each(testDatabases())('background jobs on $name', (target: TestDatabase
     expect(log.body).toMatchObject({ state: 'done', result: { fileName: 'audit-log.csv' } });
     const csv = await auditor.get(log.body.result.url);
     expect(csv.body.split('\n').filter((l: string) => l.includes('export.projects'))).toHaveLength(2);
+    // As .xlsx: the readable sheet, not a CSV under another name.
+    const sheet = await finished(
+      auditor,
+      await auditor.post('/api/jobs/audit-log', { action: 'export.projects', format: 'xlsx' }),
+    );
+    expect(sheet.body).toMatchObject({
+      state: 'done',
+      result: { fileName: '审计日志.xlsx', contentType: expect.stringContaining('spreadsheetml') },
+    });
+    const bytes = await fetch(`${auditor.base}${sheet.body.result.url}`, {
+      headers: { cookie: auditor.cookie },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await bytes.arrayBuffer()) as never);
+    expect(book.worksheets[0]!.rowCount).toBeGreaterThanOrEqual(3); // the header and the two exports
   }, 120_000);
 });
