@@ -3,6 +3,7 @@
 // of deals stays the same; then a good file: the dry run shows the column mapping and what would
 // change (still nothing written), the confirmation imports it and the count grows by its rows.
 // The upload is throttled once so the progress bar is seen moving.
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
@@ -44,6 +45,21 @@ describe.skipIf(!chromiumPath())('import wizard (browser)', () => {
       page.setDefaultTimeout(60_000);
       await signIn(page, 'demo_county');
       await open(page, '/import');
+      // The monthly report form: the county's projects pre-listed for the month chosen.
+      await page.locator('[data-testid="import-kind"] label', { hasText: '月报' }).click();
+      const formHref = await page.locator('[data-testid="report-form"]').getAttribute('href');
+      expect(formHref).toMatch(/^\/api\/templates\/reports\/form\?year=\d{4}&month=\d{1,2}$/);
+      const form = await page.request.get(formHref!.replace(/year=\d+&month=\d+/, 'year=2020&month=9'));
+      expect(form.status()).toBe(200);
+      const formBook = new ExcelJS.Workbook();
+      await formBook.xlsx.load((await form.body()) as never);
+      const formSheet = formBook.worksheets[0]!;
+      expect(formSheet.getRow(1).getCell(2).value).toBe('项目名称');
+      const listed = (await (
+        await page.request.get('/api/projects?year=2020&list=province_key&pageSize=1')
+      ).json()) as { total: number };
+      expect(listed.total).toBeGreaterThan(0);
+      expect(formSheet.rowCount).toBe(1 + listed.total);
       await page.locator('[data-testid="import-kind"] label', { hasText: '招商签约' }).click();
 
       // Templates for the kind, as .csv and .xlsx.
@@ -98,6 +114,20 @@ describe.skipIf(!chromiumPath())('import wizard (browser)', () => {
       expect(await page.locator('[data-testid="import-result"]').textContent()).toContain('没有写入任何数据');
       await shot(page, 'import-rejected');
       await expectAccessible(page);
+      expect(await dealCount(page)).toBe(before);
+      // The same file back with a 错误说明 column, to fix in Excel: only the bad row has a note.
+      const [marked] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid="error-workbook"]').click(),
+      ]);
+      expect(marked.suggestedFilename()).toBe('deals-bad-错误标注.xlsx');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(await marked.path());
+      const sheet = book.getWorksheet('导入数据')!;
+      const note = sheet.getRow(1).cellCount;
+      expect(sheet.getRow(1).getCell(note).value).toBe('错误说明');
+      expect(String(sheet.getRow(Number(badRow)).getCell(note).value)).toContain('投资方来源');
+      expect(sheet.getRow(2).getCell(note).value ?? null).toBe(null);
       expect(await dealCount(page)).toBe(before);
 
       // A good file: the dry run shows the mapping and the counts, and still writes nothing.

@@ -38,6 +38,12 @@ export const importEn: Record<keyof typeof importZhCN, string> = {
   'import.templateHint': 'A template has the headers only; a column a file lacks never erases stored data.',
   'import.templateXlsx': 'Excel template (.xlsx)',
   'import.templateCsv': 'CSV template (.csv)',
+  'import.reportForm': 'Report form',
+  'import.reportFormHint':
+    'Your projects on the list are filled in (code, year, month); fill it offline and upload it as it is. Rows left empty are skipped.',
+  'import.reportFormDownload': 'Download the form (.xlsx)',
+  'import.errorWorkbook': 'Download the file marked with its errors',
+  'import.errorWorkbookClean': 'No problem is found in this file now: check it again and import it',
   'import.file': 'File',
   'import.drop': 'Click or drop a file here',
   'import.dropHint': '.xlsx or .csv (UTF-8 or GBK), up to 50 MB',

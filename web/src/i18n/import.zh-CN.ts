@@ -34,6 +34,12 @@ export const importZhCN = {
   'import.templateHint': '模板只有表头；文件中没有的列不会清空已有数据。',
   'import.templateXlsx': 'Excel 模板（.xlsx）',
   'import.templateCsv': 'CSV 模板（.csv）',
+  'import.reportForm': '月报填报表',
+  'import.reportFormHint':
+    '本地区名单上的项目已列好（项目代码、年度、月份），可离线填写后原样上传；没填的行会跳过。',
+  'import.reportFormDownload': '下载填报表（.xlsx）',
+  'import.errorWorkbook': '下载错误标注工作簿',
+  'import.errorWorkbookClean': '这个文件现在没有发现问题，可以重新检查后导入',
   'import.file': '文件',
   'import.drop': '点击或把文件拖到这里',
   'import.dropHint': '支持 .xlsx 和 .csv（UTF-8 或 GBK），不超过 50 MB',

@@ -51,3 +51,39 @@ export async function uploadWithProgress<T>(
     xhr.send(form);
   });
 }
+
+/**
+ * 错误标注工作簿: sends the rejected file to POST /api/import/:kind/errors (the same checks, nothing
+ * written) and saves the answer — the rows with a 错误说明 column and the offending cells in red.
+ * Resolves false when the server finds nothing wrong any more (204).
+ */
+export async function downloadErrorWorkbook(kind: string, file: File, query: Query): Promise<boolean> {
+  const { csrfToken } = await api.get<SessionResponse>('/api/auth/me');
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await fetch(withQuery(`/api/import/${kind}/errors`, query), {
+    method: 'POST',
+    headers: { 'x-csrf-token': csrfToken },
+    body: form,
+  });
+  if (response.status === 204) return false;
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? 'internal',
+      body?.error?.message ?? String(response.status),
+    );
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${file.name.replace(/\.[^.]*$/, '')}-错误标注.xlsx`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return true;
+}

@@ -6,6 +6,7 @@
 import { DownloadOutlined, InboxOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
+  App,
   Button,
   Card,
   Col,
@@ -32,8 +33,9 @@ import { ErrorState } from '../components/states';
 import { type MessageKey, useI18n } from '../i18n';
 import { useCan } from '../session';
 import { ImportChangesView } from './import-changes';
-import { UPLOAD_LIMIT_BYTES, uploadWithProgress } from './import-upload';
+import { downloadErrorWorkbook, UPLOAD_LIMIT_BYTES, uploadWithProgress } from './import-upload';
 import { ImportQualityView } from './quality-findings';
+import { currentMonth, MonthPicker } from './report-shared';
 
 type Phase =
   | { step: 'choose' }
@@ -56,6 +58,7 @@ export default function ImportPage() {
   const [list, setList] = useState<string>('province_key');
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+  const [formMonth, setFormMonth] = useState(currentMonth);
 
   const query = kind === 'projects' ? { year, list } : {};
   const busy = phase.step === 'uploading';
@@ -176,6 +179,25 @@ export default function ImportPage() {
                   </Button>
                 </Space>
               </Form.Item>
+              {kind === 'reports' && (
+                <Form.Item label={t('import.reportForm')} extra={t('import.reportFormHint')}>
+                  <Space wrap>
+                    <MonthPicker
+                      id="import-form-month"
+                      value={formMonth}
+                      onChange={(next) => next && setFormMonth(next)}
+                    />
+                    <Button
+                      icon={<DownloadOutlined />}
+                      href={withQuery('/api/templates/reports/form', formMonth)}
+                      download
+                      data-testid="report-form"
+                    >
+                      {t('import.reportFormDownload')}
+                    </Button>
+                  </Space>
+                </Form.Item>
+              )}
               <Form.Item label={t('import.file')}>
                 <Upload.Dragger
                   accept=".xlsx,.csv"
@@ -204,7 +226,7 @@ export default function ImportPage() {
               <Button
                 type="primary"
                 icon={<UploadOutlined />}
-                disabled={!file || file.size > UPLOAD_LIMIT_BYTES}
+                disabled={busy || !file || file.size > UPLOAD_LIMIT_BYTES}
                 loading={busy}
                 onClick={() => void send(true)}
                 data-testid="import-check"
@@ -219,6 +241,7 @@ export default function ImportPage() {
             <PhaseView
               phase={phase}
               kind={kind}
+              onErrorWorkbook={file ? () => downloadErrorWorkbook(kind, file, query) : undefined}
               onConfirm={() => void send(false)}
               onRestart={() => reset()}
               onRetry={() => reset(true)}
@@ -233,12 +256,15 @@ export default function ImportPage() {
 function PhaseView({
   phase,
   kind,
+  onErrorWorkbook,
   onConfirm,
   onRestart,
   onRetry,
 }: {
   phase: Phase;
   kind: ImportKind;
+  /** Downloads the rejected file marked with its errors (false: nothing wrong any more). */
+  onErrorWorkbook?: () => Promise<boolean>;
   onConfirm(): void;
   onRestart(): void;
   onRetry(): void;
@@ -270,9 +296,12 @@ function PhaseView({
             description={phase.message}
           />
           <ProblemsTable problems={phase.problems} />
-          <Button icon={<ReloadOutlined />} onClick={onRestart}>
-            {t('import.pickAnother')}
-          </Button>
+          <Space wrap>
+            {onErrorWorkbook && <ErrorWorkbookButton download={onErrorWorkbook} />}
+            <Button icon={<ReloadOutlined />} onClick={onRestart}>
+              {t('import.pickAnother')}
+            </Button>
+          </Space>
         </Space>
       );
     case 'failed':
@@ -431,5 +460,32 @@ function ProblemsTable({ problems }: { problems: Problem[] }) {
         { key: 'reason', title: t('import.problem.reason'), dataIndex: 'reason' },
       ]}
     />
+  );
+}
+
+/** 下载错误标注工作簿: the rejected file back with a 错误说明 column; fix it in Excel and upload it again. */
+function ErrorWorkbookButton({ download }: { download(): Promise<boolean> }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const click = async () => {
+    setBusy(true);
+    try {
+      if (!(await download())) void message.info(t('import.errorWorkbookClean'));
+    } catch (error) {
+      void message.error(errorText(error, t, locale));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={busy}
+      onClick={() => void click()}
+      data-testid="error-workbook"
+    >
+      {t('import.errorWorkbook')}
+    </Button>
   );
 }
