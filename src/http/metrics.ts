@@ -13,8 +13,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Database } from '../db/client';
 import { NOT_FOUND_MESSAGE } from '../policies/authorize';
+import type { Database } from '../services/database';
 
 export interface MetricsOptions {
   database: Database;
