@@ -3,7 +3,7 @@
 //   Frame (scroll restoration)
 //   ├─ /public/:slug           a published result for anyone: no session, no shell
 //   └─ SessionLayout           the signed-in account (/api/auth/me)
-//      ├─ /login               the login page; signed in, it goes on to ?next= (or /)
+//      ├─ /login               the login page; signed in, it goes on to ?next= (or /todos, 待办)
 //      └─ SignedIn             no session → /login?next=<here>; a pending step (password, TOTP)
 //         └─ Shell             menu, header, breadcrumb (the 大屏 alone, without them)
 //            ├─ each page of routes.tsx (its capability checked: 403 otherwise)

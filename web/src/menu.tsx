@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BulbOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   CrownOutlined,
   DashboardOutlined,
@@ -42,6 +43,7 @@ export interface MenuEntry {
 
 export const MENU: MenuEntry[] = [
   { key: '/', label: 'menu.dashboard', icon: <DashboardOutlined /> },
+  { key: '/todos', label: 'menu.todos', icon: <CarryOutOutlined /> },
   { key: '/map', label: 'menu.map', icon: <EnvironmentOutlined /> },
   { key: '/projects', label: 'menu.projects', icon: <ProjectOutlined /> },
   { key: '/warnings', label: 'menu.warnings', icon: <WarningOutlined /> },
@@ -91,6 +93,14 @@ export const MENU: MenuEntry[] = [
     ],
   },
 ];
+
+/** The entries that carry a count from GET /api/todos (its `counts`) as a badge. */
+export const MENU_BADGES: Readonly<Record<string, 'todos' | 'fill' | 'review' | 'entries'>> = {
+  '/todos': 'todos',
+  '/reports/fill': 'fill',
+  '/reports/review': 'review',
+  '/evaluation/entries': 'entries',
+};
 
 /** The menu as the role sees it: entries whose route is allowed, groups that keep an entry. */
 export function visibleMenu(can: (capability: Capability) => boolean, entries = MENU): MenuEntry[] {

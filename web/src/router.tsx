@@ -63,8 +63,8 @@ export function setSearch(params: Record<string, string | number | null | undefi
   void active().navigate(to, { replace: true, preventScrollReset: true, flushSync: true });
 }
 
-/** Where to go after signing in: ?next= when it is a path inside the app, else the dashboard. */
+/** Where to go after signing in: ?next= when it is a path inside the app, else the to-do list (待办). */
 export function nextPath(search: string): string {
   const next = new URLSearchParams(search).get('next');
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/todos';
 }

@@ -28,6 +28,8 @@ export interface RouteDef {
 
 export const ROUTES: RouteDef[] = [
   { path: '/', title: 'menu.dashboard', page: lazy(() => import('./pages/dashboard')) },
+  // 待办: every account has one (its role and scope decide what is in it); where sign-in lands.
+  { path: '/todos', title: 'menu.todos', page: lazy(() => import('./pages/todos')) },
   {
     path: '/projects',
     title: 'menu.projects',

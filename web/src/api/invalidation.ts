@@ -15,8 +15,8 @@ const FIGURES = [
   // the trial evaluation (a POST that only reads) and each unit's self-score comparison
   '/api/evaluations/draft',
 ];
-/** The project registry and everything that hangs off a project. */
-const PROJECT_DATA = ['/api/projects', '/api/reports', ...FIGURES];
+/** The project registry and everything that hangs off a project (and the to-do list it makes). */
+const PROJECT_DATA = ['/api/projects', '/api/reports', '/api/todos', ...FIGURES];
 const LEDGERS = ['/api/deals', '/api/reserve', '/api/approvals', '/api/issues'];
 const EVALUATION_INPUTS = [
   '/api/evaluation-entries',
@@ -24,12 +24,16 @@ const EVALUATION_INPUTS = [
   '/api/evaluation-adjustments',
   '/api/evaluation-self-scores',
   '/api/evaluations/draft',
+  '/api/todos',
 ];
 
 /** Writes (first match wins) and the reads they affect, besides the audit log. */
 export const WRITE_EFFECTS: { write: RegExp; reads: string[] }[] = [
-  // POSTs that only compute: they change nothing.
-  { write: /^\/api\/evaluations\/draft$/, reads: [] },
+  // POSTs that only compute: they change nothing (the trial evaluation and its sensitivity, audit
+  // and what-it-takes: a POST that marked /api/evaluations stale would refetch itself, endlessly).
+  { write: /^\/api\/evaluations\/draft(\/|$)/, reads: [] },
+  // Background jobs hold their own results; starting or cancelling one changes no other read.
+  { write: /^\/api\/jobs(\/|$)/, reads: [] },
   { write: /^\/api\/schemes\/check$/, reads: [] },
   // Sign-in and sign-out clear the whole cache (session.tsx); a password change marks the account.
   { write: /^\/api\/auth\/(login|logout)$/, reads: [] },
@@ -57,7 +61,9 @@ export const WRITE_EFFECTS: { write: RegExp; reads: string[] }[] = [
   { write: /^\/api\/evaluations(\/|$)/, reads: ['/api/evaluations', '/api/public'] },
   { write: /^\/api\/honours(\/|$)/, reads: ['/api/honours', '/api/public'] },
   { write: /^\/api\/users(\/|$)/, reads: ['/api/users'] },
-  { write: /^\/api\/settings(\/|$)/, reads: ['/api/settings'] },
+  { write: /^\/api\/settings(\/|$)/, reads: ['/api/settings', '/api/todos'] },
+  // Messages marked read: the list and the unread count on the to-do page.
+  { write: /^\/api\/messages(\/|$)/, reads: ['/api/messages', '/api/todos'] },
   { write: /^\/api\/regions(\/|$)/, reads: ['/api/regions', ...PROJECT_DATA] },
 ];
 

@@ -32,6 +32,8 @@ describe('what a write makes stale', () => {
 
   it('a POST that only computes changes nothing; a write the table does not know, everything', () => {
     expect(affectedReads('/api/evaluations/draft')).toEqual([]);
+    expect(affectedReads('/api/evaluations/draft/sensitivity')).toEqual([]);
+    expect(affectedReads('/api/jobs/draft-sensitivity')).toEqual([]);
     expect(affectedReads('/api/schemes/check')).toEqual([]);
     expect(affectedReads('/api/something-new/1')).toEqual(['/api']);
     expect(affectedReads('/api/users/3/disable?x=1')).toEqual(['/api/users', '/api/audit']);
@@ -55,9 +57,9 @@ describe('what a write makes stale', () => {
 });
 
 describe('after signing in', () => {
-  it('goes to ?next= when it is a path inside the app, else to the dashboard', () => {
+  it('goes to ?next= when it is a path inside the app, else to the to-do list', () => {
     expect(nextPath('?next=%2Fprojects%2F5%3Fq%3Dx')).toBe('/projects/5?q=x');
     for (const bad of ['', '?next=https%3A%2F%2Fevil.example', '?next=%2F%2Fevil.example', '?next=%2Flogin'])
-      expect(nextPath(bad)).toBe('/');
+      expect(nextPath(bad)).toBe('/todos');
   });
 });

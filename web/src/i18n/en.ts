@@ -11,6 +11,7 @@ import { publicEn } from './public.en';
 import { qualityEn } from './quality.en';
 import { reportsEn } from './reports.en';
 import { selfScoresEn } from './self-scores.en';
+import { todosEn } from './todos.en';
 import { warningsEn } from './warnings.en';
 import type { MessageKey } from './zh-CN';
 
@@ -281,4 +282,5 @@ export const en: Record<MessageKey, string> = {
   ...projectsEn,
   ...ledgersEn,
   ...mapEn,
+  ...todosEn,
 };

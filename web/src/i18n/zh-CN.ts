@@ -12,6 +12,7 @@ import { publicZhCN } from './public.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { selfScoresZhCN } from './self-scores.zh-CN';
+import { todosZhCN } from './todos.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 export const zhCN = {
   'app.name': '四比',
@@ -277,6 +278,7 @@ export const zhCN = {
   ...projectsZhCN,
   ...ledgersZhCN,
   ...mapZhCN,
+  ...todosZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -14,6 +14,7 @@ import {
 import {
   App as AntApp,
   Avatar,
+  Badge,
   Breadcrumb,
   Button,
   Drawer,
@@ -26,12 +27,14 @@ import {
 } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, useMatches } from 'react-router';
+import { useGet } from '../api/query';
+import type { Todos } from '../api/todos-types';
 import type { Me } from '../api/types';
 import { ErrorBoundary } from '../components/error-boundary';
 import { LanguageSwitch } from '../components/language-switch';
 import { Loading } from '../components/states';
 import { type Translate, useI18n } from '../i18n';
-import { type MenuEntry, menuTrail, visibleMenu } from '../menu';
+import { MENU_BADGES, type MenuEntry, menuTrail, visibleMenu } from '../menu';
 import { RegionProvider } from '../regions';
 import { Link, navigate, useLocation } from '../router';
 import { ROUTES, type RouteDef, routeAllowed } from '../routes';
@@ -63,6 +66,8 @@ function ShellLayout({ me }: { me: Me }) {
   const phone = screens.sm === false;
   const [drawer, setDrawer] = useState(false);
   const menu = useMemo(() => visibleMenu(can), [can]);
+  // The menu's badges: what is waiting (GET /api/todos counts), read again after the writes that change it.
+  const counts = useGet<Todos>('/api/todos').data?.counts;
   const menuKey = route ? menuKeyOf(route) : null;
   const groupKeys = menuKey
     ? menuTrail(menuKey)
@@ -95,7 +100,7 @@ function ShellLayout({ me }: { me: Me }) {
       theme="dark"
       mode="inline"
       data-testid="side-menu"
-      items={menuItems(menu, t)}
+      items={menuItems(menu, t, counts)}
       selectedKeys={menuKey ? [menuKey] : []}
       openKeys={phone || !collapsed ? openKeys : undefined}
       onOpenChange={setOpenKeys}
@@ -217,12 +222,37 @@ function UserMenu({ me }: { me: Me }) {
   );
 }
 
-function menuItems(entries: MenuEntry[], t: Translate): MenuProps['items'] {
-  return entries.map((entry) =>
-    entry.children
-      ? { key: entry.key, icon: entry.icon, label: t(entry.label), children: menuItems(entry.children, t) }
-      : { key: entry.key, icon: entry.icon, label: <Link to={entry.key}>{t(entry.label)}</Link> },
-  );
+function menuItems(entries: MenuEntry[], t: Translate, counts?: Todos['counts']): MenuProps['items'] {
+  return entries.map((entry) => {
+    if (entry.children)
+      return {
+        key: entry.key,
+        icon: entry.icon,
+        label: t(entry.label),
+        children: menuItems(entry.children, t, counts),
+      };
+    const badge = MENU_BADGES[entry.key];
+    const count = badge && counts ? counts[badge] : 0;
+    const label = t(entry.label);
+    return {
+      key: entry.key,
+      icon: entry.icon,
+      label: (
+        <Link to={entry.key}>
+          {label}
+          {count > 0 && (
+            <Badge
+              count={count}
+              overflowCount={999}
+              size="small"
+              className="sibi-menu-badge"
+              data-testid={`menu-badge-${badge}`}
+            />
+          )}
+        </Link>
+      ),
+    };
+  });
 }
 
 /** The menu entry a route belongs to: itself, or the nearest parent route that is in the menu. */
