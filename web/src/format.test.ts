@@ -7,6 +7,7 @@ import {
   formatPeriod,
   formatQuarter,
   formatWan,
+  formatWanCell,
   formatYi,
   roundedString,
   toYuan,
@@ -29,6 +30,12 @@ describe('money', () => {
   });
 
   it('shows 万元 and 亿元', () => {
+    // A table cell under a 万元 header: exact, always two decimals, no unit; 亿 never mixed in.
+    expect(formatWanCell('235000000')).toBe('23500.00');
+    expect(formatWanCell('47260000')).toBe('4726.00');
+    expect(formatWanCell('12345678')).toBe('1234.57');
+    expect(formatWanCell(-50)).toBe('-0.01');
+    expect(formatWanCell(null)).toBe('—');
     expect(formatWan(123_456_789n)).toBe('12345.68万元');
     expect(formatYi(153_200_000_000n)).toBe('1532.0亿元');
     expect(formatAmount('153200000000')).toBe('1532.0亿元');

@@ -35,6 +35,15 @@ export function formatAmount(value: number | string | bigint | null | undefined,
   return formatYuan(yuan);
 }
 
+/**
+ * An amount in a table column whose header states the unit (万元): exact, two decimals, no unit in
+ * the cell, so a column reads alike from row to row and its cells add up to its total.
+ */
+export function formatWanCell(value: number | string | bigint | null | undefined): string {
+  const yuan = toYuan(value);
+  return yuan === null ? '—' : roundedString(yuan, 10_000n, 2);
+}
+
 export function formatCount(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return '—';
   return String(value);

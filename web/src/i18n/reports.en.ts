@@ -24,6 +24,8 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.investYtd': 'Investment completed, year to date',
   'reports.investYtdShort': 'Invested, year to date',
   'reports.investMonth': 'Investment this month',
+  'reports.investYtdWan': 'Invested, year to date (CNY 10k)',
+  'reports.investMonthWan': 'Investment this month (CNY 10k)',
   'reports.started': 'Started',
   'reports.startDate': 'Start date',
   'reports.completed': 'Completed',

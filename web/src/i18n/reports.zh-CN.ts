@@ -22,6 +22,8 @@ export const reportsZhCN = {
   'reports.investYtd': '1-N月累计完成投资',
   'reports.investYtdShort': '累计完成投资',
   'reports.investMonth': '本月完成投资',
+  'reports.investYtdWan': '累计完成投资（万元）',
+  'reports.investMonthWan': '本月完成投资（万元）',
   'reports.started': '是否开工',
   'reports.startDate': '开工日期',
   'reports.completed': '是否竣工',

@@ -18,7 +18,7 @@ import type { MonthlyReport, ReportState } from '../api/reports-types';
 import type { Page } from '../api/types';
 import type { ApiState } from '../api/use-api';
 import { EmptyState, ErrorState } from '../components/states';
-import { formatAmount, formatMonth } from '../format';
+import { formatMonth, formatWanCell } from '../format';
 import { type MessageKey, useI18n } from '../i18n';
 import { useRegions } from '../regions';
 import { Link, setSearch, useLocation } from '../router';
@@ -173,7 +173,7 @@ export function ProjectCell({ report, phone = false }: { report: MonthlyReport; 
 export function useReportColumns(
   sortOrder: (field: string) => 'ascend' | 'descend' | null,
 ): Record<'project' | 'region' | 'investYtd' | 'investMonth', TableColumnType<MonthlyReport>> {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const regions = useRegions();
   return {
     project: {
@@ -191,19 +191,19 @@ export function useReportColumns(
     },
     investYtd: {
       key: 'investYtd',
-      title: t('reports.investYtdShort'),
+      title: t('reports.investYtdWan'),
       align: 'right',
-      width: 150,
+      width: 170,
       sorter: true,
       sortOrder: sortOrder('investYtd'),
-      render: (_, r) => formatAmount(r.investYtd, locale),
+      render: (_, r) => formatWanCell(r.investYtd),
     },
     investMonth: {
       key: 'investMonth',
-      title: t('reports.investMonth'),
+      title: t('reports.investMonthWan'),
       align: 'right',
-      width: 130,
-      render: (_, r) => formatAmount(r.investMonth, locale),
+      width: 160,
+      render: (_, r) => formatWanCell(r.investMonth),
     },
   };
 }
