@@ -22,7 +22,6 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.late': 'Late',
   'reports.locked': 'Locked',
   'reports.investYtd': 'Investment completed, year to date',
-  'reports.investYtdShort': 'Invested, year to date',
   'reports.investMonth': 'Investment this month',
   'reports.investYtdWan': 'Invested, year to date (CNY 10k)',
   'reports.investMonthWan': 'Investment this month (CNY 10k)',

@@ -20,7 +20,6 @@ export const reportsZhCN = {
   'reports.late': '迟报',
   'reports.locked': '已锁定',
   'reports.investYtd': '1-N月累计完成投资',
-  'reports.investYtdShort': '累计完成投资',
   'reports.investMonth': '本月完成投资',
   'reports.investYtdWan': '累计完成投资（万元）',
   'reports.investMonthWan': '本月完成投资（万元）',
