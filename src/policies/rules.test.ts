@@ -208,9 +208,12 @@ describe('the three administrators (三员分立)', () => {
     expect(can(secadmin, 'audit.read', null)).toBe(false);
   });
 
-  it('gives the auditor the audit log and nothing else', () => {
+  it('gives the auditor the audit log and nothing else (and its own background jobs: exporting the log)', () => {
     const allowed = (Object.keys(RULES) as Action[]).filter((action) => roleMay(auditor, action));
-    expect(allowed).toEqual(['region.read', 'audit.read']);
+    expect(allowed).toEqual(['region.read', 'audit.read', 'job.own']);
+    // a job is its owner's alone: the auditor sees no one else's
+    expect(can(auditor, 'job.own', { ownerId: auditor.id })).toBe(true);
+    expect(can(auditor, 'job.own', { ownerId: auditor.id + 1 })).toBe(false);
   });
 
   it('lets no business role read the audit log or manage accounts', () => {
