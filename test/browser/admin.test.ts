@@ -79,7 +79,9 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
     await page.locator('#password-confirm').fill(NEW_PASSWORD);
     await page.locator('form button[type="submit"]').click();
     await page.locator('[data-testid="user-menu"]').waitFor();
-    await settle(page);
+    // the new password set, the account lands on its to-do list (待办); its dashboard is 洛阳市's
+    await page.waitForURL('**/todos');
+    await open(page, '/');
     expect(await page.locator('.sibi-page-header').textContent()).toContain('洛阳市');
     await page.locator('[data-testid="key-figures"]').waitFor();
     expect(ctx.errors(page)).toEqual([]);
