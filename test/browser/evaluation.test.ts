@@ -207,7 +207,8 @@ describe.skipIf(!chromiumPath())('evaluation (browser)', () => {
       expect(await page.locator('[data-testid="publish-override"]').isDisabled()).toBe(false);
       await view(page, 'evaluation-publish-gate');
       await page.locator('[data-testid="publish-override"]').click();
-      await page.waitForURL(/\/evaluation\/results\/\d+/);
+      // Publishing evaluates the quarter again and stores it with its hash: over 30 s on a loaded machine.
+      await page.waitForURL(/\/evaluation\/results\/\d+/, { timeout: 150_000 });
       await page.locator('[data-testid="evaluation-hash"]').waitFor();
       publishedId = Number(await page.locator('[data-testid="evaluation-id"]').textContent());
       expect(publishedId).toBeGreaterThan(0);
