@@ -97,10 +97,12 @@ describe.skipIf(!chromiumPath())('audit trail (browser)', () => {
         .click();
       await page.locator('.sibi-filter-form button[type="submit"]').click();
       await page.waitForURL((url) => url.searchParams.get('action') === action);
-      // The row of this action (the table may still show the previous filter's rows for a moment).
+      // The row of this action on this target (the table may still show the previous filter's rows for
+      // a moment; other files on the shared server submit 孟津县 reports too).
       const row = page
         .locator('[data-testid="audit-table"] .ant-table-row', { hasText: actor })
         .filter({ hasText: action })
+        .filter({ hasText: target })
         .first();
       await row.waitFor();
       const text = (await row.textContent()) ?? '';
