@@ -1,48 +1,27 @@
 // The generic record page behind 项目管理 and the four 台账 (deals, reserve projects, approval
 // items, issues): a kind (LedgerKind) says its endpoint, filters, columns, form fields and the
-// statistics it feeds; this file does the rest once — filters kept in the address, server-side
-// paging and sorting, create / edit / delete as the record's `permissions` allow, and the strip
-// of figures (GET /api/stats) that changes as the ledger does. The same table also serves inside
-// the project detail page, with its state kept locally and the project fixed.
-import {
-  DeleteOutlined,
-  EditOutlined,
-  PlusOutlined,
-  ReloadOutlined,
-  SearchOutlined,
-} from '@ant-design/icons';
-import {
-  App,
-  AutoComplete,
-  Button,
-  Card,
-  Form,
-  Input,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  type TableProps,
-  TreeSelect,
-  Typography,
-} from 'antd';
+// statistics it feeds; this file does the rest once — server-side paging and sorting (the state in
+// table-state.ts), create / edit / delete as the record's `permissions` allow, with the filters
+// (ledger-filters.tsx) and the strip of figures that changes as the ledger does (ledger-figures.tsx).
+// The same table also serves inside the project detail page, its state kept locally, the project fixed.
+import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Space, Table } from 'antd';
 import type { ColumnsType, ColumnType, TableRef } from 'antd/es/table';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
-import { useRegionPeriods } from '../api/periods';
 import { type ApiState, useApiQuery } from '../api/query';
-import type { Capability, Page, Stats } from '../api/types';
+import type { Capability, Page } from '../api/types';
 import { PageHeader } from '../components/page-header';
 import { useFocusableScroll } from '../components/scroll-focus';
 import { EmptyState, ErrorState } from '../components/states';
-import { formatPeriod } from '../format';
 import { type Locale, type MessageKey, type Translate, useI18n } from '../i18n';
-import { formatMetric, metricLabel } from '../metrics';
-import { regionTreeData, useRegions } from '../regions';
-import { setSearch, useLocation } from '../router';
+import { useRegions } from '../regions';
 import { useCan } from '../session';
+import { FiguresStrip, figuresFollow } from './ledger-figures';
+import { LedgerFilters } from './ledger-filters';
 import { type FieldDef, RecordFormDialog } from './ledger-form';
+import { onTableChange, pagination, sortOrderOf, type TableState, useUrlTableState } from './table-state';
 
 export interface LedgerRow {
   id: number;
@@ -108,87 +87,6 @@ export function column<T>(
   extra: Partial<ColumnType<T>> = {},
 ): ColumnType<T> {
   return { key, dataIndex: key, title, width, render, ...extra };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Table state: in the address for a page (bookmarkable, survives reload), local for a section.
-
-export interface TableState {
-  page: number;
-  pageSize: number;
-  sort: string | undefined;
-  filters: Record<string, string>;
-  /** Changes page, pageSize, sort or filters (null removes one). */
-  set(change: Record<string, string | number | null | undefined>): void;
-}
-
-export function useUrlTableState(filterNames: readonly string[]): TableState {
-  const { search } = useLocation();
-  const filters: Record<string, string> = {};
-  for (const name of filterNames) {
-    const value = search.get(name);
-    if (value) filters[name] = value;
-  }
-  return {
-    page: Number(search.get('page') ?? 1) || 1,
-    pageSize: Number(search.get('pageSize') ?? 20) || 20,
-    sort: search.get('sort') ?? undefined,
-    filters,
-    set: setSearch,
-  };
-}
-
-export function useLocalTableState(pageSize = 10): TableState {
-  const [state, setState] = useState<Record<string, string | number>>({ page: 1, pageSize });
-  const filters: Record<string, string> = {};
-  for (const [name, value] of Object.entries(state))
-    if (!['page', 'pageSize', 'sort'].includes(name)) filters[name] = String(value);
-  return {
-    page: Number(state.page) || 1,
-    pageSize: Number(state.pageSize) || pageSize,
-    sort: state.sort === undefined ? undefined : String(state.sort),
-    filters,
-    set: (change) =>
-      setState((old) => {
-        const next = { ...old };
-        for (const [name, value] of Object.entries(change)) {
-          if (value === null || value === undefined || value === '') delete next[name];
-          else next[name] = value;
-        }
-        return next;
-      }),
-  };
-}
-
-export const sortOrderOf = (sort: string | undefined, field: string) =>
-  sort === field ? ('ascend' as const) : sort === `-${field}` ? ('descend' as const) : null;
-
-/** A table's onChange that turns antd's paging and sorting into the table state. */
-export function onTableChange<T>(state: TableState, sortable: readonly string[]): TableProps<T>['onChange'] {
-  return (pagination, _filters, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = typeof one?.columnKey === 'string' && one.order ? one.columnKey : null;
-    const sort = field && sortable.includes(field) ? `${one?.order === 'descend' ? '-' : ''}${field}` : null;
-    const resized = pagination.pageSize !== state.pageSize;
-    const resorted = (sort ?? undefined) !== state.sort;
-    state.set({
-      page: resized || resorted ? null : pagination.current,
-      pageSize: pagination.pageSize,
-      sort,
-    });
-  };
-}
-
-/** The paging row under a server-paged table. */
-export function pagination(state: TableState, total: number, t: Translate) {
-  return {
-    current: state.page,
-    pageSize: state.pageSize,
-    total,
-    showSizeChanger: true,
-    pageSizeOptions: [10, 20, 50, 100, 200],
-    showTotal: (n: number) => t('common.total', { total: n }),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,241 +275,6 @@ export function LedgerTable<T extends LedgerRow>({
       pagination={{ ...pagination(state, rows.data?.total ?? 0, t), hideOnSinglePage: size === 'small' }}
     />
   );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Filters.
-
-const thisYear = new Date().getFullYear();
-/** The years a filter offers: next year down to 2015 (the earliest project codes). */
-export const YEARS = Array.from({ length: thisYear + 2 - 2015 }, (_, i) => thisYear + 1 - i);
-
-export function LedgerFilters({
-  id,
-  filters,
-  state,
-  amend = (next) => next,
-}: {
-  id: string;
-  filters: LedgerFilter[];
-  state: TableState;
-  /** Adds to what a search or a reset changes (the figures' year when a filter sets one). */
-  amend?(next: Record<string, string | null>): Record<string, string | null>;
-}) {
-  const { t } = useI18n();
-  const regions = useRegions();
-  const [form] = Form.useForm<Record<string, string | undefined>>();
-  const home = regions.inScope[0]?.code;
-  const tree = useMemo(() => (home ? regionTreeData(regions.inScope, [home]) : []), [regions.inScope, home]);
-  const key = JSON.stringify(state.filters);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are encoded in key
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue(state.filters);
-  }, [key, form]);
-
-  const cleared = Object.fromEntries(filters.map((f) => [f.name, null]));
-  const apply = (values: Record<string, unknown>) => {
-    const next: Record<string, string | null> = { ...cleared, page: null };
-    for (const filter of filters) {
-      const value = values[filter.name];
-      next[filter.name] = value === undefined || value === null ? null : String(value).trim() || null;
-    }
-    state.set(amend(next));
-  };
-
-  const input = (filter: LedgerFilter): ReactNode => {
-    const inputId = `${id}-filter-${filter.name}`;
-    const placeholder = filter.placeholder ? t(filter.placeholder) : t('common.all');
-    const style = { width: filter.width ?? 150 };
-    // A filter without a label is named by its placeholder (the label names the others: htmlFor).
-    const named = { id: inputId, 'aria-label': filter.label ? undefined : placeholder };
-    switch (filter.type) {
-      case 'q':
-        return (
-          <Input
-            {...named}
-            allowClear
-            prefix={<SearchOutlined />}
-            placeholder={placeholder}
-            style={{ width: filter.width ?? 220 }}
-          />
-        );
-      case 'text':
-        return <Input {...named} allowClear placeholder={placeholder} style={style} />;
-      case 'suggest':
-        return (
-          <AutoComplete
-            {...named}
-            allowClear
-            placeholder={placeholder}
-            options={filter.options?.(t)}
-            style={style}
-          />
-        );
-      case 'region':
-        return (
-          <TreeSelect
-            {...named}
-            allowClear
-            placeholder={placeholder}
-            treeData={tree}
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandedKeys={home ? [home] : []}
-            popupMatchSelectWidth={false}
-            style={style}
-          />
-        );
-      default:
-        return (
-          <Select
-            {...named}
-            allowClear
-            showSearch={filter.type === 'year' ? { optionFilterProp: 'label' } : false}
-            placeholder={placeholder}
-            options={
-              filter.type === 'year'
-                ? YEARS.map((y) => ({ value: String(y), label: t('ledgers.year', { year: y }) }))
-                : filter.options?.(t)
-            }
-            style={filter.type === 'year' ? { width: filter.width ?? 110 } : style}
-            popupMatchSelectWidth={false}
-          />
-        );
-    }
-  };
-
-  return (
-    <Card size="small" style={{ marginBottom: 16 }}>
-      <Form form={form} layout="inline" onFinish={apply} className="sibi-filter-form">
-        {filters.map((filter) =>
-          // A region filter is pointless for an account that sees one region only.
-          filter.type === 'region' && regions.inScope.length <= 1 ? null : (
-            <Form.Item
-              key={filter.name}
-              name={filter.name}
-              label={filter.label ? t(filter.label) : undefined}
-              htmlFor={`${id}-filter-${filter.name}`}
-            >
-              {input(filter)}
-            </Form.Item>
-          ),
-        )}
-        <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid={`${id}-search`}>
-            {t('common.search')}
-          </Button>
-        </Form.Item>
-        <Form.Item>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              state.set(amend({ ...cleared, page: null }));
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Form.Item>
-      </Form>
-    </Card>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// The figures a ledger feeds.
-
-export function FiguresStrip({
-  id,
-  spec,
-  filters,
-  generation,
-}: {
-  id: string;
-  spec: FigureSpec;
-  filters: Record<string, string>;
-  /** Changes after every write, so the figures are read again. */
-  generation: number;
-}) {
-  const { t, locale } = useI18n();
-  const regions = useRegions();
-  const { search } = useLocation();
-  const region = filters.region ?? regions.working;
-  const chosen = Number(search.get('figuresYear')) || undefined;
-  const fromFilter = spec.yearOf?.(filters);
-  const latest = useRegionPeriods(region, !chosen && !fromFilter);
-  const year = chosen ?? fromFilter ?? (Number(latest.data?.year) || (latest.loading ? undefined : thisYear));
-  const extra = spec.query?.(filters) ?? {};
-  const stats = useApiQuery(['/api/stats', region, year, JSON.stringify(extra), generation], (signal) =>
-    region && year
-      ? api.get<Stats>('/api/stats', { region, period: String(year), ...extra }, signal)
-      : Promise.resolve(null),
-  );
-  if (!region) return null;
-
-  return (
-    <Card
-      size="small"
-      style={{ marginBottom: 16 }}
-      data-testid={`figures-${id}`}
-      title={
-        <Space wrap size={4}>
-          <span>{t('ledgers.figures')}</span>
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {regions.name(region)}
-            {year ? ` · ${formatPeriod(String(year), locale)}` : ''}
-          </Typography.Text>
-        </Space>
-      }
-      extra={
-        <Select
-          size="small"
-          value={year}
-          aria-label={t('ledgers.figuresYear')}
-          data-testid={`figures-${id}-year`}
-          style={{ width: 110 }}
-          options={YEARS.map((y) => ({ value: y, label: t('ledgers.year', { year: y }) }))}
-          onChange={(value: number) => setSearch({ figuresYear: value })}
-        />
-      }
-    >
-      {stats.error ? (
-        <ErrorState error={stats.error} onRetry={stats.reload} />
-      ) : (
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '12px 32px' }}>
-          {spec.metrics.map((metric) => (
-            <Statistic
-              key={metric}
-              title={metricLabel(metric, t)}
-              value={stats.data ? formatMetric(metric, stats.data.metrics[metric], t, locale) : '—'}
-              loading={stats.loading || latest.loading}
-              styles={{ content: { fontSize: 20 } }}
-              data-testid={`figure-${metric}`}
-            />
-          ))}
-        </div>
-      )}
-      {spec.note && year && (
-        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
-          {t(spec.note, { year, next: year + 1 })}
-        </Typography.Text>
-      )}
-    </Card>
-  );
-}
-
-/**
- * A search whose filters name a year (deals signed in 2020) moves the figures to that year, and so
- * does a reset; other searches keep the year chosen on the figures strip.
- */
-function figuresFollow(spec: FigureSpec | undefined) {
-  return (next: Record<string, string | null>) => {
-    const filters = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== null)) as Record<
-      string,
-      string
-    >;
-    const reset = Object.keys(filters).length === 0;
-    return reset || spec?.yearOf?.(filters) !== undefined ? { ...next, figuresYear: null } : next;
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,17 +20,11 @@ import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useCan } from '../session';
 import { APPROVALS, DEALS, ISSUES } from './ledger-kinds';
-import {
-  type LedgerKind,
-  type LedgerRow,
-  LedgerTable,
-  useLedgerEditor,
-  useLedgerRows,
-  useLocalTableState,
-} from './ledger-table';
+import { type LedgerKind, type LedgerRow, LedgerTable, useLedgerEditor, useLedgerRows } from './ledger-table';
 import { PROJECTS, yearKind } from './project-kind';
 import { ProjectLeaders } from './project-leaders';
 import { ProjectReports } from './project-reports';
+import { useLocalTableState } from './table-state';
 
 export default function ProjectDetailPage({ params }: PageProps) {
   const id = Number(params.id);

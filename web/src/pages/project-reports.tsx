@@ -14,8 +14,8 @@ import type { ChartOption } from '../charts/echarts';
 import { EmptyState, ErrorState } from '../components/states';
 import { formatAmount, formatDate, formatMonth, formatPercent, roundedString, toYuan } from '../format';
 import { type Locale, type MessageKey, type Translate, useI18n } from '../i18n';
-import { onTableChange, sortOrderOf, type TableState } from './ledger-table';
 import { ProgressTag, primaryEntry, progressOf } from './project-progress';
+import { onTableChange, sortOrderOf, type TableState } from './table-state';
 
 const REPORT_SORTS = ['month', 'investYtd', 'state'] as const;
 const STATE_COLOURS: Record<ReportState, string> = {
