@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { nextPath } from '../router';
 import { ApiError, writeDone } from './client';
 import { affectedReads } from './invalidation';
-import { queryClient, shouldRetry } from './query';
+import { BUSY_RETRIES, queryClient, shouldRetry } from './query';
 
 describe('read retries', () => {
-  it('tries a failed read twice more on 5xx and network errors, never on 4xx', () => {
+  it('tries a failed read twice more on 5xx and network errors, never on 4xx but a busy 429', () => {
     const unavailable = new ApiError(503, 'unavailable', '');
     expect([0, 1, 2].map((n) => shouldRetry(n, unavailable))).toEqual([true, true, false]);
     expect(shouldRetry(0, new ApiError(0, 'network', 'network error'))).toBe(true);
-    for (const status of [400, 401, 403, 404, 409, 422, 429])
+    for (const status of [400, 401, 403, 404, 409, 422])
       expect(shouldRetry(0, new ApiError(status, 'x', ''))).toBe(false);
+    // Busy (429: the heavy-work slots are taken, usually by a run for a page just left): asked again.
+    const busy = new ApiError(429, 'too_many_heavy_requests', '');
+    expect(shouldRetry(0, busy)).toBe(true);
+    expect(shouldRetry(BUSY_RETRIES - 1, busy)).toBe(true);
+    expect(shouldRetry(BUSY_RETRIES, busy)).toBe(false);
     expect(shouldRetry(0, new DOMException('aborted', 'AbortError'))).toBe(false);
   });
 });
