@@ -41,6 +41,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.fill.title': 'Fill a monthly report',
   'reports.fill.projectPlaceholder': 'Type a project name or code',
   'reports.fill.pickProject': 'Choose a project and a month first',
+  'reports.fill.nextProject': 'Next project to fill: {name}',
   'reports.fill.readOnlyShort': 'read only',
   'reports.fill.readOnly':
     "You can read this project's reports but not fill them (the project owner or the project's region fills them).",

@@ -38,6 +38,7 @@ export const reportsZhCN = {
   'reports.fill.title': '月报填报',
   'reports.fill.projectPlaceholder': '输入项目名称或代码查找项目',
   'reports.fill.pickProject': '请先选择项目和月份',
+  'reports.fill.nextProject': '下一个待填项目：{name}',
   'reports.fill.readOnlyShort': '只读',
   'reports.fill.readOnly': '您可以查看此项目的月报，但不能填报（由项目单位或项目所在地区填报）。',
   'reports.fill.values': '本月填报内容',

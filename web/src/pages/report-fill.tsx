@@ -41,6 +41,7 @@ import { useRegions } from '../regions';
 import { setSearch, useLocation } from '../router';
 import { useMe } from '../session';
 import { ReportQuality } from './quality-findings';
+import { NextProject } from './report-next';
 import {
   chinaToday,
   currentMonth,
@@ -75,9 +76,12 @@ export default function ReportFillPage() {
         title={t('reports.fill.title')}
         extra={
           projectId && (
-            <Button icon={<ReloadOutlined />} onClick={form.reload}>
-              {t('common.refresh')}
-            </Button>
+            <Space wrap>
+              <NextProject current={projectId} year={month.year} month={month.month} />
+              <Button icon={<ReloadOutlined />} onClick={form.reload}>
+                {t('common.refresh')}
+              </Button>
+            </Space>
           )
         }
       />
