@@ -2,12 +2,13 @@
 // reason — one request (POST /api/reports/review), all or nothing. When the server refuses (a report
 // changed or no longer submitted since the page loaded) it lists every one and nothing is changed.
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { App, Button, Form, Modal, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
 import type { MonthlyReport } from '../api/reports-types';
 import { useI18n } from '../i18n';
+import { ReturnReasonItem } from './report-shared';
 
 interface Refused {
   id: number;
@@ -99,22 +100,7 @@ export function BulkReview({ reports, onDone }: { reports: MonthlyReport[]; onDo
           destroyOnHidden
         >
           <Form form={form} layout="vertical">
-            <Form.Item
-              htmlFor="bulk-return-reason"
-              name="reason"
-              label={t('reports.review.reason')}
-              rules={[
-                { required: true, whitespace: true, min: 2, message: t('reports.review.reasonRequired') },
-              ]}
-            >
-              <Input.TextArea
-                id="bulk-return-reason"
-                autoSize={{ minRows: 3, maxRows: 6 }}
-                maxLength={500}
-                showCount
-                placeholder={t('reports.review.reasonPlaceholder')}
-              />
-            </Form.Item>
+            <ReturnReasonItem id="bulk-return-reason" />
           </Form>
         </Modal>
       )}

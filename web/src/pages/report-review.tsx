@@ -12,7 +12,6 @@ import {
   Card,
   Descriptions,
   Form,
-  Input,
   Modal,
   Pagination,
   Popconfirm,
@@ -40,6 +39,7 @@ import {
   MonthPicker,
   monthFromSearch,
   ProjectCell,
+  ReturnReasonItem,
   ServerTable,
   usePaging,
   usePhone,
@@ -360,20 +360,7 @@ function ReturnDialog({
         {report.projectName} · {formatMonth(report.year, report.month, locale)}
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item
-          htmlFor="return-reason"
-          name="reason"
-          label={t('reports.review.reason')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('reports.review.reasonRequired') }]}
-        >
-          <Input.TextArea
-            id="return-reason"
-            autoSize={{ minRows: 3, maxRows: 6 }}
-            maxLength={500}
-            showCount
-            placeholder={t('reports.review.reasonPlaceholder')}
-          />
-        </Form.Item>
+        <ReturnReasonItem id="return-reason" />
       </Form>
     </Modal>
   );

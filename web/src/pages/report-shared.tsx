@@ -3,7 +3,9 @@
 // the address, the report tables' common columns, and the address of a project's form for a month.
 import {
   DatePicker,
+  Form,
   Grid,
+  Input,
   Table,
   type TableColumnType,
   type TablePaginationConfig,
@@ -236,5 +238,26 @@ export function ServerTable<T extends object>({
       pagination={paging.pagination(state.data?.total)}
       {...props}
     />
+  );
+}
+
+/** The return reason a reviewer must give (2–500 characters), under the form's `reason` field. */
+export function ReturnReasonItem({ id }: { id: string }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      htmlFor={id}
+      name="reason"
+      label={t('reports.review.reason')}
+      rules={[{ required: true, whitespace: true, min: 2, message: t('reports.review.reasonRequired') }]}
+    >
+      <Input.TextArea
+        id={id}
+        autoSize={{ minRows: 3, maxRows: 6 }}
+        maxLength={500}
+        showCount
+        placeholder={t('reports.review.reasonPlaceholder')}
+      />
+    </Form.Item>
   );
 }
