@@ -101,7 +101,10 @@ export class UploadSlots extends ConcurrencySlots {
 
 /**
  * Holds a slot of `slots` for each request `applies` to, per account (per address before sign-in),
- * from the session check to the end of the response or its abort.
+ * from the session check to the end of the response or its abort. The response's 'close' releases it
+ * too: a POST aborted after its body was read gets neither onResponse nor onRequestAbort (fastify
+ * runs that one only when `req.aborted`, which a read request no longer becomes), so its slot would
+ * otherwise be held until the server restarts.
  */
 export function limitConcurrentRequests(
   app: FastifyInstance,
@@ -110,10 +113,12 @@ export function limitConcurrentRequests(
 ): void {
   const release = Symbol('release');
   type Tracked = { [release]?: () => void };
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', async (request, reply) => {
     if (!applies(request)) return;
     const user = request.auth ? `user:${request.auth.user.id}` : `ip:${request.ip}`;
-    (request as Tracked)[release] = slots.acquire(user);
+    const held = slots.acquire(user);
+    (request as Tracked)[release] = held;
+    reply.raw.once('close', held);
   });
   const done = async (request: FastifyRequest) => {
     (request as Tracked)[release]?.();

@@ -48,16 +48,28 @@ export interface WorkerOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+let inFlight = 0;
+
+/**
+ * Tasks handed to the pool and not yet settled, queued or running. An aborted task leaves at once
+ * (out of the queue, or its thread ended); one nobody aborts stays until its thread finishes it.
+ */
+export function workerTasksInFlight(): number {
+  return inFlight;
+}
+
 /** Runs one task in a worker thread; the result arrives by structured clone. */
 export async function runInWorker<T>(task: WorkerTask, options: WorkerOptions = {}): Promise<T> {
   const { port1, port2 } = new MessageChannel();
   port2.on('message', (progress: WorkerProgress) => options.onProgress?.(progress.done, progress.total));
+  inFlight++;
   try {
     return (await poolOf().run(
       { task, port: port1 },
       { transferList: [port1], signal: options.signal },
     )) as T;
   } finally {
+    inFlight--;
     port2.close();
   }
 }
