@@ -150,7 +150,7 @@ function contextFlags(ind: Indicator, rule: Rule, prep: Prepared): ResultFlag[] 
         {
           code: 'context_missing',
           indicator: ind.id,
-          message: `${ind.name}：未提供时序进度 timeProgress，此项不计分`,
+          message: `${ind.name}：未提供时序进度，此项不计分`,
         },
       ]
     : [];

@@ -108,6 +108,11 @@ describe('ratio_to_target targets in the engine', () => {
     const res = evaluate({ scheme, units, values: { a: { m: 0.6 }, b: { m: 0.8 }, c: { m: 0.7 } } });
     expect(res.flags.map((f) => f.code)).toContain('context_missing');
     expect(res.units.every((u) => u.indicators[0]!.scored === false && u.base === 0)).toBe(true);
+    // in words, without the scheme file's key (timeProgress) or any other identifier
+    const flag = res.flags.find((f) => f.code === 'context_missing')!;
+    expect(flag.message).toBe('指标：未提供时序进度，此项不计分');
+    const texts = [flag.message, ...res.units.map((u) => u.indicators[0]!.explanation)];
+    expect(texts.filter((text) => /[a-z][A-Za-z]*[A-Z_][A-Za-z_]*/.test(text))).toEqual([]);
   });
 
   it('can use the group mean as the target', () => {
