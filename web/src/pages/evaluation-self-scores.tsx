@@ -5,7 +5,6 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { api, request } from '../api/client';
-import { errorText } from '../api/error-text';
 import type { DraftEvaluation } from '../api/evaluation-types';
 import { DRAFT_QUERY, useApiQuery } from '../api/query';
 import type { SelfScoreChoices, SelfScoreEntry } from '../api/self-score-types';
@@ -18,6 +17,7 @@ import type { PageProps } from '../routes';
 import { useCan, useMe } from '../session';
 import { ImportButton } from './evaluation-entries-common';
 import { SelfScoreTable } from './self-score-comparison';
+import { type Refusal, refusalOf } from './self-score-refusal';
 
 type Scheme = SelfScoreChoices['schemes'][number];
 
@@ -28,6 +28,8 @@ function ReportForm({ scheme, period, onDone }: { scheme: Scheme; period: string
   const regions = useRegions();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
+  // Why the server refused the last try (a published quarter's self-scores are frozen), until the next.
+  const [refused, setRefused] = useState<Refusal | null>(null);
   const unit = me.regionCode ?? '';
   const submit = async (v: Record<string, number | string | null | undefined>) => {
     const scores = [
@@ -38,6 +40,7 @@ function ReportForm({ scheme, period, onDone }: { scheme: Scheme; period: string
     ];
     if (scores.length === 0) return message.warning(t('selfScores.nothing'));
     setBusy(true);
+    setRefused(null);
     try {
       await api.post('/api/evaluation-self-scores', {
         scheme: scheme.id,
@@ -49,7 +52,7 @@ function ReportForm({ scheme, period, onDone }: { scheme: Scheme; period: string
       message.success(t('selfScores.saved'));
       onDone();
     } catch (error) {
-      message.error(errorText(error, t, locale));
+      setRefused(refusalOf(error, t, locale));
     } finally {
       setBusy(false);
     }
@@ -80,6 +83,26 @@ function ReportForm({ scheme, period, onDone }: { scheme: Scheme; period: string
           {t('selfScores.submit')}
         </Button>
       </Form>
+      {refused && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setRefused(null)}
+          style={{ marginTop: 12 }}
+          data-testid="self-score-refused"
+          title={refused.title}
+          description={
+            refused.reasons.length > 0 && (
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {refused.reasons.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            )
+          }
+        />
+      )}
       <div style={{ marginTop: 12 }}>
         <ImportButton
           path="/api/evaluation-self-scores/import"
