@@ -181,10 +181,12 @@ function Figures({ dashboard }: { dashboard: Dashboard }) {
       </Row>
       {dashboard.children.length > 0 ? (
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={16}>
+          {/* The whole width up to 1600 px: in two thirds of it at 1366 px its last columns
+              (开工率, 竣工率) were out of view. */}
+          <Col xs={24} xxl={16}>
             <UnitsTable dashboard={dashboard} />
           </Col>
-          <Col xs={24} xl={8}>
+          <Col xs={24} xxl={8}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               <LaggingUnits dashboard={dashboard} />
               <RankHistory dashboard={dashboard} />

@@ -189,15 +189,19 @@ function GroupTable({
 const adjustmentText = (a: AdjustmentSummary, sign: string) =>
   a.total === 0 ? '0' : `${sign}${scoreText(a.total)}`;
 
+const EXPLANATION_WIDTH = 320;
+/** The indicator table's columns side by side: narrower than this it scrolls, nothing squeezed. */
+const INDICATOR_TABLE_WIDTH = 180 + 140 + 90 + 72 + EXPLANATION_WIDTH;
+
 /** Every indicator of a unit (or of one dimension): value, score of points; a score explains itself. */
 export function IndicatorTable({ indicators }: { indicators: IndicatorScore[] }) {
   const { t, locale } = useI18n();
   const columns: TableProps<IndicatorScore>['columns'] = [
-    { key: 'name', title: t('evaluation.indicator'), dataIndex: 'name', width: 200 },
+    { key: 'name', title: t('evaluation.indicator'), dataIndex: 'name', width: 180 },
     {
       key: 'value',
       title: t('evaluation.value'),
-      width: 150,
+      width: 140,
       align: 'right',
       render: (_, ind) => (
         <>
@@ -213,7 +217,7 @@ export function IndicatorTable({ indicators }: { indicators: IndicatorScore[] })
     {
       key: 'score',
       title: t('evaluation.score'),
-      width: 130,
+      width: 90,
       align: 'right',
       render: (_, ind) => (
         <Popover
@@ -229,11 +233,12 @@ export function IndicatorTable({ indicators }: { indicators: IndicatorScore[] })
         </Popover>
       ),
     },
-    { key: 'points', title: t('evaluation.points'), dataIndex: 'points', width: 80, align: 'right' },
+    { key: 'points', title: t('evaluation.points'), dataIndex: 'points', width: 72, align: 'right' },
     {
       key: 'explanation',
       title: t('evaluation.explanation'),
-      ellipsis: true,
+      // the engine's whole sentence, wrapped: cut to one line it said nothing
+      width: EXPLANATION_WIDTH,
       render: (_, ind) => <Typography.Text type="secondary">{ind.explanation}</Typography.Text>,
     },
   ];
@@ -244,7 +249,7 @@ export function IndicatorTable({ indicators }: { indicators: IndicatorScore[] })
       columns={columns}
       dataSource={indicators}
       pagination={false}
-      scroll={{ x: 760 }}
+      scroll={{ x: INDICATOR_TABLE_WIDTH }}
     />
   );
 }
@@ -379,7 +384,8 @@ function UnitDrawer({
   return (
     <Drawer
       open
-      size={Math.min(760, window.innerWidth)}
+      // the dimension tabs beside the whole indicator table where the window allows
+      size={Math.min(INDICATOR_TABLE_WIDTH + 300, window.innerWidth)}
       onClose={onClose}
       title={t('evaluation.unitTitle', { name: unit.name, group: groupLabel(unit.group, t) })}
       data-testid="unit-drawer"

@@ -171,6 +171,14 @@ export function ProjectCell({ report, phone = false }: { report: MonthlyReport; 
   );
 }
 
+/** The project column's width: a project's name on two or three lines, its code on one. */
+const PROJECT_COLUMN_WIDTH = 260;
+
+/** The width a table's columns ask for (those without a width count as `PROJECT_COLUMN_WIDTH`). */
+export function columnsWidth(columns: readonly { width?: number | string }[] = []): number {
+  return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : PROJECT_COLUMN_WIDTH), 0);
+}
+
 /** The columns every report table has: project, region, the cumulative and the month's investment. */
 export function useReportColumns(
   sortOrder: (field: string) => 'ascend' | 'descend' | null,
@@ -181,6 +189,8 @@ export function useReportColumns(
     project: {
       key: 'projectCode',
       title: t('reports.project'),
+      // the one column without a width would take what the others leave: ~20 px at 1366 px
+      width: PROJECT_COLUMN_WIDTH,
       sorter: true,
       sortOrder: sortOrder('projectCode'),
       render: (_, r) => <ProjectCell report={r} />,
@@ -226,13 +236,16 @@ export function ServerTable<T extends object>({
   scrollX?: number;
 } & Pick<TableProps<T>, 'rowKey' | 'columns' | 'expandable' | 'pagination'>) {
   if (state.error) return <ErrorState error={state.error} onRetry={state.reload} />;
+  // Never narrower than its columns ask (and the expand button's column): below that the table
+  // scrolls sideways instead of squeezing a column to a character a line.
+  const x = Math.max(scrollX, columnsWidth(props.columns) + (props.expandable ? 48 : 0));
   return (
     <Table<T>
       size="middle"
       data-testid={testId}
       dataSource={state.data?.items ?? []}
       loading={state.loading}
-      scroll={{ x: scrollX }}
+      scroll={{ x }}
       locale={{ emptyText: <EmptyState text={empty} /> }}
       onChange={paging.onChange}
       pagination={paging.pagination(state.data?.total)}
