@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { animationsDone, networkQuiet, spinnersGone } from './settled';
 
 const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
@@ -52,16 +53,12 @@ interface AxeViolation {
 
 /** axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now, one readable line each. */
 export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
-  // As harness.settle (not imported: this file also serves scripts run outside Vitest).
-  // (Playwright never reports network idle once an about:srcdoc frame is in the page.)
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-  await page
-    .locator('.ant-spin-spinning, .sibi-spinner')
-    .first()
-    .waitFor({ state: 'detached', timeout: 20_000 })
-    .catch(() => {});
+  // As harness.settle (not imported: this file also serves scripts run outside Vitest), but never
+  // failing: Playwright never reports network idle once an about:srcdoc frame is in the page.
+  await networkQuiet(page, { timeout: 10_000, lenient: true });
+  await spinnersGone(page);
   // antd's enter animations (fading text would be measured half-transparent).
-  await page.waitForTimeout(400);
+  await animationsDone(page);
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // In every frame (a 通报 preview is an about:srcdoc frame): axe checks each frame with its own copy.
   for (const frame of page.frames()) {

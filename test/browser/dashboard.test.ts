@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, signIn, untranslatedKeys } from './harness';
+import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, untranslatedKeys } from './harness';
 
 /** The name of the 四比四看 scheme (src/schemes/sibisikan-2020.yaml). */
 const SIBISIKAN = '重点项目"四比四看"活动综合考评（2020年版）';
@@ -16,8 +16,7 @@ describe.skipIf(!chromiumPath())('dashboard (browser)', () => {
   const ctx = browserSuite();
 
   it('states 洛阳市’s figures for 2020-09 as the newspaper did, with its counties ranked', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     await open(page, '/?period=2020-09');
     const summary = (await page.locator('[data-testid="dashboard-summary"]').textContent()) ?? '';
     expect(summary).toContain('2020年1-9月');
@@ -67,8 +66,7 @@ describe.skipIf(!chromiumPath())('dashboard (browser)', () => {
       expect(published.status(), period).toBe(201);
     }
 
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     await open(page, '/?period=2020-09');
     // The 四比四看 scheme's standing (on the run's shared server other files publish 三个一批 results,
     // each scheme a standing of its own; this file alone publishes 四比四看's 2020 quarters).
@@ -82,8 +80,7 @@ describe.skipIf(!chromiumPath())('dashboard (browser)', () => {
   });
 
   it('gives the 分包领导 their projects and who was in charge of each', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_leader');
+    const page = await ctx.page({ as: 'demo_leader' });
     await open(page, '/');
     await page.locator('[data-testid="progress-row"]').first().waitFor();
     const history = page.locator('[data-testid="leader-history"] .ant-table-row');
@@ -97,8 +94,7 @@ describe.skipIf(!chromiumPath())('dashboard (browser)', () => {
   });
 
   it('fits a phone: a county’s dashboard stays within 390 px', async () => {
-    const page = await ctx.page({ width: 390, height: 844 });
-    await signIn(page, 'demo_county');
+    const page = await ctx.page({ width: 390, height: 844, as: 'demo_county' });
     await open(page, '/?period=2020-09');
     await page.locator('[data-testid="dashboard-summary"]').waitFor();
     await page.locator('[data-testid="dashboard-monthly"] canvas').waitFor();

@@ -9,15 +9,17 @@
 //   const ctx = browserSuite({ ownServer: 'it changes the report deadline' });
 //   const page = await ctx.page();             // a fresh browser context (no cookies)
 //   await signIn(page, 'demo_city');           // through the login form, waits for the shell
+//   const page = await ctx.page({ as: 'demo_city' });  // a fresh context signed in (see `page`)
 //   await shot(page, 'city-dashboard');        // tmp/screenshots/<name>.png
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject, vi } from 'vitest';
 import { zhCN } from '../../web/src/i18n/zh-CN';
 import { ROOT } from '../helpers/run-sibi';
 import { DEMO_PASSWORD, type SibiServer, startDemoServer } from './server';
+import { animationsDone, networkQuiet, spinnersGone, trackRequests } from './settled';
 import { awaitSharedServer } from './shared-server';
 
 export {
@@ -55,8 +57,16 @@ export function launchBrowser(executablePath = chromiumPath()!): Promise<Browser
 export interface BrowserSuite {
   readonly server: SibiServer;
   readonly browser: Browser;
-  /** A page in a fresh context (own cookies and storage) at the server's address, 1440×900. */
-  page(options?: { locale?: 'zh-CN' | 'en'; width?: number; height?: number }): Promise<Page>;
+  /**
+   * A page in a fresh context (own cookies and storage) at the server's address, 1440×900.
+   *
+   * With `as` (a demo account), the context is signed in as that account: the file's first such page
+   * signs in through the login form (and stays where signing in lands), and its session cookie is
+   * kept; later pages `as` the same account get that cookie only (no login page, no landing page:
+   * the page is blank until `open`). Never sign such a page out, nor end its session: the file's
+   * other pages of that account share it. A test of signing in itself uses `signIn`.
+   */
+  page(options?: { locale?: 'zh-CN' | 'en'; width?: number; height?: number; as?: string }): Promise<Page>;
   /** Console errors and page errors seen by `page` (CSP refusals included). */
   errors(page: Page): string[];
 }
@@ -74,6 +84,8 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
   let server: SibiServer | undefined;
   let browser: Browser | undefined;
   const seen = new WeakMap<Page, string[]>();
+  // The session cookies of each demo account signed in through `page({ as })`, for the file's later pages.
+  const sessions = new Map<string, Awaited<ReturnType<BrowserContext['cookies']>>>();
   // Pages opened inside a test are closed after it (those opened in beforeAll are the file's to close).
   let opened: Page[] | null = null;
   // On the shared server the file's requests come from an address of its own (X-Forwarded-For, which
@@ -125,7 +137,7 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
       if (!browser) throw new Error('the browser has not started');
       return browser;
     },
-    async page({ locale = 'zh-CN', width = 1440, height = 900 } = {}) {
+    async page({ locale = 'zh-CN', width = 1440, height = 900, as } = {}) {
       const context = await this.browser.newContext({
         baseURL: this.server.url,
         viewport: { width, height },
@@ -133,7 +145,10 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
         extraHTTPHeaders: headers,
       });
       if (locale === 'en') await context.addInitScript("localStorage.setItem('sibi.locale', 'en')");
+      const session = as ? sessions.get(as) : undefined;
+      if (session) await context.addCookies(session);
       const page = await context.newPage();
+      trackRequests(page);
       opened?.push(page);
       const errors: string[] = [];
       seen.set(page, errors);
@@ -143,6 +158,10 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
         if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
           errors.push(message.text());
       });
+      if (as && !session) {
+        await signIn(page, as);
+        sessions.set(as, await context.cookies());
+      }
       return page;
     },
     errors(page) {
@@ -174,11 +193,17 @@ export async function signOut(page: Page): Promise<void> {
 /** The side menu's entries (opening every group first), in order. */
 export async function menuEntries(page: Page): Promise<string[]> {
   const menu = page.locator('[data-testid="side-menu"]');
-  const groups = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
+  const closed = '.ant-menu-submenu:not(.ant-menu-submenu-open)';
+  const groups = menu.locator(`${closed} > .ant-menu-submenu-title`);
   for (let i = await groups.count(); i > 0; i--) {
+    // Each click opens one group: wait for that (one fewer closed) before the next click.
     await groups.first().click();
-    await page.waitForTimeout(300);
+    await menu
+      .locator(closed)
+      .nth(i - 1)
+      .waitFor({ state: 'detached' });
   }
+  await animationsDone(page);
   return (await menu.locator('.ant-menu-title-content').allInnerTexts()).map((text) => text.trim());
 }
 
@@ -188,14 +213,10 @@ export async function open(page: Page, path: string): Promise<void> {
   await settle(page);
 }
 
-/** Waits until no spinner is showing (the page's data has arrived). */
+/** Waits until the page's requests have stopped and no spinner is showing (its data has arrived). */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning, .sibi-spinner')
-    .first()
-    .waitFor({ state: 'detached', timeout: 20_000 })
-    .catch(() => {});
+  await networkQuiet(page);
+  await spinnersGone(page);
 }
 
 /** Chooses an option of an antd Select (found by its input's selector), checking that it took. */
@@ -239,7 +260,7 @@ export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await settle(page);
-  await page.waitForTimeout(400); // antd's enter animations
+  await animationsDone(page); // antd's enter animations
   // With a dialog open the page behind it is fixed: a full-page picture would misplace it.
   const dialog = await page.locator('.ant-modal-wrap:visible, .ant-drawer-open').count();
   await page.screenshot({ path, fullPage: dialog === 0 });

@@ -36,8 +36,7 @@ describe.skipIf(!chromiumPath())('navigation and data (browser)', { timeout: 180
   const ctx = browserSuite();
 
   it('opens a link in a new tab on the same page: a project in the list, a menu entry', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     await open(page, `/projects?q=${CODE}`);
     const link = rows(page, 'projects').first().locator('a').first();
     const href = await link.getAttribute('href');
@@ -66,8 +65,7 @@ describe.skipIf(!chromiumPath())('navigation and data (browser)', { timeout: 180
   });
 
   it('goes back and forward between pages, the query string included, without reloading', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     await open(page, `/projects?q=${CODE}`);
     // A mark on the window: a full page load would lose it.
     await page.evaluate(() => Object.assign(globalThis, { sibiMark: 1 }));
@@ -125,11 +123,10 @@ describe.skipIf(!chromiumPath())('navigation and data (browser)', { timeout: 180
   });
 
   it('shows a write on a list read before it, when the user goes back to the list (no reload)', async () => {
-    const page = await ctx.page();
+    const page = await ctx.page({ as: 'demo_city' });
     // The page's clock stands still (timers still run): a read never goes stale by age (30 s), so
     // only the write can have made the list stale.
     await page.clock.setFixedTime(new Date());
-    await signIn(page, 'demo_city');
     await open(page, `/projects?q=${CODE}`);
     const before = await rows(page, 'projects').first().textContent();
     await rows(page, 'projects').first().locator('a').first().click();

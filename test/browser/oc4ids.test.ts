@@ -5,15 +5,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateOc4idsPackage } from '../helpers/oc4ids';
 import { expectAccessible } from './axe';
-import { browserSuite, chromiumPath, open, shot, signIn, untranslatedKeys } from './harness';
+import { browserSuite, chromiumPath, open, shot, untranslatedKeys } from './harness';
 
 describe.skipIf(!chromiumPath())('OC4IDS export (browser)', () => {
   const ctx = browserSuite();
 
   it('downloads the city’s package from the projects page', async () => {
-    const page = await ctx.page();
+    const page = await ctx.page({ as: 'demo_city' });
     page.setDefaultTimeout(60_000);
-    await signIn(page, 'demo_city');
     await open(page, '/projects?year=2020&list=province_key');
     const button = page.locator('[data-testid="projects-oc4ids"]');
     await button.waitFor();
@@ -35,8 +34,7 @@ describe.skipIf(!chromiumPath())('OC4IDS export (browser)', () => {
   });
 
   it('names the button in English', async () => {
-    const page = await ctx.page({ locale: 'en' });
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ locale: 'en', as: 'demo_city' });
     await open(page, '/projects');
     const button = page.locator('[data-testid="projects-oc4ids"]');
     await button.waitFor();
