@@ -1,4 +1,4 @@
-// Prepares what database tests share: a migrated PGlite dump; whether PostgreSQL is reachable and, if
+// Prepares what database tests share: a migrated PGlite data folder and its dump; whether PostgreSQL is reachable and, if
 // so, a migrated template database each test database is copied from (CREATE DATABASE … TEMPLATE);
 // and the bundled CLI the tests' child processes run (built once here, not by each of them).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,14 +27,20 @@ export default async function setup(): Promise<() => void> {
   };
 }
 
-/** A migrated PGlite data directory, dumped; each test database opens from it (helpers/databases.ts). */
+/**
+ * A migrated PGlite data folder, and its dump: each in-process test database opens from the dump, each
+ * data folder a test or its child `sibi` needs is a copy of the folder (helpers/databases.ts) — a copy
+ * takes milliseconds where a fresh folder's initdb and migrations take 5–20 s of WebAssembly.
+ */
 async function pgliteTemplate(dir: string): Promise<void> {
-  const database = await openDatabase({});
+  const dataDir = join(dir, 'template-data');
+  const database = await openDatabase({ dataDir });
   const dump = await pgliteClient(database)!.dumpDataDir('none');
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
   process.env.SIBI_TEST_PGLITE_TEMPLATE = file;
+  process.env.SIBI_TEST_PGLITE_DATA_DIR = dataDir;
 }
 
 /** The PostgreSQL template when the server answers (in CI it must); null without PostgreSQL. */
@@ -70,7 +76,8 @@ async function postgresTemplate(): Promise<string> {
 }
 
 async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  // 10 s: on a machine loaded to 30+ the answer took longer than 2 s, and the run went on PGlite only.
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
     await client.end();

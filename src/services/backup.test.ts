@@ -520,7 +520,7 @@ async function openUnmigrated(name: TestDatabase['name']) {
     const database = await openDatabase({ migrate: false });
     return { database, close: () => database.close() };
   }
-  const cli = await createCliTarget('postgres');
+  const cli = await createCliTarget('postgres', { unmigrated: true });
   const database = await openDatabase({ url: cli.env.DATABASE_URL, migrate: false });
   return {
     database,

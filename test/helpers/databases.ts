@@ -1,7 +1,9 @@
 // Every database test runs on PGlite and on PostgreSQL. PGlite opens from a migrated dump
 // prepared once per run (test/global-setup.ts); PostgreSQL gets a fresh database per open, copied from
 // a migrated template made once per run.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client';
@@ -42,6 +44,18 @@ export function testDatabases(options: { partitioned?: boolean } = {}): TestData
   return list;
 }
 
+/**
+ * Makes `dataDir` a migrated, empty PGlite data folder: a copy of the one the global setup prepared
+ * (milliseconds), or, without it, a new one made and migrated here (seconds). `dataDir` must not exist
+ * or be empty.
+ */
+export async function preparedDataDir(dataDir: string): Promise<string> {
+  const template = process.env.SIBI_TEST_PGLITE_DATA_DIR;
+  if (template) cpSync(template, dataDir, { recursive: true });
+  else await (await openDatabase({ dataDir })).close();
+  return dataDir;
+}
+
 export async function openTestPglite(): Promise<Database> {
   const dump = process.env.SIBI_TEST_PGLITE_TEMPLATE;
   if (!dump) return openDatabase({});
@@ -55,18 +69,8 @@ export async function openTestPglite(): Promise<Database> {
  * empty) plus the DEFAULT partition.
  */
 export async function openTestPostgres(options: { partitions?: readonly string[] } = {}): Promise<Database> {
-  const name = `sibi_test_${process.pid}_${Date.now()}_${counter++}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  const template = process.env.SIBI_TEST_PG_TEMPLATE;
-  try {
-    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const { name, url } = await copyPgTemplate('sibi_test', process.env.SIBI_TEST_PG_TEMPLATE);
+  const database = await openDatabase({ url });
   if (options.partitions) await partitionEmpty(database, options.partitions);
   return {
     ...database,
@@ -75,6 +79,24 @@ export async function openTestPostgres(options: { partitions?: readonly string[]
       await dropDatabase(name);
     },
   };
+}
+
+/** A new PostgreSQL database named from `prefix`, a copy of `template` (without one: empty). */
+async function copyPgTemplate(
+  prefix: string,
+  template: string | undefined,
+): Promise<{ name: string; url: string }> {
+  const name = `${prefix}_${process.pid}_${Date.now()}_${counter++}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
 }
 
 /**
@@ -126,28 +148,28 @@ export interface CliTarget {
   cleanup(): Promise<void>;
 }
 
-export async function createCliTarget(name: 'pglite' | 'postgres'): Promise<CliTarget> {
+/**
+ * A migrated, empty database for `sibi` child processes: a copy of the prepared PGlite folder, or a
+ * PostgreSQL database copied from the migrated template — so the first command does not pay for
+ * initdb and every migration. With `unmigrated`, a database no sibi has opened yet (an empty folder,
+ * a new PostgreSQL database): what a restore or a first start is tested on.
+ */
+export async function createCliTarget(
+  name: 'pglite' | 'postgres',
+  options: { unmigrated?: boolean } = {},
+): Promise<CliTarget> {
   if (name === 'pglite') {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'sibi-cli-'));
+    if (!options.unmigrated) await preparedDataDir(dir);
     return {
       name,
       env: { SIBI_DATA_DIR: dir },
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const dbName = `sibi_cli_${process.pid}_${Date.now()}_${counter++}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  return {
-    name,
-    env: { DATABASE_URL: url.toString() },
-    cleanup: () => dropDatabase(dbName),
-  };
+  const copy = await copyPgTemplate(
+    'sibi_cli',
+    options.unmigrated ? undefined : process.env.SIBI_TEST_PG_TEMPLATE,
+  );
+  return { name, env: { DATABASE_URL: copy.url }, cleanup: () => dropDatabase(copy.name) };
 }

@@ -39,7 +39,8 @@ describe.each(NAMES)('sibi backup on %s', (name) => {
   let backup: CliResult;
 
   beforeAll(async () => {
-    [source, into] = await Promise.all([createCliTarget(name), createCliTarget(other)]);
+    // Restored into a database no sibi has opened, as an operator restores into a new one.
+    [source, into] = await Promise.all([createCliTarget(name), createCliTarget(other, { unmigrated: true })]);
     dir = mkdtempSync(join(tmpdir(), 'sibi-backup-cli-'));
     const database = await openCliDatabase(source.env);
     try {

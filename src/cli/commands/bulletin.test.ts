@@ -1,47 +1,23 @@
 // `sibi bulletin` as a user runs it: a child process on a database prepared beforehand (PGlite folder
-// or a fresh PostgreSQL database), writing the file and exiting 0; a bad --format exits 2.
+// or a PostgreSQL database copied from the migrated template), writing the file and exiting 0; a bad --format exits 2.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sibi } from '../../../test/helpers/cli';
-import { PG_ADMIN_URL, type TestDatabase, testDatabases } from '../../../test/helpers/databases';
+import { createCliTarget, type TestDatabase, testDatabases } from '../../../test/helpers/databases';
 import { load, project, REGIONS, report } from '../../../test/helpers/factories';
-import { type Database, openDatabase } from '../../db/client';
+import { openCliDatabase } from '../../../test/helpers/serve-once';
 
 const YI = 100_000_000n;
 
 /** A database the child process can open, by folder (PGlite) or URL (PostgreSQL). */
 async function prepare(
   target: TestDatabase['name'],
-  dir: string,
 ): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  let database: Database;
-  let env: Record<string, string>;
-  let drop = async () => {};
-  if (target === 'pglite') {
-    const dataDir = join(dir, 'data');
-    database = await openDatabase({ dataDir });
-    env = { SIBI_DATA_DIR: dataDir };
-  } else {
-    const name = `sibi_bulletin_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ url: url.toString() });
-    env = { DATABASE_URL: url.toString() };
-    drop = async () => {
-      const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    };
-  }
+  const { env, cleanup: drop } = await createCliTarget(target);
+  const database = await openCliDatabase(env);
   await load(database, 'regions', REGIONS);
   await load(
     database,
@@ -63,7 +39,7 @@ describe.each(testDatabases())('sibi bulletin on $name', (target: TestDatabase) 
   let drop: () => Promise<void>;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sibi-bulletin-'));
-    ({ env, drop } = await prepare(target.name, dir));
+    ({ env, drop } = await prepare(target.name));
   });
   afterAll(async () => {
     await drop();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sibi } from '../../../test/helpers/cli';
+import { preparedDataDir } from '../../../test/helpers/databases';
 import { loadEvaluationFixture } from '../../../test/helpers/evaluation-fixture';
 import { openDatabase } from '../../db/client';
 
@@ -16,7 +17,7 @@ describe('sibi self-scores (PGlite)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sibi-self-scores-'));
     const dataDir = join(dir, 'data');
-    const database = await openDatabase({ dataDir });
+    const database = await openDatabase({ dataDir: await preparedDataDir(dataDir) });
     await loadEvaluationFixture(database);
     await database.close();
     env = { SIBI_DATA_DIR: dataDir };

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sibi } from '../../../test/helpers/cli';
+import { preparedDataDir } from '../../../test/helpers/databases';
 import { load, REGIONS } from '../../../test/helpers/factories';
 import { openDatabase } from '../../db/client';
 
@@ -16,7 +17,7 @@ describe('sibi events / sibi adjustments (PGlite)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sibi-entries-'));
     const dataDir = join(dir, 'data');
-    const database = await openDatabase({ dataDir });
+    const database = await openDatabase({ dataDir: await preparedDataDir(dataDir) });
     await load(database, 'regions', REGIONS);
     await database.close();
     env = { SIBI_DATA_DIR: dataDir };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sibi } from '../../../test/helpers/cli';
+import { preparedDataDir } from '../../../test/helpers/databases';
 import { loadEvaluationFixture } from '../../../test/helpers/evaluation-fixture';
 import { openDatabase } from '../../db/client';
 import { DEFAULT_SEED } from '../../domain/evaluation/sensitivity';
@@ -17,7 +18,7 @@ describe('sibi evaluate --audit and --sensitivity factors (PGlite)', () => {
   let env: Record<string, string>;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sibi-audit-'));
-    const database = await openDatabase({ dataDir: join(dir, 'data') });
+    const database = await openDatabase({ dataDir: await preparedDataDir(join(dir, 'data')) });
     await loadEvaluationFixture(database, { deals: false });
     await database.close();
     env = { SIBI_DATA_DIR: join(dir, 'data') };

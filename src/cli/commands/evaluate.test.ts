@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sibi } from '../../../test/helpers/cli';
+import { preparedDataDir } from '../../../test/helpers/databases';
 import { loadEvaluationFixture, YI } from '../../../test/helpers/evaluation-fixture';
 import { load, report } from '../../../test/helpers/factories';
 import { openDatabase } from '../../db/client';
@@ -21,7 +22,7 @@ describe('sibi evaluate: the publish gate, verification and revocation (PGlite)'
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sibi-evaluate-'));
     dataDir = join(dir, 'data');
-    const database = await openDatabase({ dataDir });
+    const database = await openDatabase({ dataDir: await preparedDataDir(dataDir) });
     await loadEvaluationFixture(database, { deals: false });
     await database.close();
     env = { SIBI_DATA_DIR: dataDir };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sibi } from '../../../test/helpers/cli';
+import { preparedDataDir } from '../../../test/helpers/databases';
 import { load, project, REGIONS, report } from '../../../test/helpers/factories';
 import { openDatabase } from '../../db/client';
 
@@ -18,7 +19,7 @@ describe('sibi scheme check', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sibi-scheme-'));
     const dataDir = join(dir, 'data');
-    const database = await openDatabase({ dataDir });
+    const database = await openDatabase({ dataDir: await preparedDataDir(dataDir) });
     await load(database, 'regions', REGIONS);
     await load(
       database,
