@@ -1,5 +1,6 @@
 // 联审联批事项 (capability `projectLedger.*`, scope-filtered in SQL through its project): the
 // definition the one ledger route factory (ledger-routes.ts) serves.
+import { APPROVAL_TABLE } from '../../domain/tables/records';
 import { APPROVALS } from '../../services/records/ledger-service';
 import { presentApproval } from '../presenters/ledgers';
 import { ZApproval, ZApprovalCreate, ZApprovalList, ZApprovalPatch, ZApprovalQuery } from './approvals.types';
@@ -20,4 +21,5 @@ export const approvalRoutes = ledgerRoutes({
   filter: ({ done, ...rest }) => ({ ...rest, closed: done }),
   service: APPROVALS,
   present: presentApproval,
+  table: APPROVAL_TABLE,
 });

@@ -1,5 +1,6 @@
 // 招商引资签约项目 (capability `ledger.*`, scope-filtered in SQL by its own region): the definition
 // the one ledger route factory (ledger-routes.ts) serves.
+import { DEAL_TABLE } from '../../domain/tables/records';
 import { DEALS } from '../../services/records/ledger-service';
 import { presentDeal } from '../presenters/ledgers';
 import { ZDeal, ZDealCreate, ZDealList, ZDealPatch, ZDealQuery } from './deals.types';
@@ -14,4 +15,5 @@ export const dealRoutes = ledgerRoutes({
   filter: (query) => query,
   service: DEALS,
   present: (actor, row) => presentDeal(actor, row),
+  table: DEAL_TABLE,
 });

@@ -1,5 +1,6 @@
 // 问题协调 (capability `projectLedger.*`, scope-filtered in SQL through its project): the definition
 // the one ledger route factory (ledger-routes.ts) serves.
+import { ISSUE_TABLE } from '../../domain/tables/records';
 import { ISSUES } from '../../services/records/ledger-service';
 import { presentIssue } from '../presenters/ledgers';
 import { ZIssue, ZIssueCreate, ZIssueList, ZIssuePatch, ZIssueQuery } from './issues.types';
@@ -14,4 +15,5 @@ export const issueRoutes = ledgerRoutes({
   filter: ({ resolved, ...rest }) => ({ ...rest, closed: resolved }),
   service: ISSUES,
   present: presentIssue,
+  table: ISSUE_TABLE,
 });

@@ -1,10 +1,11 @@
 // One route factory for the four ledgers (deals, reserve, approvals, issues): list, create, get,
-// update, delete, each validate → authorize → one service call → present. What differs between
+// update, delete, and the list's Excel export, each validate → authorize → one service call → present. What differs between
 // ledgers is data, in their definitions (deals.ts, reserve.ts, approvals.ts, issues.ts): path,
 // schemas, the policy capabilities, the service (src/services/records/ledger-service.ts; it holds
 // the audit names) and the presenter.
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import type { TableLang, TableSpec } from '../../domain/tables/columns';
 import type { Actor } from '../../policies/actor';
 import { authorize, authorizeRole } from '../../policies/authorize';
 import type { Action, ActionTargets } from '../../policies/rules';
@@ -13,6 +14,7 @@ import { loadAuthorized, regionSubtree } from '../guard';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import { ZIdParams, ZOk, ZVersionQuery } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
+import { exportSummary, sendTableExport, zExportQuery } from '../table-export';
 
 /** The query every ledger list takes besides its own filters. */
 interface ListQuery {
@@ -26,6 +28,10 @@ interface ListQuery {
 export const REGION_LEDGER = { read: 'ledger.read', write: 'ledger.write' } as const;
 /** The capabilities of the ledgers scoped through a project (approvals, issues). */
 export const PROJECT_LEDGER = { read: 'projectLedger.read', write: 'projectLedger.write' } as const;
+
+type ListFilters<Query extends QuerySchema> = Omit<z.output<Query>, 'page' | 'pageSize' | 'sort'>;
+/** The export's query: the list's less the paging, and the headers' language. */
+type ExportQuery<Query extends QuerySchema> = ListFilters<Query> & { sort?: string; lang: TableLang };
 
 type QuerySchema = z.ZodType<ListQuery, z.ZodTypeDef, unknown>;
 type PatchSchema = z.ZodType<{ version: number }, z.ZodTypeDef, unknown>;
@@ -51,6 +57,8 @@ export interface LedgerDefinition<
   filter(query: Omit<z.output<Query>, keyof ListQuery>): Omit<Filter, 'visibility' | 'regionCodes'>;
   service: LedgerService<Row, ActionTargets[Read] & ActionTargets[Write], Filter, z.output<Create>>;
   present(actor: Actor, row: Row, target: ActionTargets[Read] & ActionTargets[Write]): unknown;
+  /** The list's columns on screen and in its Excel export (`<path>/export`). */
+  table: TableSpec<Record<string, unknown>>;
 }
 
 export function ledgerRoutes<
@@ -70,6 +78,27 @@ export function ledgerRoutes<
     const app = root.withTypeProvider<ZodTypeProvider>();
     const { database } = deps;
     const load = (id: number) => service.load(database, id);
+    const exportQuery = zExportQuery(schemas.query as unknown as z.AnyZodObject);
+
+    /** A page of the records the actor may see, presented as the list answers them. */
+    async function readPresented(
+      actor: Actor,
+      { region, ...rest }: ListFilters<Query>,
+      request: { page: number; pageSize: number; sort?: string },
+    ) {
+      authorizeRole(actor, read);
+      const regionCodes = await regionSubtree(deps, actor, region);
+      const result = await service.list(
+        database,
+        actor,
+        { ...definition.filter(rest as Omit<z.output<Query>, keyof ListQuery>), regionCodes },
+        request,
+      );
+      return {
+        ...result,
+        items: result.items.map(({ row, target }) => present(actor, row, target) as Record<string, unknown>),
+      };
+    }
     /** The options of a route on one record, `<path>/:id`. */
     const onRecord = <S extends object>(summary: string, schema: S) => ({
       schema: { summary, tags, params: ZIdParams, ...schema },
@@ -86,17 +115,26 @@ export function ledgerRoutes<
         },
       },
       async (request) => {
+        const { page, pageSize, sort, ...filter } = request.query as z.output<Query>;
+        return readPresented(actorOfRequest(request), filter, { page, pageSize, sort });
+      },
+    );
+
+    app.get(
+      `${path}/export`,
+      { schema: { summary: exportSummary(`${noun}列表`), tags, querystring: exportQuery } },
+      async (request, reply) => {
         const actor = actorOfRequest(request);
         authorizeRole(actor, read);
-        const { page, pageSize, sort, region, ...rest } = request.query as z.output<Query>;
-        const regionCodes = await regionSubtree(deps, actor, region);
-        const result = await service.list(
-          database,
-          actor,
-          { ...definition.filter(rest), regionCodes },
-          { page, pageSize, sort },
-        );
-        return { ...result, items: result.items.map(({ row, target }) => present(actor, row, target)) };
+        const { lang, sort, ...rest } = request.query as ExportQuery<Query>;
+        const filter = rest as unknown as ListFilters<Query>;
+        return sendTableExport(reply, request, deps, {
+          kind: definition.tag,
+          spec: definition.table,
+          lang,
+          query: request.query as Record<string, unknown>,
+          readPage: (page, pageSize) => readPresented(actor, filter, { page, pageSize, sort }),
+        });
       },
     );
 

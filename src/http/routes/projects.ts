@@ -1,5 +1,8 @@
 // Projects: list (scope-filtered in SQL), get, create, update, delete; and their year entries.
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { PROJECT_TABLE } from '../../domain/tables/records';
+import type { Actor } from '../../policies/actor';
 import { authorize, authorizeRole } from '../../policies/authorize';
 import { projectVisibility } from '../../policies/visibility';
 import { projectTarget, projectTargets } from '../../services/records/project-target';
@@ -21,9 +24,11 @@ import { presentLeaderTerm, presentProject, presentProjectYear } from '../presen
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import { ZIdParams, ZOk, ZVersionQuery } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
+import { exportSummary, sendTableExport } from '../table-export';
 import {
   ZProject,
   ZProjectCreate,
+  ZProjectExportQuery,
   ZProjectLeaders,
   ZProjectList,
   ZProjectPatch,
@@ -33,6 +38,34 @@ import {
   ZProjectYearList,
   ZProjectYearPatch,
 } from './projects.types';
+
+type ProjectListQuery = z.output<typeof ZProjectQuery>;
+
+/** A page of the projects the actor may see, presented as the list answers them. */
+async function readPresentedProjects(
+  deps: AppDeps,
+  actor: Actor,
+  { region, ...filter }: Omit<ProjectListQuery, 'page' | 'pageSize' | 'sort' | 'after'>,
+  request: Pick<ProjectListQuery, 'page' | 'pageSize' | 'sort' | 'after'>,
+) {
+  authorizeRole(actor, 'project.read');
+  const { database } = deps;
+  const regionCodes = await regionSubtree(deps, actor, region);
+  const result = await readProjectList(
+    database,
+    { ...filter, visibility: projectVisibility(actor), regionCodes },
+    request,
+  );
+  const targetOf = await projectTargets(database);
+  const items = result.items.map((row) =>
+    presentProject(
+      actor,
+      row,
+      targetOf({ projectId: row.id, regionCode: row.regionCode, leader: row.leader }),
+    ),
+  );
+  return { ...result, items };
+}
 
 const nulls = <T extends object>(input: T) =>
   Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === undefined ? null : v])) as {
@@ -55,24 +88,31 @@ export function projectRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
+      const { page, pageSize, sort, after, ...filter } = request.query;
+      return readPresentedProjects(deps, actorOfRequest(request), filter, { page, pageSize, sort, after });
+    },
+  );
+
+  app.get(
+    '/api/projects/export',
+    {
+      schema: {
+        summary: exportSummary('项目列表'),
+        tags,
+        querystring: ZProjectExportQuery,
+      },
+    },
+    async (request, reply) => {
       const actor = actorOfRequest(request);
+      const { lang, sort, ...filter } = request.query;
       authorizeRole(actor, 'project.read');
-      const { page, pageSize, sort, after, region, ...filter } = request.query;
-      const regionCodes = await regionSubtree(deps, actor, region);
-      const result = await readProjectList(
-        database,
-        { ...filter, visibility: projectVisibility(actor), regionCodes },
-        { page, pageSize, sort, after },
-      );
-      const targetOf = await projectTargets(database);
-      const items = result.items.map((row) =>
-        presentProject(
-          actor,
-          row,
-          targetOf({ projectId: row.id, regionCode: row.regionCode, leader: row.leader }),
-        ),
-      );
-      return { ...result, items };
+      return sendTableExport(reply, request, deps, {
+        kind: 'projects',
+        spec: PROJECT_TABLE,
+        lang,
+        query: request.query,
+        readPage: (page, pageSize) => readPresentedProjects(deps, actor, filter, { page, pageSize, sort }),
+      });
     },
   );
 

@@ -3,6 +3,7 @@ import { NATURES } from '../../domain/records';
 import { ZProject, ZProjectYear } from '../presenters/project';
 import { ZDate, ZMoney, ZRegionCode, ZVersion, ZYear, zPageQuery } from '../schema/common';
 import { ZAfter, zListPage } from '../schema/cursor';
+import { zExportQuery } from '../table-export';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -19,6 +20,9 @@ export const ZProjectQuery = zPageQuery(['code', 'name', 'regionCode', 'totalInv
     after: ZAfter.optional(),
   })
   .strict();
+
+/** GET /api/projects/export: the list's filters and sort, all pages, headers in `lang`. */
+export const ZProjectExportQuery = zExportQuery(ZProjectQuery);
 
 const projectFields = {
   name: text(200),

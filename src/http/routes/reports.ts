@@ -1,6 +1,8 @@
 // Monthly reports: list, get, the form for a month, create/update/delete, and the workflow
 // (submit, approve, return; approve or return a page at once).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { REVIEW_TABLE } from '../../domain/tables/reports';
 import type { ProjectTarget } from '../../policies/actor';
 import { authorizeRole } from '../../policies/authorize';
 import { projectVisibility } from '../../policies/visibility';
@@ -20,12 +22,14 @@ import { presentReport } from '../presenters/report';
 import { type AppDeps, actorOfRequest, auditContext, authOf } from '../request-auth';
 import { ZIdParams, ZOk, ZVersionQuery } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
+import { exportSummary, sendTableExport } from '../table-export';
 import {
   ZFormQuery,
   ZMissingList,
   ZMissingQuery,
   ZReport,
   ZReportCreate,
+  ZReportExportQuery,
   ZReportForm,
   ZReportList,
   ZReportPatch,
@@ -35,6 +39,8 @@ import {
   ZReviewResult,
   ZTransitionBody,
 } from './reports.types';
+
+type ReportListQuery = z.output<typeof ZReportQuery>;
 
 export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -54,6 +60,24 @@ export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
       now: deps.clock(),
     });
 
+  /** A page of the reports the caller may see, presented as the list answers them. */
+  async function readPresented(
+    request: FastifyRequest,
+    { region, ...filter }: Omit<ReportListQuery, 'page' | 'pageSize' | 'sort' | 'after'>,
+    paging: Pick<ReportListQuery, 'page' | 'pageSize' | 'sort' | 'after'>,
+  ) {
+    const actor = actorOfRequest(request);
+    authorizeRole(actor, 'report.read');
+    const regionCodes = await regionSubtree(deps, actor, region);
+    const result = await readReportList(
+      database,
+      { ...filter, visibility: projectVisibility(actor), regionCodes },
+      paging,
+    );
+    const targetOf = await projectTargets(database);
+    return { ...result, items: result.items.map((row) => present(request, row, row, targetOf(row))) };
+  }
+
   app.get(
     '/api/reports',
     {
@@ -65,17 +89,24 @@ export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const actor = actorOfRequest(request);
-      authorizeRole(actor, 'report.read');
-      const { page, pageSize, sort, after, region, ...filter } = request.query;
-      const regionCodes = await regionSubtree(deps, actor, region);
-      const result = await readReportList(
-        database,
-        { ...filter, visibility: projectVisibility(actor), regionCodes },
-        { page, pageSize, sort, after },
-      );
-      const targetOf = await projectTargets(database);
-      return { ...result, items: result.items.map((row) => present(request, row, row, targetOf(row))) };
+      const { page, pageSize, sort, after, ...filter } = request.query;
+      return readPresented(request, filter, { page, pageSize, sort, after });
+    },
+  );
+
+  app.get(
+    '/api/reports/export',
+    { schema: { summary: exportSummary('月报列表'), tags, querystring: ZReportExportQuery } },
+    async (request, reply) => {
+      authorizeRole(actorOfRequest(request), 'report.read');
+      const { lang, sort, ...filter } = request.query;
+      return sendTableExport(reply, request, deps, {
+        kind: 'reports',
+        spec: REVIEW_TABLE,
+        lang,
+        query: request.query,
+        readPage: (page, pageSize) => readPresented(request, filter, { page, pageSize, sort }),
+      });
     },
   );
 

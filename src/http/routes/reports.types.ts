@@ -15,6 +15,7 @@ import {
   zPageQuery,
 } from '../schema/common';
 import { ZAfter, zListPage } from '../schema/cursor';
+import { zExportQuery } from '../table-export';
 
 export const ZReportQuery = zPageQuery(['projectCode', 'year', 'month', 'state', 'investYtd', 'updatedAt'])
   .extend({
@@ -27,6 +28,9 @@ export const ZReportQuery = zPageQuery(['projectCode', 'year', 'month', 'state',
     after: ZAfter.optional(),
   })
   .strict();
+
+/** GET /api/reports/export: the list's filters and sort, all pages, headers in `lang`. */
+export const ZReportExportQuery = zExportQuery(ZReportQuery);
 
 const note = z.string().trim().max(4000).nullable();
 const values = {

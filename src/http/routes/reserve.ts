@@ -1,5 +1,6 @@
 // 谋划储备项目 (capability `ledger.*`, scope-filtered in SQL by its own region): the definition the
 // one ledger route factory (ledger-routes.ts) serves.
+import { RESERVE_TABLE } from '../../domain/tables/records';
 import { RESERVE } from '../../services/records/ledger-service';
 import { presentReserve } from '../presenters/ledgers';
 import { ledgerRoutes, REGION_LEDGER } from './ledger-routes';
@@ -20,4 +21,5 @@ export const reserveRoutes = ledgerRoutes({
   filter: (query) => query,
   service: RESERVE,
   present: (actor, row) => presentReserve(actor, row),
+  table: RESERVE_TABLE,
 });

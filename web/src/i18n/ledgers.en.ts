@@ -83,4 +83,7 @@ export const ledgersEn: Record<keyof typeof ledgersZhCN, string> = {
   'ledgers.issues.raisedDate': 'Raised on',
   'ledgers.issues.resolvedDate': 'Resolved on',
   'ledgers.issues.figuresNote': 'Issues raised in {year} and the share resolved.',
+  'table.export': 'Export Excel',
+  'table.exportHint':
+    'Exports every record of the current filter and sort (all pages, not only this one), with the columns and headers shown; amounts in CNY 10k with two decimals; the export is recorded in the audit log',
 };

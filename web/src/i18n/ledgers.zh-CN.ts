@@ -80,4 +80,7 @@ export const ledgersZhCN = {
   'ledgers.issues.raisedDate': '提出日期',
   'ledgers.issues.resolvedDate': '解决日期',
   'ledgers.issues.figuresNote': '统计口径：{year} 年内提出的问题及其解决率。',
+  'table.export': '导出Excel',
+  'table.exportHint':
+    '导出当前筛选和排序下的全部记录（不限于本页），列与表头同界面；金额单位万元，保留两位小数；导出记入审计日志',
 } as const;

@@ -10,6 +10,9 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   'projects.oc4ids': 'Export OC4IDS',
   'projects.oc4ids.hint':
     'Download the OC4IDS 0.9 project package (Open Contracting for Infrastructure Data Standard, JSON) of the chosen region, year and list, with approved monthly reports only',
+  'projects.oc4ids.provinceKey': 'Export OC4IDS (province key list)',
+  'projects.oc4ids.allHint':
+    'With the list filter at All, this exports the OC4IDS 0.9 package of the province key project list (a package holds one list); choose another list in the filter to export it',
   'projects.edit': 'Edit project',
   'projects.code': 'Project code',
   'projects.codeHint': 'The national investment project code, e.g. 2020-410300-47-01-012345',

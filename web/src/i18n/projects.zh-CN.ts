@@ -9,6 +9,9 @@ export const projectsZhCN = {
   'projects.oc4ids': '导出 OC4IDS',
   'projects.oc4ids.hint':
     '下载所选地区、年度和名单的 OC4IDS 0.9 项目包（开放基础设施数据标准，JSON），只含已审核月报的数据',
+  'projects.oc4ids.provinceKey': '导出 OC4IDS（省重点）',
+  'projects.oc4ids.allHint':
+    '名单为“全部”时导出省重点项目名单的 OC4IDS 0.9 项目包（一个项目包对应一个名单）；要导出其他名单，请先在“名单”中选择',
   'projects.edit': '编辑项目',
   'projects.code': '项目代码',
   'projects.codeHint': '全国投资项目在线审批监管平台代码，如 2020-410300-47-01-012345',

@@ -1,7 +1,13 @@
 // The four 台账 as data for the generic ledger page (ledger-table.tsx): each one's endpoint,
 // filters, columns, form fields and the statistics it feeds (domain.md → Metrics).
 import { Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType, ColumnType } from 'antd/es/table';
+import {
+  APPROVAL_TABLE,
+  DEAL_TABLE,
+  ISSUE_TABLE,
+  itemStatus,
+  RESERVE_TABLE,
+} from '../../../src/domain/tables/records';
 import {
   type ApprovalItem,
   DEAL_ORIGINS,
@@ -13,11 +19,11 @@ import {
   TOP500_TYPES,
 } from '../api/ledgers-types';
 import { PROJECT_DOMAINS } from '../api/projects-types';
-import { formatAmount, formatDate } from '../format';
 import type { MessageKey, Translate } from '../i18n';
 import { Link } from '../router';
 import type { FieldDef } from './ledger-form';
-import { type ColumnContext, column, type LedgerFilter, type LedgerKind } from './ledger-table';
+import type { ColumnContext, LedgerFilter, LedgerKind } from './ledger-table';
+import { type Dressing, EMPTY, screenContext, specColumns } from './spec-columns';
 
 const choices =
   (values: readonly string[], prefix: string) =>
@@ -29,11 +35,7 @@ const yesNo = (yes: MessageKey, no: MessageKey) => (t: Translate) => [
   { value: 'false', label: t(no) },
 ];
 const today = () => new Date().toISOString().slice(0, 10);
-const text = (value: string | null | undefined) => value || '—';
-const money = (ctx: ColumnContext) => (value: string | null) => formatAmount(value, ctx.locale);
-const date = (ctx: ColumnContext) => (value: string | null) => formatDate(value, ctx.locale);
-const region = (ctx: ColumnContext) => (code: string) => ctx.regionName(code);
-const codeLink = (code: string | null) => (code ? <Link to={`/projects?q=${code}`}>{code}</Link> : '—');
+const codeLink = (code: string) => (code === EMPTY ? code : <Link to={`/projects?q=${code}`}>{code}</Link>);
 const regionFilter: LedgerFilter = { name: 'region', type: 'region', label: 'ledgers.region' };
 const projectField: FieldDef = {
   name: 'projectId',
@@ -45,38 +47,22 @@ const projectField: FieldDef = {
   display: (record) => String(record.projectCode ?? ''),
 };
 
-/** The project (a link to it) and its region: the first columns of the project ledgers. */
-function projectColumns<T extends { projectId: number; projectCode: string }>(
-  ctx: ColumnContext,
-): ColumnsType<T> {
-  return [
-    column<T>('projectCode', ctx.t('ledgers.projectCode'), 220, (code: string, row) => (
-      <Link to={`/projects/${row.projectId}`}>{code}</Link>
-    )),
-    column<T>('regionCode', ctx.t('ledgers.region'), 100, region(ctx)),
-  ];
+/** The project code as a link to the project: the first column of the project ledgers. */
+function projectDressing<T extends { projectId: number }>(): Record<string, Dressing<T>> {
+  return { projectCode: { render: (code, row) => <Link to={`/projects/${row.projectId}`}>{code}</Link> } };
 }
 
-/** Done (resolved) / overdue / open, from the due date and the date it was done. */
-function statusColumn<T extends { dueDate: string | null }>(
-  ctx: ColumnContext,
-  doneOf: (row: T) => string | null,
-  doneLabel: MessageKey,
-): ColumnType<T> {
-  return column<T>(
-    'status',
-    ctx.t('ledgers.status'),
-    90,
-    (_: unknown, row) => {
-      const done = doneOf(row);
-      if (done) return <Tag color="success">{ctx.t(doneLabel)}</Tag>;
-      if (row.dueDate && row.dueDate < today())
-        return <Tag color="error">{ctx.t('ledgers.status.overdue')}</Tag>;
-      return <Tag color="processing">{ctx.t('ledgers.status.open')}</Tag>;
-    },
-    { dataIndex: undefined },
-  );
-}
+/** The status (done / overdue / open, as the export words it) as a coloured tag. */
+const statusTag =
+  <T extends { dueDate: string | null }>(doneOf: (row: T) => string | null) =>
+  (label: string, row: T) => {
+    const status = itemStatus(row.dueDate, doneOf(row), today());
+    return (
+      <Tag color={status === 'done' ? 'success' : status === 'overdue' ? 'error' : 'processing'}>{label}</Tag>
+    );
+  };
+
+const tableContext = (ctx: ColumnContext) => screenContext(ctx.locale, ctx.regionName);
 
 export const DEALS: LedgerKind<Deal> = {
   id: 'deals',
@@ -97,24 +83,17 @@ export const DEALS: LedgerKind<Deal> = {
       options: choices(DEAL_ORIGINS, 'ledgers.origin'),
     },
   ],
-  columns: (ctx) => [
-    column('name', ctx.t('ledgers.deals.name'), 260, undefined, { ellipsis: true }),
-    column('regionCode', ctx.t('ledgers.region'), 100, region(ctx)),
-    column('investor', ctx.t('ledgers.deals.investor'), 220, text, { ellipsis: true }),
-    column('origin', ctx.t('ledgers.deals.origin'), 100, (origin: string) => (
-      <Tag color={origin === 'in_province' ? 'default' : 'blue'}>
-        {ctx.t(`ledgers.origin.${origin}` as MessageKey)}
-      </Tag>
-    )),
-    column('top500', ctx.t('ledgers.deals.top500'), 110, (top: string | null) =>
-      top ? <Tag color="gold">{ctx.t(`ledgers.top500.${top}` as MessageKey)}</Tag> : '—',
-    ),
-    column('signedDate', ctx.t('ledgers.deals.signedDate'), 140, date(ctx)),
-    column('contractAmount', ctx.t('ledgers.deals.contractAmount'), 130, money(ctx), { align: 'right' }),
-    column('fundsInPlace', ctx.t('ledgers.deals.fundsInPlace'), 130, money(ctx), { align: 'right' }),
-    column('startDate', ctx.t('ledgers.deals.startDate'), 140, date(ctx)),
-    column('projectCode', ctx.t('ledgers.projectCode'), 220, codeLink),
-  ],
+  table: DEAL_TABLE,
+  columns: (ctx) =>
+    specColumns<Deal>(DEAL_TABLE, tableContext(ctx), {
+      name: { extra: { ellipsis: true } },
+      investor: { extra: { ellipsis: true } },
+      origin: {
+        render: (label, row) => <Tag color={row.origin === 'in_province' ? 'default' : 'blue'}>{label}</Tag>,
+      },
+      top500: { render: (label, row) => (row.top500 ? <Tag color="gold">{label}</Tag> : label) },
+      projectCode: { render: codeLink },
+    }),
   fields: [
     { name: 'name', label: 'ledgers.deals.name', type: 'text', required: true, max: 200, wide: true },
     { name: 'regionCode', label: 'ledgers.region', type: 'region', required: true },
@@ -188,20 +167,13 @@ export const RESERVE: LedgerKind<ReserveProject> = {
       width: 90,
     },
   ],
-  columns: (ctx) => [
-    column('name', ctx.t('ledgers.reserve.name'), 280, undefined, { ellipsis: true }),
-    column('regionCode', ctx.t('ledgers.region'), 100, region(ctx)),
-    column('targetYear', ctx.t('ledgers.reserve.targetYear'), 110, (year: number) =>
-      ctx.t('ledgers.year', { year }),
-    ),
-    column('totalInvestment', ctx.t('ledgers.reserve.totalInvestment'), 130, money(ctx), { align: 'right' }),
-    column('domain', ctx.t('ledgers.reserve.domain'), 120, text),
-    column('maturity', ctx.t('ledgers.reserve.maturity'), 140, text),
-    column('major', ctx.t('ledgers.reserve.major'), 90, (major: boolean) =>
-      major ? <Tag color="red">{ctx.t('ledgers.reserve.majorTag')}</Tag> : '—',
-    ),
-    column('convertedProjectCode', ctx.t('ledgers.reserve.converted'), 220, codeLink),
-  ],
+  table: RESERVE_TABLE,
+  columns: (ctx) =>
+    specColumns<ReserveProject>(RESERVE_TABLE, tableContext(ctx), {
+      name: { extra: { ellipsis: true } },
+      major: { render: (label, row) => (row.major ? <Tag color="red">{label}</Tag> : label) },
+      convertedProjectCode: { render: codeLink },
+    }),
   fields: [
     { name: 'name', label: 'ledgers.reserve.name', type: 'text', required: true, max: 200, wide: true },
     { name: 'regionCode', label: 'ledgers.region', type: 'region', required: true },
@@ -259,15 +231,14 @@ export const APPROVALS: LedgerKind<ApprovalItem> = {
       width: 110,
     },
   ],
-  columns: (ctx) => [
-    ...projectColumns<ApprovalItem>(ctx),
-    column('itemName', ctx.t('ledgers.approvals.itemName'), 220, undefined, { ellipsis: true }),
-    column('department', ctx.t('ledgers.approvals.department'), 200, text, { ellipsis: true }),
-    column('submittedDate', ctx.t('ledgers.approvals.submittedDate'), 140, date(ctx)),
-    column('dueDate', ctx.t('ledgers.dueDate'), 140, date(ctx)),
-    column('doneDate', ctx.t('ledgers.approvals.doneDate'), 140, date(ctx)),
-    statusColumn<ApprovalItem>(ctx, (row) => row.doneDate, 'ledgers.status.done'),
-  ],
+  table: APPROVAL_TABLE,
+  columns: (ctx) =>
+    specColumns<ApprovalItem>(APPROVAL_TABLE, tableContext(ctx), {
+      ...projectDressing<ApprovalItem>(),
+      itemName: { extra: { ellipsis: true } },
+      department: { extra: { ellipsis: true } },
+      status: { render: statusTag<ApprovalItem>((row) => row.doneDate) },
+    }),
   fields: [
     projectField,
     { name: 'itemName', label: 'ledgers.approvals.itemName', type: 'text', required: true, max: 200 },
@@ -308,26 +279,21 @@ export const ISSUES: LedgerKind<Issue> = {
       width: 130,
     },
   ],
-  columns: (ctx) => [
-    ...projectColumns<Issue>(ctx),
-    column('category', ctx.t('ledgers.issues.category'), 110, text),
-    column(
-      'description',
-      ctx.t('ledgers.issues.description'),
-      320,
-      (description: string) => (
-        <Tooltip title={description} placement="topLeft">
-          <Typography.Text>{description}</Typography.Text>
-        </Tooltip>
-      ),
-      { ellipsis: { showTitle: false } },
-    ),
-    column('responsibleUnit', ctx.t('ledgers.issues.responsibleUnit'), 180, text, { ellipsis: true }),
-    column('raisedDate', ctx.t('ledgers.issues.raisedDate'), 140, date(ctx)),
-    column('dueDate', ctx.t('ledgers.dueDate'), 140, date(ctx)),
-    column('resolvedDate', ctx.t('ledgers.issues.resolvedDate'), 140, date(ctx)),
-    statusColumn<Issue>(ctx, (row) => row.resolvedDate, 'ledgers.status.resolved'),
-  ],
+  table: ISSUE_TABLE,
+  columns: (ctx) =>
+    specColumns<Issue>(ISSUE_TABLE, tableContext(ctx), {
+      ...projectDressing<Issue>(),
+      description: {
+        render: (description) => (
+          <Tooltip title={description} placement="topLeft">
+            <Typography.Text>{description}</Typography.Text>
+          </Tooltip>
+        ),
+        extra: { ellipsis: { showTitle: false } },
+      },
+      responsibleUnit: { extra: { ellipsis: true } },
+      status: { render: statusTag<Issue>((row) => row.resolvedDate) },
+    }),
   fields: [
     projectField,
     {

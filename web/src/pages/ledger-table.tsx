@@ -8,10 +8,12 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant
 import { App, Button, Space, Table } from 'antd';
 import type { ColumnsType, ColumnType, TableRef } from 'antd/es/table';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
+import type { TableSpec } from '../../../src/domain/tables/columns';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { type ApiState, useApiQuery } from '../api/query';
 import type { Capability, Page } from '../api/types';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { useFocusableScroll } from '../components/scroll-focus';
 import { EmptyState, ErrorState } from '../components/states';
@@ -65,6 +67,8 @@ export interface LedgerKind<T extends LedgerRow> {
   /** The field a 409 on create means is taken (a project code). */
   conflictField?: string;
   figures?: FigureSpec;
+  /** The columns' specification, shared with the list's Excel export (`<endpoint>/export`). */
+  table?: TableSpec<Record<string, unknown>>;
 }
 
 export interface FigureSpec {
@@ -312,6 +316,13 @@ export function LedgerPage<T extends LedgerRow>({
             <Button icon={<ReloadOutlined />} onClick={rows.reload}>
               {t('common.refresh')}
             </Button>
+            {kind.table && (
+              <ExportButton
+                path={`${kind.endpoint}/export`}
+                query={{ ...state.filters, sort: state.sort }}
+                testId={`${kind.id}-export`}
+              />
+            )}
             {can(kind.writeCap) && (
               <Button
                 type="primary"

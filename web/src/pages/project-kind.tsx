@@ -1,6 +1,7 @@
 // Projects and their year entries as kinds of the generic record page (ledger-table.tsx): the
 // list's filters and columns, the form's fields and checks, the key-project figures.
 import { Tag, Typography } from 'antd';
+import { PROJECT_TABLE } from '../../../src/domain/tables/records';
 import {
   NATURES,
   PROJECT_DOMAINS,
@@ -9,12 +10,13 @@ import {
   type Project,
   type ProjectYear,
 } from '../api/projects-types';
-import { formatAmount, formatDateTime, formatMonth } from '../format';
+import { formatAmount, formatMonth } from '../format';
 import { isMessageKey, type Translate } from '../i18n';
 import { Link } from '../router';
 import type { FieldDef } from './ledger-form';
 import { column, type LedgerKind } from './ledger-table';
 import { ProjectLight } from './project-lights';
+import { screenContext, specColumns } from './spec-columns';
 
 /** "省重点", "市重点", "“982”工程"; a named programme the app does not know keeps its id. */
 export function listLabel(list: string, t: Translate): string {
@@ -56,13 +58,6 @@ export const PROJECT_FIELDS: FieldDef[] = [
   { name: 'scope', label: 'projects.scope', type: 'textarea', max: 4000, wide: true },
 ];
 
-/** "2016年8月—2021年8月" from two calendar dates. */
-export function period(from: string | null, to: string | null, locale: 'zh-CN' | 'en'): string {
-  const month = (date: string | null) =>
-    date ? formatMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)), locale) : '?';
-  return from || to ? `${month(from)} – ${month(to)}` : '—';
-}
-
 export const PROJECTS: LedgerKind<Project> = {
   id: 'projects',
   endpoint: '/api/projects',
@@ -81,47 +76,27 @@ export const PROJECTS: LedgerKind<Project> = {
     { name: 'region', type: 'region', label: 'projects.region' },
     { name: 'leader', type: 'text', label: 'projects.leader', width: 110 },
   ],
-  columns: (ctx) => [
-    column<Project>('code', ctx.t('projects.code'), 230, (code: string, project) => (
-      <Link to={`/projects/${project.id}`}>
-        <Typography.Text code>{code}</Typography.Text>
-      </Link>
-    )),
-    column<Project>(
-      'name',
-      ctx.t('projects.name'),
-      280,
-      (name: string, project) => (
-        <>
-          <ProjectLight id={project.id} />
-          <Link to={`/projects/${project.id}`}>{name}</Link>
-        </>
-      ),
-      { ellipsis: true },
-    ),
-    column<Project>('regionCode', ctx.t('projects.region'), 100, (code: string) => ctx.regionName(code)),
-    column<Project>('domain', ctx.t('projects.domain'), 110, (domain: string | null) =>
-      domain ? <Tag>{domain}</Tag> : '—',
-    ),
-    column<Project>('leader', ctx.t('projects.leader'), 100, (leader: string | null) => leader ?? '—'),
-    column<Project>(
-      'totalInvestment',
-      ctx.t('projects.totalInvestment'),
-      120,
-      (value: string | null) => formatAmount(value, ctx.locale),
-      { align: 'right' },
-    ),
-    column<Project>(
-      'period',
-      ctx.t('projects.period'),
-      190,
-      (_: unknown, project) => period(project.plannedStart, project.plannedCompletion, ctx.locale),
-      { dataIndex: undefined },
-    ),
-    column<Project>('updatedAt', ctx.t('projects.updatedAt'), 170, (at: string) =>
-      formatDateTime(at, ctx.locale),
-    ),
-  ],
+  table: PROJECT_TABLE,
+  columns: (ctx) =>
+    specColumns<Project>(PROJECT_TABLE, screenContext(ctx.locale, ctx.regionName), {
+      code: {
+        render: (code, project) => (
+          <Link to={`/projects/${project.id}`}>
+            <Typography.Text code>{code}</Typography.Text>
+          </Link>
+        ),
+      },
+      name: {
+        render: (name, project) => (
+          <>
+            <ProjectLight id={project.id} />
+            <Link to={`/projects/${project.id}`}>{name}</Link>
+          </>
+        ),
+        extra: { ellipsis: true },
+      },
+      domain: { render: (domain, project) => (project.domain ? <Tag>{domain}</Tag> : domain) },
+    }),
   fields: PROJECT_FIELDS,
   label: (project) => `${project.code} ${project.name}`,
   figures: {

@@ -46,6 +46,10 @@ function Oc4idsDownload() {
   const regions = useRegions();
   const { search } = useLocation();
   const [busy, setBusy] = useState(false);
+  // An OC4IDS package is of one list: with the list filter at 全部 it is the province's key projects,
+  // and the button says so (the package of every list at once would hold a project twice).
+  const chosenList = search.get('list');
+  const oc4idsList = chosenList ?? 'province_key';
   const download = async () => {
     setBusy(true);
     try {
@@ -57,11 +61,7 @@ function Oc4idsDownload() {
           ? Number((await fetchRegionPeriods(region)).year) || undefined
           : undefined) ??
         new Date().getFullYear();
-      const pkg = await api.get<unknown>('/api/export/oc4ids', {
-        region,
-        year,
-        list: search.get('list') ?? undefined,
-      });
+      const pkg = await api.get<unknown>('/api/export/oc4ids', { region, year, list: oc4idsList });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(
         new Blob([`${JSON.stringify(pkg, null, 2)}\n`], { type: 'application/json' }),
@@ -81,10 +81,10 @@ function Oc4idsDownload() {
         icon={<DownloadOutlined />}
         loading={busy}
         onClick={download}
-        title={t('projects.oc4ids.hint')}
+        title={chosenList ? t('projects.oc4ids.hint') : t('projects.oc4ids.allHint')}
         data-testid="projects-oc4ids"
       >
-        {t('projects.oc4ids')}
+        {chosenList ? t('projects.oc4ids') : t('projects.oc4ids.provinceKey')}
       </Button>
     </div>
   );

@@ -21,11 +21,14 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { beijingMinute } from '../../../src/domain/tables/columns';
+import { REVIEW_TABLE } from '../../../src/domain/tables/reports';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { useApiQuery } from '../api/query';
 import { type MonthlyReport, REPORT_SORTS } from '../api/reports-types';
 import type { Page } from '../api/types';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../components/states';
 import { formatAmount, formatDate, formatDateTime, formatMonth } from '../format';
@@ -43,8 +46,8 @@ import {
   ServerTable,
   usePaging,
   usePhone,
-  useReportColumns,
 } from './report-shared';
+import { screenContext, specColumns } from './spec-columns';
 
 export default function ReportReviewPage() {
   const { t, locale } = useI18n();
@@ -125,41 +128,33 @@ export default function ReportReviewPage() {
     );
   };
 
-  const common = useReportColumns(sortOrder);
+  // The columns of the export (src/domain/tables/reports.ts), the data-quality check (a live check
+  // of each report, not a field of the list) after them.
+  const sortable = (key: string) => ({ sorter: true, sortOrder: sortOrder(key) });
   const columns: TableProps<MonthlyReport>['columns'] = [
-    common.project,
-    common.region,
-    {
-      key: 'month',
-      title: t('reports.month'),
-      width: 110,
-      sorter: true,
-      sortOrder: sortOrder('month'),
-      render: (_, r) => formatMonth(r.year, r.month, locale),
-    },
-    common.investYtd,
-    common.investMonth,
+    ...specColumns<MonthlyReport>(REVIEW_TABLE, screenContext(locale, regions.name), {
+      projectCode: { render: (_, r) => <ProjectCell report={r} />, extra: sortable('projectCode') },
+      month: { extra: sortable('month') },
+      investYtd: { extra: sortable('investYtd') },
+      updatedAt: {
+        render: (_, r) => (
+          <Space size={4} wrap>
+            {beijingMinute(r.submittedAt ?? r.updatedAt)}
+            {r.late && <LateTag />}
+          </Space>
+        ),
+        extra: sortable('updatedAt'),
+      },
+    }),
     {
       key: 'quality',
       title: t('quality.title'),
       width: 150,
       render: (_, r) => <QualityTags reportId={r.id} version={r.version} />,
     },
-    {
-      key: 'updatedAt',
-      title: t('reports.submittedAt'),
-      width: 190,
-      sorter: true,
-      sortOrder: sortOrder('updatedAt'),
-      render: (_, r) => (
-        <Space size={4} wrap>
-          {formatDateTime(r.submittedAt ?? r.updatedAt, locale)}
-          {r.late && <LateTag />}
-        </Space>
-      ),
-    },
     { key: 'actions', title: t('common.actions'), width: 190, fixed: 'right', render: (_, r) => actions(r) },
   ];
+  const exportQuery = { state: 'submitted', region, sort, ...(month ?? {}) };
 
   const items = state.data?.items ?? [];
   const pagination = { ...paging.pagination(state.data?.total), showSizeChanger: !phone };
@@ -179,6 +174,7 @@ export default function ReportReviewPage() {
             <Button icon={<ReloadOutlined />} onClick={state.reload}>
               {t('common.refresh')}
             </Button>
+            <ExportButton path="/api/reports/export" query={exportQuery} testId="review-export" />
           </>
         }
       />
