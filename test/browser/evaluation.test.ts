@@ -323,9 +323,8 @@ describe.skipIf(!chromiumPath())('evaluation (browser)', () => {
       await open(page, `/evaluation/results/${publishedId}`);
       await page.locator('[data-testid="results-city"] .ant-table-row').first().waitFor();
       expect(await page.locator('[data-testid="results-city"] thead').textContent()).toContain('Rank');
-      // (The robustness tab is walked in zh-CN by the first test. Here it waited on the account's heavy-work
-      // slots: the runs the first test's closed pages started go on in the worker pool after their
-      // requests end, so the next requests queue behind them — noted in the issue, to cancel on abort.)
+      await page.locator('.ant-tabs-tab', { hasText: 'Robustness' }).click();
+      await page.locator('[data-testid="rank-chart-city"] canvas').waitFor({ timeout: 60_000 });
       // The publish gate's refusals, translated by their code.
       expect(await page.locator('[data-testid="publish-gate"]').textContent()).toMatch(
         /published by demo_province with the reason: .*data-quality errors are unresolved/,
