@@ -41,6 +41,7 @@ import type {
 } from './routes/public-results.types';
 import type { ZImportQuality, ZQuality, ZQualityFinding } from './routes/quality.types';
 import type { ZRegion } from './routes/regions.types';
+import type { ZReminderRun, ZRobotBody, ZRobotList } from './routes/reminders.types';
 import type { ZMissingList, ZReportForm } from './routes/reports.types';
 import type {
   ZSchemeCheck,
@@ -85,6 +86,13 @@ export type AuditRow = Out<typeof ZAuditRow>;
 export type AuditChoices = Out<typeof ZAuditChoices>;
 export type SettingsView = Out<typeof ZSettingsView>;
 export type SettingItem = SettingsView['items'][number];
+// 报送提醒的群机器人 (reminders.types.ts).
+export type RobotList = Out<typeof ZRobotList>;
+export type Robot = RobotList['items'][number];
+export type RobotDelivery = RobotList['deliveries'][number];
+/** PUT /api/reminder-webhooks/:region: what the browser sends. */
+export type RobotBody = z.input<typeof ZRobotBody>;
+export type ReminderRun = Out<typeof ZReminderRun>;
 
 // Statistics and the 驾驶舱 (stats.types.ts).
 export type RegionRef = Out<typeof ZRegionRef>;

@@ -15,7 +15,7 @@ import {
 import type { RobotKind } from '../domain/reminder-text';
 import { requireRegion } from './compute-stats';
 import type { AuditContext } from './context';
-import { NotFoundError } from './errors';
+import { InputRejectedError, NotFoundError } from './errors';
 import { regionTree } from './region-tree';
 import { maskUrl } from './robot-webhook';
 
@@ -107,7 +107,8 @@ export async function saveRobot(
   input: {
     regionCode: string;
     kind: RobotKind;
-    url: string;
+    /** undefined: keep the stored one (the answers only ever show it masked); required for a new robot. */
+    url?: string;
     /** undefined: keep the stored one; null or "": none. */
     secret?: string | null;
     enabled: boolean;
@@ -117,10 +118,21 @@ export async function saveRobot(
   const row = await database.db.transaction(async (tx) => {
     const before = await findWebhook(tx, region.code);
     const secret = input.secret === undefined ? (before?.secret ?? null) : input.secret || null;
+    const url = input.url ?? before?.url;
+    if (!url)
+      throw new InputRejectedError(`${region.name} 还没有群机器人，请填写 Webhook 地址`, [
+        {
+          file: '群机器人设置',
+          row: null,
+          column: 'url',
+          value: null,
+          reason: '新的群机器人须填写 Webhook 地址',
+        },
+      ]);
     const saved = await upsertWebhook(tx, {
       regionCode: region.code,
       kind: input.kind,
-      url: input.url,
+      url,
       secret,
       enabled: input.enabled,
       updatedBy: ctx.actor,

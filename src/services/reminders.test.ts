@@ -298,4 +298,19 @@ describe.each(testDatabases())('reminders on $label', (target: TestDatabase) => 
     expect(await runReminders(database, { now: NOW })).toMatchObject({ reports: 1, deliveries: [] });
     expect(bot.received).toHaveLength(sent);
   });
+
+  it('an edit without a URL keeps the stored address; a new robot without one is refused, nothing written', async () => {
+    const ctx = fixtureContext(NOW);
+    await saveRobot(database, ctx, { regionCode: '410800', kind: 'dingtalk', enabled: false });
+    const kept = (await listRobotSettings(database)).items.find((i) => i.regionCode === '410800');
+    expect(kept).toMatchObject({
+      kind: 'dingtalk',
+      enabled: false,
+      url: expect.stringMatching(/key=\*\*\*\*city$/),
+    });
+    await expect(
+      saveRobot(database, ctx, { regionCode: '410322', kind: 'wecom', enabled: true }),
+    ).rejects.toThrow(/还没有群机器人，请填写 Webhook 地址/);
+    expect((await listRobotSettings(database)).items.map((i) => i.regionCode)).not.toContain('410322');
+  });
 });

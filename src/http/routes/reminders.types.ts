@@ -12,7 +12,8 @@ export const ZRobotBody = z
       .max(1000)
       .url()
       .refine((u) => /^https?:\/\//i.test(u), '只支持 http(s) 地址')
-      .describe('机器人的 Webhook 地址（含 key 或 access_token）'),
+      .optional()
+      .describe('机器人的 Webhook 地址（含 key 或 access_token）；修改已有机器人时不传则保留原地址'),
     secret: z
       .string()
       .max(200)

@@ -62,6 +62,11 @@ export const WRITE_EFFECTS: { write: RegExp; reads: string[] }[] = [
   { write: /^\/api\/honours(\/|$)/, reads: ['/api/honours', '/api/public'] },
   { write: /^\/api\/users(\/|$)/, reads: ['/api/users'] },
   { write: /^\/api\/settings(\/|$)/, reads: ['/api/settings', '/api/todos'] },
+  // The regions' group robots, and running the reminders (messages to the fillers, deliveries).
+  {
+    write: /^\/api\/(reminder-webhooks|reminders)(\/|$)/,
+    reads: ['/api/reminder-webhooks', '/api/todos', '/api/messages'],
+  },
   // Messages marked read: the list and the unread count on the to-do page.
   { write: /^\/api\/messages(\/|$)/, reads: ['/api/messages', '/api/todos'] },
   { write: /^\/api\/regions(\/|$)/, reads: ['/api/regions', ...PROJECT_DATA] },

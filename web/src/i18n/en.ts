@@ -9,6 +9,7 @@ import { mapEn } from './map.en';
 import { projectsEn } from './projects.en';
 import { publicEn } from './public.en';
 import { qualityEn } from './quality.en';
+import { remindersEn } from './reminders.en';
 import { reportsEn } from './reports.en';
 import { selfScoresEn } from './self-scores.en';
 import { todosEn } from './todos.en';
@@ -283,4 +284,5 @@ export const en: Record<MessageKey, string> = {
   ...ledgersEn,
   ...mapEn,
   ...todosEn,
+  ...remindersEn,
 };

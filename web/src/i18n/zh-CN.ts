@@ -10,6 +10,7 @@ import { mapZhCN } from './map.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
+import { remindersZhCN } from './reminders.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { selfScoresZhCN } from './self-scores.zh-CN';
 import { todosZhCN } from './todos.zh-CN';
@@ -279,6 +280,7 @@ export const zhCN = {
   ...ledgersZhCN,
   ...mapZhCN,
   ...todosZhCN,
+  ...remindersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,6 @@
 // 系统设置: report settings (系统管理员) and security policies (安全管理员). Each administrator
-// sees both groups and may change only their own (the server marks each item `editable`).
+// sees both groups and may change only their own (the server marks each item `editable`); below them
+// the reminders' group robots (settings-robots.tsx).
 import { Alert, App, Button, Card, Form, InputNumber, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
@@ -9,6 +10,7 @@ import type { SettingItem, SettingsView } from '../api/types';
 import { PageHeader } from '../components/page-header';
 import { Async, EmptyState } from '../components/states';
 import { isMessageKey, type Translate, useI18n } from '../i18n';
+import RobotSettings from './settings-robots';
 
 const GROUPS = ['report', 'security'] as const;
 
@@ -30,6 +32,7 @@ export default function SettingsPage() {
                   <SettingsGroup key={group} group={group} items={items} onSaved={state.reload} />
                 );
               })}
+              <RobotSettings />
             </Space>
           )
         }

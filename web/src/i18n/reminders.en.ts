@@ -1,0 +1,45 @@
+// English strings of the reminder group robots (settings); spread into en.ts.
+import type { remindersZhCN } from './reminders.zh-CN';
+
+export const remindersEn: Record<keyof typeof remindersZhCN, string> = {
+  'robots.title': 'Reminder group robots',
+  'robots.intro':
+    'Some days before the deadline, projects without a submitted report get an in-app message, and each region’s WeCom or DingTalk group robot gets the list (one reminder per report per period).',
+  'robots.add': 'Add robot',
+  'robots.region': 'Region',
+  'robots.kind': 'Type',
+  'robots.kind.wecom': 'WeCom group robot',
+  'robots.kind.dingtalk': 'DingTalk group robot',
+  'robots.url': 'Webhook URL',
+  'robots.urlKept': 'Leave empty to keep (now: {url})',
+  'robots.secret': 'Signing secret (DingTalk)',
+  'robots.secretKept': 'Set; leave empty to keep, fill in to replace',
+  'robots.secretNone': 'Not set',
+  'robots.clearSecret': 'Remove the signing secret',
+  'robots.enabled': 'Enabled',
+  'robots.updated': 'Changed by / at',
+  'robots.none': 'No group robot set yet',
+  'robots.delete': 'Delete',
+  'robots.deleteConfirm': 'Delete the group robot of {region}?',
+  'robots.deleted': 'Deleted',
+  'robots.preview': 'Preview this period’s reminders',
+  'robots.runNow': 'Send due reminders now',
+  'robots.runConfirm':
+    'Send this period’s reminders to projects that have not reported? Each report is reminded once per period.',
+  'robots.runResult':
+    '{period} (deadline {deadline}, {days} days left): {due}; {reports} reports, {messages} messages, {robots} robots',
+  'robots.due': 'within the reminder days',
+  'robots.notDue': 'not within the reminder days (they start {days} days before the deadline)',
+  'robots.disabled': 'reminders are off',
+  'robots.dryRun': 'preview, nothing sent',
+  'robots.deliveries': 'Recent deliveries',
+  'robots.noDeliveries': 'Nothing sent yet',
+  'robots.period': 'Period',
+  'robots.reports': 'Reports',
+  'robots.status': 'Result',
+  'robots.status.pending': 'Sending',
+  'robots.status.sent': 'Sent',
+  'robots.status.failed': 'Failed',
+  'robots.status.planned': 'To send',
+  'robots.time': 'Time',
+};
