@@ -1,15 +1,7 @@
 // Hostile files through both import paths — `sibi import` in a child process and the HTTP upload —
 // each refused in seconds with a message naming the file and the reason, nothing written, memory
 // bounded (security.md → Tests; issue: hardening). The parser-level cases are in src/io/parse-file.test.ts.
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -18,7 +10,7 @@ import type { Database } from '../src/db/client';
 import { queryRows } from '../src/db/query';
 import { LIMITS } from '../src/io/file-check';
 import { BILLION_LAUGHS, dealsSheet, EXTERNAL_ENTITY, minimalXlsx, zipBomb } from './fixtures/io/hostile';
-import { type TestDatabase, testDatabases } from './helpers/databases';
+import { preparedDataDir, type TestDatabase, testDatabases } from './helpers/databases';
 import { load, REGIONS } from './helpers/factories';
 import { type Client, createTestAccount, loginAs, startServer, type TestServer } from './helpers/http';
 import { ROOT, sibi } from './helpers/run-sibi';
@@ -170,10 +162,9 @@ describe.each(testDatabases())('hostile uploads on $name', (target: TestDatabase
 describe('hostile files through `sibi import`', () => {
   let env: Record<string, string> = {};
   beforeAll(async () => {
-    // a folder of its own inside the test's, removed with it (made first: commands refuse a missing one)
-    mkdirSync(join(dir, 'database'));
+    // a folder of its own inside the test's, removed with it (a migrated copy: commands refuse a missing one)
     env = {
-      SIBI_DATA_DIR: join(dir, 'database'),
+      SIBI_DATA_DIR: await preparedDataDir(join(dir, 'database')),
       NODE_OPTIONS: `--require ${join(ROOT, 'test', 'fixtures', 'peak-rss.cjs')}`,
     };
     const regions = join(dir, 'regions.csv');
