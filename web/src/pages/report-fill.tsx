@@ -4,53 +4,31 @@
 // locked. The amount is typed in 万元 and sent as exact 元. Save a draft, submit, delete a draft;
 // after the lock, or once submitted or approved, a change is a correction that needs a reason.
 // What a button offers is what the server says the caller may do (`permissions`).
-import { DeleteOutlined, EditOutlined, ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Form,
-  type FormRule,
-  Input,
-  Popconfirm,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+// Its parts: report-fill-project-picker.tsx (the project choice), report-fill-status.tsx (the
+// form's head), report-fill-notices.tsx (what the form warns of), report-fill-fields.tsx (the
+// fields), report-fill-actions.tsx (the buttons), report-fill-values.ts (the values and what is
+// sent, pure, with its unit test).
+import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Form, Row, Space } from 'antd';
+import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { errorText } from '../api/error-text';
-import type { Project } from '../api/projects-types';
 import { useApiQuery } from '../api/query';
-import type { MonthlyReport, ReportField, ReportForm } from '../api/reports-types';
-import type { Page } from '../api/types';
+import type { MonthlyReport, ReportForm } from '../api/reports-types';
 import { PageHeader } from '../components/page-header';
 import { Async, EmptyState } from '../components/states';
-import { WanInput, wanRule, wanToYuan, yuanToWan } from '../components/wan-input';
-import { formatAmount, formatDate, formatDateTime, formatMonth } from '../format';
 import { useI18n } from '../i18n';
-import { useRegions } from '../regions';
 import { setSearch, useLocation } from '../router';
 import { useMe } from '../session';
 import { ReportQuality } from './quality-findings';
+import { type Busy, ReportActions } from './report-fill-actions';
+import { InvestField, ProgressDates, ProgressTexts, ReasonField } from './report-fill-fields';
+import { reportNotices } from './report-fill-notices';
+import { ProjectPicker } from './report-fill-project-picker';
+import { ReportStatus } from './report-fill-status';
+import { changes, formKey, initialValues, toBody, type Values } from './report-fill-values';
 import { NextProject } from './report-next';
-import {
-  chinaToday,
-  currentMonth,
-  LateTag,
-  MonthPicker,
-  monthFromSearch,
-  ReportStateTag,
-  usePhone,
-} from './report-shared';
+import { currentMonth, MonthPicker, monthFromSearch, usePhone } from './report-shared';
 
 export default function ReportFillPage() {
   const { t } = useI18n();
@@ -115,109 +93,11 @@ export default function ReportFillPage() {
   );
 }
 
-const FIELD_MARK = { marginInlineStart: 6, fontWeight: 'normal' } as const;
-
-const formKey = (data: ReportForm) =>
-  `${data.project.id}-${data.year}-${data.month}-${data.report?.id ?? 'new'}-${data.report?.version ?? 0}`;
-
-/** Searches the projects in scope (the working region) by name or code, on the server. */
-function ProjectPicker({ value, current }: { value: number | null; current: Project | null }) {
-  const { t } = useI18n();
-  const regions = useRegions();
-  const [q, setQ] = useState('');
-  const [typed, setTyped] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => setQ(typed.trim()), 300);
-    return () => window.clearTimeout(timer);
-  }, [typed]);
-  const found = useApiQuery(['/api/projects', 'search', q, regions.working], (signal) =>
-    api.get<Page<Project>>(
-      '/api/projects',
-      { q: q || undefined, region: regions.working ?? undefined, pageSize: 30, sort: 'code' },
-      signal,
-    ),
-  );
-  const options = useMemo(() => {
-    const items = found.data?.items ?? [];
-    const all = current && !items.some((p) => p.id === current.id) ? [current, ...items] : items;
-    return all.map((p) => ({
-      value: p.id,
-      label: p.name,
-      code: p.code,
-      region: regions.name(p.regionCode),
-      fills: p.permissions.fillReports === true,
-    }));
-  }, [found.data, current, regions]);
-  return (
-    <Select<number>
-      id="report-project"
-      aria-label={t('reports.project')}
-      data-testid="report-project"
-      showSearch={{ filterOption: false, onSearch: setTyped }}
-      value={value ?? undefined}
-      placeholder={t('reports.fill.projectPlaceholder')}
-      loading={found.loading}
-      style={{ width: '100%' }}
-      options={options}
-      notFoundContent={found.loading ? t('common.loading') : t('common.empty')}
-      optionRender={(option) => (
-        <div>
-          <div>{option.data.label}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {option.data.code} · {option.data.region}
-            {!option.data.fills && ` · ${t('reports.fill.readOnlyShort')}`}
-          </Typography.Text>
-        </div>
-      )}
-      onChange={(id) => setSearch({ project: id })}
-    />
-  );
-}
-
-interface Values {
-  investWan: string;
-  started: boolean;
-  startDate: Dayjs | null;
-  completed: boolean;
-  completionDate: Dayjs | null;
-  progressNote: string;
-  problems: string;
-  reason?: string;
-}
-
-type Body = Omit<ReportForm['values'], never>;
-
-const day = (date: string | null) => (date ? dayjs(date) : null);
-const text = (value: string | undefined | null) => (value?.trim() ? value.trim() : null);
-
-function toBody(values: Values): Body {
-  return {
-    investYtd: wanToYuan(values.investWan ?? '') ?? '0',
-    started: values.started,
-    startDate: values.started && values.startDate ? values.startDate.format('YYYY-MM-DD') : null,
-    completed: values.completed,
-    completionDate:
-      values.completed && values.completionDate ? values.completionDate.format('YYYY-MM-DD') : null,
-    progressNote: text(values.progressNote),
-    problems: text(values.problems),
-  };
-}
-
-/** The fields of `next` that differ from `before`. */
-function changes(next: Body, before: Body): Partial<Body> {
-  const out: Partial<Body> = {};
-  for (const key of Object.keys(next) as (keyof Body)[]) {
-    if (next[key] !== before[key]) Object.assign(out, { [key]: next[key] });
-  }
-  return out;
-}
-
 function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean; onReload(): void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const regions = useRegions();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState<'save' | 'submit' | 'delete' | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
   const [conflict, setConflict] = useState(false);
   const [ruleError, setRuleError] = useState<string | null>(null);
   const [askReason, setAskReason] = useState(false);
@@ -232,91 +112,11 @@ function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean;
   const editable = report ? !!report.permissions.update || (canCorrect && (!isReview || correcting)) : fills;
   const canSubmit = report ? !!report.permissions.submit : fills;
   const showReason = editable && (correction || askReason);
-  const today = chinaToday();
-  const overdue = today > data.deadline;
 
-  const initial: Values = {
-    investWan: yuanToWan(data.values.investYtd),
-    started: data.values.started,
-    startDate: day(data.values.startDate),
-    completed: data.values.completed,
-    completionDate: day(data.values.completionDate),
-    progressNote: data.values.progressNote ?? '',
-    problems: data.values.problems ?? '',
-  };
+  const initial = initialValues(data.values);
   const started = Form.useWatch('started', form) ?? initial.started;
   const completed = Form.useWatch('completed', form) ?? initial.completed;
   const investWan = Form.useWatch('investWan', form) ?? initial.investWan;
-
-  const mark = (field: ReportField): ReactNode => {
-    if (data.carried.includes(field))
-      return (
-        <Tag color="blue" style={FIELD_MARK} data-testid={`carried-${field}`}>
-          {t('reports.fill.carried')}
-        </Tag>
-      );
-    if (data.unchanged.includes(field))
-      return (
-        <Tag color="orange" style={FIELD_MARK} data-testid={`unchanged-${field}`}>
-          {t('reports.fill.unchanged')}
-        </Tag>
-      );
-    return null;
-  };
-  const label = (text: string, field: ReportField) => (
-    <span>
-      {text}
-      {mark(field)}
-    </span>
-  );
-
-  // A yes/no switch and the date that goes with it (start, completion).
-  const flagAndDate = (
-    flag: 'started' | 'completed',
-    date: 'startDate' | 'completionDate',
-    on: boolean,
-    flagRules: FormRule[],
-    dateRules: FormRule[],
-  ) => (
-    <>
-      <Col xs={8} md={6}>
-        <Form.Item
-          htmlFor={`report-${flag}`}
-          name={flag}
-          label={label(t(`reports.${flag}`), flag)}
-          valuePropName="checked"
-          dependencies={flag === 'completed' ? ['started'] : undefined}
-          rules={flagRules}
-        >
-          <Switch
-            id={`report-${flag}`}
-            checkedChildren={t('common.yes')}
-            unCheckedChildren={t('common.no')}
-          />
-        </Form.Item>
-      </Col>
-      <Col xs={16} md={6}>
-        <Form.Item
-          htmlFor={`report-${date}`}
-          name={date}
-          label={label(t(`reports.${date}`), date)}
-          dependencies={date === 'completionDate' ? ['startDate'] : undefined}
-          rules={dateRules}
-        >
-          <DatePicker
-            id={`report-${date}`}
-            disabled={!on}
-            style={{ width: '100%' }}
-            format={(d) => formatDate(d.format('YYYY-MM-DD'), locale)}
-          />
-        </Form.Item>
-      </Col>
-    </>
-  );
-
-  const copiedText = (['progressNote', 'problems'] as const).filter(
-    (f) => data.carried.includes(f) || data.unchanged.includes(f),
-  );
 
   const run = async (kind: 'save' | 'submit') => {
     setRuleError(null);
@@ -403,143 +203,24 @@ function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean;
     void message.error(errorText(error, t, locale));
   };
 
-  // The month's own amount, exact: this cumulative amount less last month's (January: itself).
-  const yuan = wanToYuan(investWan ?? '');
-  const prev = data.previous;
-  const lastMonthBefore =
-    prev && prev.year === data.year && prev.month === data.month - 1 ? BigInt(prev.investYtd) : null;
-  const monthAmount =
-    yuan === null
-      ? null
-      : data.month === 1
-        ? BigInt(yuan)
-        : lastMonthBefore === null
-          ? null
-          : BigInt(yuan) - lastMonthBefore;
-
-  const status = (
-    <Descriptions
-      size="small"
-      column={phone ? 1 : { xs: 1, sm: 2, lg: 4 }}
-      data-testid="report-status"
-      items={[
-        {
-          key: 'project',
-          label: t('reports.project'),
-          span: phone ? 1 : { xs: 1, sm: 2, lg: 4 },
-          children: (
-            <span>
-              <Typography.Text strong>{project.name}</Typography.Text>
-              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                {project.code} · {regions.name(project.regionCode)}
-              </Typography.Text>
-            </span>
-          ),
-        },
-        { key: 'month', label: t('reports.month'), children: formatMonth(data.year, data.month, locale) },
-        {
-          key: 'deadline',
-          label: t('reports.deadline'),
-          children: (
-            <Space size={4} wrap>
-              {formatDate(data.deadline, locale)}
-              {overdue && !report?.late && (!report || report.state === 'draft') && (
-                <Tag color="warning">{t('reports.fill.overdue')}</Tag>
-              )}
-            </Space>
-          ),
-        },
-        {
-          key: 'state',
-          label: t('reports.state'),
-          children: (
-            <Space size={4} wrap>
-              {report ? <ReportStateTag state={report.state} /> : <Tag>{t('reports.state.none')}</Tag>}
-              {report?.late && <LateTag />}
-              {data.locked && (
-                <Tag color="purple" data-testid="report-locked">
-                  {t('reports.locked')}
-                </Tag>
-              )}
-            </Space>
-          ),
-        },
-        {
-          key: 'previous',
-          label: t('reports.fill.previous'),
-          children: prev
-            ? `${formatMonth(prev.year, prev.month, locale)} · ${formatAmount(prev.investYtd, locale)}`
-            : t('reports.fill.noPrevious'),
-        },
-        ...(report?.submittedAt
-          ? [
-              {
-                key: 'submittedAt',
-                label: t('reports.submittedAt'),
-                children: `${formatDateTime(report.submittedAt, locale)}${report.submittedBy ? ` · ${report.submittedBy}` : ''}`,
-              },
-            ]
-          : []),
-        ...(report?.approvedAt
-          ? [
-              {
-                key: 'approvedAt',
-                label: t('reports.approvedAt'),
-                children: `${formatDateTime(report.approvedAt, locale)}${report.approvedBy ? ` · ${report.approvedBy}` : ''}`,
-              },
-            ]
-          : []),
-      ]}
-    />
-  );
-
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card size="small">{status}</Card>
-      {conflict && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="report-conflict"
-          title={t('reports.conflict')}
-          action={
-            <Button size="small" onClick={onReload}>
-              {t('reports.reload')}
-            </Button>
-          }
-        />
-      )}
-      {report?.state === 'returned' && report.returnedReason && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="report-returned"
-          title={t('reports.fill.returnedTitle')}
-          description={report.returnedReason}
-        />
-      )}
-      {!fills && <Alert type="info" showIcon title={t('reports.fill.readOnly')} />}
-      {fills && correction && editable && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="report-correction"
-          title={data.locked ? t('reports.fill.lockedHint') : t('reports.fill.correctionHint')}
-        />
-      )}
-      {data.carried.length > 0 && prev && (
-        <Alert
-          type="info"
-          showIcon
-          data-testid="report-carried"
-          title={t('reports.fill.carriedHint', { month: formatMonth(prev.year, prev.month, locale) })}
-        />
-      )}
-      {copiedText.length > 0 && editable && (
-        <Alert type="warning" showIcon data-testid="report-copied" title={t('reports.fill.copiedHint')} />
-      )}
-      {ruleError && (
-        <Alert type="error" showIcon closable onClose={() => setRuleError(null)} title={ruleError} />
+      <Card size="small">
+        <ReportStatus data={data} phone={phone} />
+      </Card>
+      {reportNotices(
+        {
+          data,
+          fills,
+          correction,
+          editable,
+          conflict,
+          onReload,
+          ruleError,
+          onCloseRuleError: () => setRuleError(null),
+        },
+        t,
+        locale,
       )}
       {report && <ReportQuality reportId={report.id} version={report.version} />}
       <Card
@@ -577,160 +258,21 @@ function FillForm({ data, phone, onReload }: { data: ReportForm; phone: boolean;
           disabled={!editable || busy !== null}
           requiredMark={editable}
         >
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item
-                htmlFor="report-invest"
-                name="investWan"
-                label={label(t('reports.investYtd'), 'investYtd')}
-                extra={
-                  <span data-testid="report-month-amount">
-                    {t('reports.fill.monthAmount')}：
-                    {monthAmount === null ? '—' : formatAmount(monthAmount, locale)}
-                    {monthAmount !== null && monthAmount < 0n && (
-                      <Typography.Text type="warning"> {t('reports.fill.decrease')}</Typography.Text>
-                    )}
-                  </span>
-                }
-                rules={[
-                  { required: true, message: t('reports.fill.investRequired') },
-                  wanRule(t('reports.fill.investInvalid')),
-                ]}
-              >
-                <WanInput id="report-invest" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={16}>
-            {flagAndDate(
-              'started',
-              'startDate',
-              started,
-              [],
-              [{ required: started, message: t('reports.fill.startDateRequired') }],
-            )}
-            {flagAndDate(
-              'completed',
-              'completionDate',
-              completed,
-              [
-                ({ getFieldValue }) => ({
-                  validator: (_, value: boolean) =>
-                    value && !getFieldValue('started')
-                      ? Promise.reject(new Error(t('reports.fill.completedNeedsStart')))
-                      : Promise.resolve(),
-                }),
-              ],
-              [
-                { required: completed, message: t('reports.fill.completionDateRequired') },
-                ({ getFieldValue }) => ({
-                  validator: (_, value: Dayjs | null) => {
-                    const start: Dayjs | null = getFieldValue('startDate');
-                    return value && start && value.isBefore(start, 'day')
-                      ? Promise.reject(new Error(t('reports.fill.completionBeforeStart')))
-                      : Promise.resolve();
-                  },
-                }),
-              ],
-            )}
-          </Row>
-          <Form.Item
-            name="progressNote"
-            label={label(t('reports.progressNote'), 'progressNote')}
-            htmlFor="report-progress"
-          >
-            <Input.TextArea
-              id="report-progress"
-              autoSize={{ minRows: 3, maxRows: 8 }}
-              maxLength={4000}
-              showCount
-              placeholder={t('reports.fill.progressPlaceholder')}
-            />
-          </Form.Item>
-          <Form.Item
-            name="problems"
-            label={label(t('reports.problems'), 'problems')}
-            htmlFor="report-problems"
-          >
-            <Input.TextArea
-              id="report-problems"
-              autoSize={{ minRows: 2, maxRows: 6 }}
-              maxLength={4000}
-              showCount
-              placeholder={t('reports.fill.problemsPlaceholder')}
-            />
-          </Form.Item>
-          {showReason && (
-            <Form.Item
-              htmlFor="report-reason"
-              name="reason"
-              label={t('reports.fill.reason')}
-              tooltip={t('reports.fill.reasonHint')}
-              rules={[
-                { required: true, min: 2, whitespace: true, message: t('reports.fill.reasonRequired') },
-              ]}
-            >
-              <Input.TextArea id="report-reason" autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
-            </Form.Item>
-          )}
+          <InvestField data={data} investWan={investWan} />
+          <ProgressDates marks={data} started={started} completed={completed} />
+          <ProgressTexts marks={data} />
+          {showReason && <ReasonField />}
           {editable && (
-            <div
-              style={{
-                display: 'flex',
-                flexDirection: phone ? 'column' : 'row',
-                flexWrap: 'wrap',
-                gap: 8,
-              }}
-            >
-              {(!report || report.permissions.update || (canCorrect && !isReview)) && (
-                <Button
-                  icon={<SaveOutlined />}
-                  loading={busy === 'save'}
-                  block={phone}
-                  onClick={() => void run('save')}
-                  data-testid="report-save"
-                >
-                  {t('reports.fill.saveDraft')}
-                </Button>
-              )}
-              {canSubmit && (
-                <Button
-                  type="primary"
-                  icon={<SendOutlined />}
-                  loading={busy === 'submit'}
-                  block={phone}
-                  onClick={() => void run('submit')}
-                  data-testid="report-submit"
-                >
-                  {t('reports.fill.submit')}
-                </Button>
-              )}
-              {isReview && canCorrect && (
-                <Button
-                  type="primary"
-                  icon={<SendOutlined />}
-                  loading={busy === 'save'}
-                  block={phone}
-                  onClick={() => void run('save')}
-                  data-testid="report-correct"
-                >
-                  {t('reports.fill.saveCorrection')}
-                </Button>
-              )}
-              {report?.permissions.delete && (
-                <Popconfirm title={t('reports.fill.deleteConfirm')} onConfirm={() => remove()}>
-                  <Button
-                    danger
-                    icon={<DeleteOutlined />}
-                    loading={busy === 'delete'}
-                    block={phone}
-                    data-testid="report-delete"
-                  >
-                    {t('reports.fill.deleteDraft')}
-                  </Button>
-                </Popconfirm>
-              )}
-            </div>
+            <ReportActions
+              report={report}
+              phone={phone}
+              busy={busy}
+              isReview={isReview}
+              canCorrect={canCorrect}
+              canSubmit={canSubmit}
+              onRun={(kind) => void run(kind)}
+              onDelete={remove}
+            />
           )}
         </Form>
       </Card>
