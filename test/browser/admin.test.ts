@@ -29,8 +29,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
   let oneTimePassword = '';
 
   it('lets the system administrator create an account and shows its one-time password once', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_sysadmin');
+    const page = await ctx.page({ as: 'demo_sysadmin' });
     await open(page, '/admin/users');
     await page.locator('[data-testid="users-table"] .ant-table-row').first().waitFor();
     expect(await page.locator('[data-testid="users-table"]').textContent()).toContain('demo_auditor');
@@ -88,8 +87,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
   });
 
   it('lets the security administrator change roles and security settings, not create accounts', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_secadmin');
+    const page = await ctx.page({ as: 'demo_secadmin' });
     await open(page, `/admin/users?q=${NEW_USER}`);
     await page.locator('[data-testid="users-table"] .ant-table-row', { hasText: NEW_USER }).waitFor();
     expect(await page.locator('[data-testid="user-create"]').count()).toBe(0);
@@ -112,8 +110,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
 
   it('makes an account given an administrator role set up the authenticator, then asks for its codes', async () => {
     // The security administrator makes the new account an auditor.
-    const secadmin = await ctx.page();
-    await signIn(secadmin, 'demo_secadmin');
+    const secadmin = await ctx.page({ as: 'demo_secadmin' });
     await open(secadmin, `/admin/users?q=${NEW_USER}`);
     const row = secadmin.locator('[data-testid="users-table"] .ant-table-row', { hasText: NEW_USER });
     await row.locator('button', { hasText: '修改角色' }).click();
@@ -149,8 +146,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
   });
 
   it('saves a report setting as the system administrator', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_sysadmin');
+    const page = await ctx.page({ as: 'demo_sysadmin' });
     await open(page, '/admin/settings');
     const report = page.locator('[data-testid="settings-report"]');
     await report.locator('#setting-report-deadlineDay').fill('6');
@@ -173,8 +169,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
       expect: '[data-testid="login-error"]',
     });
 
-    const page = await ctx.page();
-    await signIn(page, 'demo_auditor');
+    const page = await ctx.page({ as: 'demo_auditor' });
     await open(page, '/admin/audit');
     await page.locator('#audit-action').fill('auth.login');
     await page
@@ -214,8 +209,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
   });
 
   it('returns to the login page when the server no longer knows the session', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_sysadmin');
+    const page = await ctx.page({ as: 'demo_sysadmin' });
     await open(page, '/admin/users');
     await page.context().clearCookies();
     await page.locator('.sibi-page-extra button', { hasText: /刷\s*新/ }).click();
@@ -228,8 +222,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
   });
 
   it('shows the administration pages in English with every string translated', async () => {
-    const sysadmin = await ctx.page({ locale: 'en' });
-    await signIn(sysadmin, 'demo_sysadmin');
+    const sysadmin = await ctx.page({ locale: 'en', as: 'demo_sysadmin' });
     for (const [path, name] of [
       ['/admin/users', 'users-sysadmin-en'],
       ['/admin/settings', 'settings-sysadmin-en'],
@@ -240,8 +233,7 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
       await shot(sysadmin, name);
       await expectAccessible(sysadmin);
     }
-    const auditor = await ctx.page({ locale: 'en' });
-    await signIn(auditor, 'demo_auditor');
+    const auditor = await ctx.page({ locale: 'en', as: 'demo_auditor' });
     await open(auditor, '/admin/audit');
     expect(await untranslatedKeys(auditor)).toEqual([]);
     expect(await auditor.locator('[data-testid="side-menu"]').textContent()).not.toMatch(/[\u4e00-\u9fff]/);

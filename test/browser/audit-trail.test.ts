@@ -8,7 +8,7 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, signIn } from './harness';
+import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot } from './harness';
 
 /** A browser context signed in through the API; returns its request client and CSRF token. */
 async function apiSession(page: Page, username: string): Promise<{ http: APIRequestContext; csrf: string }> {
@@ -80,8 +80,7 @@ describe.skipIf(!chromiumPath())('audit trail (browser)', () => {
     expect(bulletin.headers()['x-sibi-evaluation']).toBe(String(evaluationId));
 
     // The auditor finds each of them in the audit log page, filtering by action.
-    const page = await ctx.page();
-    await signIn(page, 'demo_auditor');
+    const page = await ctx.page({ as: 'demo_auditor' });
     await open(page, '/admin/audit');
     const expected: [label: string, action: string, actor: string, target: string][] = [
       ['提交月报', 'report.submit', 'demo_county', project.code],

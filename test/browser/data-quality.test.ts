@@ -35,9 +35,9 @@ describe.skipIf(!chromiumPath())('data quality (browser)', () => {
   const ctx = browserSuite();
 
   it('lists 洛阳市’s findings for 2020-09 with the fix, filters them and counts its counties', async () => {
-    const page = await ctx.page();
+    // The file's first page of demo_city: signed in through the login form, on the landing page.
+    const page = await ctx.page({ as: 'demo_city' });
     page.setDefaultTimeout(60_000);
-    await signIn(page, 'demo_city');
     expect(await menuEntries(page)).toContain('数据质量');
     await open(page, '/quality?period=2020-09');
     const summary = (await page.locator('[data-testid="quality-summary"]').textContent()) ?? '';
@@ -78,9 +78,8 @@ describe.skipIf(!chromiumPath())('data quality (browser)', () => {
   });
 
   it('reads in English', async () => {
-    const page = await ctx.page({ locale: 'en' });
+    const page = await ctx.page({ locale: 'en', as: 'demo_city' });
     page.setDefaultTimeout(60_000);
-    await signIn(page, 'demo_city');
     await open(page, '/quality?period=2020-09');
     await findingRows(page).first().waitFor();
     expect(await page.locator('.sibi-page-title').first().textContent()).toContain('Data-quality checks');
@@ -121,9 +120,8 @@ describe.skipIf(!chromiumPath())('data quality (browser)', () => {
     const submitted = await apiPost(county, `/api/reports/${draft.id}/submit`, { version: draft.version });
     expect(submitted.status()).toBe(200);
 
-    const city = await ctx.page();
+    const city = await ctx.page({ as: 'demo_city' });
     city.setDefaultTimeout(60_000);
-    await signIn(city, 'demo_city');
     await open(city, '/reports/review');
     const row = city.locator('[data-testid="review-table"] .ant-table-row', { hasText: project.name });
     await row.waitFor();
@@ -138,9 +136,8 @@ describe.skipIf(!chromiumPath())('data quality (browser)', () => {
   });
 
   it('lists a falling cumulative among the import’s warnings, without rejecting the file', async () => {
-    const page = await ctx.page();
+    const page = await ctx.page({ as: 'demo_city' });
     page.setDefaultTimeout(60_000);
-    await signIn(page, 'demo_city');
     const listed = await page.request.get(
       '/api/reports?region=410322&year=2020&month=9&pageSize=1&sort=projectCode',
     );

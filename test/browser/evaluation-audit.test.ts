@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
 import { drawnPixels } from './canvas';
-import { browserSuite, chromiumPath, open, settle, shot, signIn, untranslatedKeys } from './harness';
+import { browserSuite, chromiumPath, open, settle, shot, untranslatedKeys } from './harness';
 
 const TEST_TIMEOUT = 300_000;
 
@@ -30,8 +30,7 @@ describe.skipIf(!chromiumPath())('evaluation audit (browser)', () => {
   it(
     'shows weights, the correlation heat map, outliers and the intervals with the seed',
     async () => {
-      const page = await ctx.page();
-      await signIn(page, 'demo_province');
+      const page = await ctx.page({ as: 'demo_province' });
       await openRobustness(page, '稳健性分析');
 
       const audit = page.locator('[data-testid="audit-city"]');
@@ -90,8 +89,7 @@ describe.skipIf(!chromiumPath())('evaluation audit (browser)', () => {
   it(
     'reads in English',
     async () => {
-      const page = await ctx.page({ locale: 'en' });
-      await signIn(page, 'demo_province');
+      const page = await ctx.page({ locale: 'en', as: 'demo_province' });
       await openRobustness(page, 'Robustness');
       const audit = page.locator('[data-testid="audit-city"]');
       expect(await audit.textContent()).toContain('Statistical audit');

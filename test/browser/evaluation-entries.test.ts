@@ -3,16 +3,15 @@
 // English.
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import { browserSuite, chromiumPath, open, shot, signIn, untranslatedKeys } from './harness';
+import { browserSuite, chromiumPath, open, shot, untranslatedKeys } from './harness';
 
 describe.skipIf(!chromiumPath())('evaluation entries (browser)', () => {
   const ctx = browserSuite();
 
   for (const locale of ['zh-CN', 'en'] as const) {
     it(`lists the demo's events and adjustments with their review state (${locale})`, async () => {
-      const page = await ctx.page({ locale });
+      const page = await ctx.page({ locale, as: 'demo_province' });
       page.setDefaultTimeout(60_000);
-      await signIn(page, 'demo_province');
       await open(page, '/evaluation/entries');
       await page.locator('#entries-period').fill('2020');
       const events = page.locator('[data-testid="entries-events"] .ant-table-row');

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import { browserSuite, chromiumPath, open, shot, signIn, untranslatedKeys } from './harness';
+import { browserSuite, chromiumPath, open, shot, untranslatedKeys } from './harness';
 
 const STEP_MS = 300_000;
 const HEADER =
@@ -41,9 +41,8 @@ describe.skipIf(!chromiumPath())('import wizard (browser)', () => {
   it(
     'shows the bad row’s problems and writes nothing, then imports a good file after a dry run',
     async () => {
-      const page = await ctx.page();
+      const page = await ctx.page({ as: 'demo_county' });
       page.setDefaultTimeout(60_000);
-      await signIn(page, 'demo_county');
       await open(page, '/import');
       // The monthly report form: the county's projects pre-listed for the month chosen.
       await page.locator('[data-testid="import-kind"] label', { hasText: '月报' }).click();
@@ -193,9 +192,8 @@ describe.skipIf(!chromiumPath())('import wizard (browser)', () => {
   it(
     'shows the wizard in English with every string translated',
     async () => {
-      const page = await ctx.page({ locale: 'en' });
+      const page = await ctx.page({ locale: 'en', as: 'demo_province' });
       page.setDefaultTimeout(60_000);
-      await signIn(page, 'demo_province');
       await open(page, '/import');
       await page.locator('[data-testid="import-kind"]').waitFor();
       expect(await untranslatedKeys(page)).toEqual([]);

@@ -25,8 +25,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
   const ctx = browserSuite();
 
   it('lets the county officer record a deal and see the figures it feeds change', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_county');
+    const page = await ctx.page({ as: 'demo_county' });
     await open(page, '/ledgers/deals?figuresYear=2021');
     await rows(page, 'deals').first().waitFor();
     const count = await figure(page, 'deals', 'deals.signedCount');
@@ -83,8 +82,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
   });
 
   it('lets the county officer record an issue against one of its projects', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_county');
+    const page = await ctx.page({ as: 'demo_county' });
     await open(page, '/ledgers/issues?figuresYear=2021');
     await rows(page, 'issues').first().waitFor();
     const raised = await figure(page, 'issues', 'issues.raised');
@@ -120,8 +118,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
   });
 
   it('filters and sorts the city officer’s reserve and approval ledgers on the server', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     await open(page, '/ledgers/reserve');
     await rows(page, 'reserve').first().waitFor();
     await pickOption(page, '#reserve-filter-major', '是');
@@ -158,8 +155,7 @@ describe.skipIf(!chromiumPath())('ledgers (browser)', { timeout: 180_000 }, () =
   });
 
   it('gives a viewer no write buttons, and shows the empty and failed states', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_viewer');
+    const page = await ctx.page({ as: 'demo_viewer' });
     await open(page, '/ledgers/deals');
     await rows(page, 'deals').first().waitFor();
     expect(await page.locator('[data-testid="deals-create"]').count()).toBe(0);

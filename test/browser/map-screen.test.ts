@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, signIn, untranslatedKeys } from './harness';
+import { browserSuite, chromiumPath, DEMO_PASSWORD, open, shot, untranslatedKeys } from './harness';
 
 // Run in the page (as text: the test code is compiled without the DOM's types).
 const CHART = `document.querySelector('[data-testid="region-map"]')?.sibiChart`;
@@ -55,8 +55,7 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
   const ctx = browserSuite();
 
   it('draws the province’s cities and projects, and opens a project from its point', async () => {
-    const page = await ctx.page({ width: 1920, height: 1080 });
-    await signIn(page, 'demo_province');
+    const page = await ctx.page({ width: 1920, height: 1080, as: 'demo_province' });
     await open(page, '/map?period=2020-09');
     await page.locator('[data-testid="region-map"] canvas').first().waitFor();
     const series = await mapSeries(page);
@@ -79,8 +78,7 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
   });
 
   it('drills from the province into a city by its cell, and into a county by its row', async () => {
-    const page = await ctx.page({ width: 1920, height: 1080 });
-    await signIn(page, 'demo_province');
+    const page = await ctx.page({ width: 1920, height: 1080, as: 'demo_province' });
     await open(page, '/map?period=2020-09');
     await mapSeries(page);
     const spot = await page.evaluate<{ x: number; y: number }>(CELL_PIXEL('410300'));
@@ -129,8 +127,7 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
     });
     expect(published.status()).toBe(201);
 
-    const page = await ctx.page({ width: 1920, height: 1080 });
-    await signIn(page, 'demo_province');
+    const page = await ctx.page({ width: 1920, height: 1080, as: 'demo_province' });
     await open(page, '/screen?period=2020-09');
     const figures = page.locator('[data-testid="screen-figures"]');
     await figures.getByText('亿元').first().waitFor();
@@ -153,8 +150,7 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
   });
 
   it('fits the screen in English too', async () => {
-    const page = await ctx.page({ locale: 'en', width: 1920, height: 1080 });
-    await signIn(page, 'demo_province');
+    const page = await ctx.page({ locale: 'en', width: 1920, height: 1080, as: 'demo_province' });
     await open(page, '/screen?period=2020-09');
     await page.locator('[data-testid="screen-ranking"] li').first().waitFor();
     await mapSeries(page);
@@ -167,8 +163,7 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
   });
 
   it('reloads its figures on the ?refresh= interval', async () => {
-    const page = await ctx.page({ width: 1920, height: 1080 });
-    await signIn(page, 'demo_province');
+    const page = await ctx.page({ width: 1920, height: 1080, as: 'demo_province' });
     const loads: string[] = [];
     page.on('request', (request) => {
       const url = request.url();
@@ -185,8 +180,7 @@ describe.skipIf(!chromiumPath())('map and big screen (browser)', () => {
   });
 
   it('links the dashboard to the big screen and lists 挂图作战 in the menu', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     await open(page, '/?period=2020-09');
     expect(await page.locator('[data-testid="side-menu"]').textContent()).toContain('挂图作战');
     await page.locator('[data-testid="open-screen"]').click();

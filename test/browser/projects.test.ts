@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
 import { confirmDialog, fieldError, pickOption } from './form-helpers';
-import { browserSuite, chromiumPath, open, settle, shot, signIn, untranslatedKeys } from './harness';
+import { browserSuite, chromiumPath, open, settle, shot, untranslatedKeys } from './harness';
 
 /** A 洛阳市 project with reports, 4 approval items, an issue and a deal that names it (demo data). */
 const CODE = '2019-410300-37-03-040224';
@@ -40,8 +40,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
   const ctx = browserSuite({ ownServer: 'it changes 2020 targets of 孟津县 projects' });
 
   it('lets the city officer search, filter and sort the projects on the server', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     await open(page, '/projects');
     await rows(page, 'projects').first().waitFor();
     expect(await page.locator('[data-testid="figures-projects"]').textContent()).toContain('重点项目个数');
@@ -90,8 +89,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
   });
 
   it('opens a project with its year plans, reports chart and table, approvals, issues and deals', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     await openProject(page);
     expect(await page.locator('[data-testid="project-info"]').textContent()).toContain(CODE);
     expect(await rows(page, 'project-years').count()).toBeGreaterThan(0);
@@ -119,8 +117,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
   });
 
   it('saves an edited project name, and shows field errors from the browser and the server', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     await openProject(page);
     const name = `洛阳市浏览器测试项目${Date.now() % 10_000}`;
 
@@ -173,8 +170,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
   });
 
   it('says so when someone else changed the project, and reloads it', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     const id = await openProject(page);
     await page.locator('[data-testid="project-edit"]').click();
     await page.locator('#projects-leader').fill('张三');
@@ -212,8 +208,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
   });
 
   it('creates a project with its code checked, then deletes it', async () => {
-    const page = await ctx.page();
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ as: 'demo_city' });
     await open(page, '/projects');
     await page.locator('[data-testid="projects-create"]').click();
     await page.locator('#projects-code').fill('2020-4103-47');
@@ -245,8 +240,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
 
   it('shows the leader only their projects, the lagging first, read-only', async () => {
     // The county raises the 2020 target of one of the leader's projects tenfold: it now lags.
-    const county = await ctx.page();
-    await signIn(county, 'demo_county');
+    const county = await ctx.page({ as: 'demo_county' });
     await open(county, `/projects?q=${LEADER_PROJECT}`);
     await rows(county, 'projects').first().locator('a').first().click();
     const year2020 = rows(county, 'project-years').filter({ hasText: '2020年' });
@@ -260,8 +254,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
     expect(await county.locator('[data-testid="project-progress-tag"]').textContent()).toContain('滞后');
     expect(ctx.errors(county)).toEqual([]);
 
-    const page = await ctx.page();
-    await signIn(page, 'demo_leader');
+    const page = await ctx.page({ as: 'demo_leader' });
     await open(page, '/projects');
     await rows(page, 'projects').first().waitFor();
     const regions = await rows(page, 'projects').locator('td:nth-child(3)').allInnerTexts();
@@ -292,8 +285,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
   });
 
   it('fits a phone: the leader reads a project at 390 px', async () => {
-    const page = await ctx.page({ width: 390, height: 844 });
-    await signIn(page, 'demo_leader');
+    const page = await ctx.page({ width: 390, height: 844, as: 'demo_leader' });
     await open(page, '/projects');
     await page.locator('[data-testid="progress-row"] a').first().click();
     await page.locator('[data-testid="project-chart"] canvas').waitFor();
@@ -321,8 +313,7 @@ describe.skipIf(!chromiumPath())('projects (browser)', { timeout: 180_000 }, () 
   });
 
   it('speaks English', async () => {
-    const page = await ctx.page({ locale: 'en' });
-    await signIn(page, 'demo_city');
+    const page = await ctx.page({ locale: 'en', as: 'demo_city' });
     await open(page, '/projects');
     await rows(page, 'projects').first().waitFor();
     expect(await page.locator('.sibi-page-header').textContent()).toContain('Projects');

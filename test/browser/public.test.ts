@@ -7,16 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import {
-  browserSuite,
-  chromiumPath,
-  DEMO_PASSWORD,
-  open,
-  settle,
-  shot,
-  signIn,
-  untranslatedKeys,
-} from './harness';
+import { browserSuite, chromiumPath, DEMO_PASSWORD, open, settle, shot, untranslatedKeys } from './harness';
 
 async function signedInRequest(page: Page): Promise<string> {
   const login = await page.request.post('/api/auth/login', {
@@ -145,9 +136,8 @@ describe.skipIf(!chromiumPath())('public results (browser)', () => {
   });
 
   it('says the link is gone once the office revokes it', async () => {
-    const page = await ctx.page();
+    const page = await ctx.page({ as: 'demo_province' });
     await page.goto('/');
-    await signIn(page, 'demo_province');
     await open(page, `/evaluation/results/${publishedId}`);
     await page.locator('[data-testid="public-link-revoke"]').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();

@@ -70,11 +70,14 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
   const { year, month } = currentMonth();
   const projects: ApiProject[] = [];
 
-  /** A fresh browser context signed in as `username` (the machine may be slow: generous waits). */
+  /**
+   * A fresh browser context signed in as `username` (the file's first of each account through the
+   * login form, the others with its session: harness `page({ as })`), blank until a test opens a
+   * page. The machine may be slow: generous waits.
+   */
   const signedIn = async (username: string, options?: Parameters<typeof ctx.page>[0]) => {
-    const page = await ctx.page(options);
+    const page = await ctx.page({ ...options, as: username });
     page.setDefaultTimeout(60_000);
-    await signIn(page, username);
     return page;
   };
 
@@ -102,7 +105,10 @@ describe.skipIf(!chromiumPath())('monthly reporting (browser)', () => {
     'lets the county fill the current month from last month’s values, save a draft and submit it',
     async () => {
       const project = projects[0]!;
-      const page = await signedIn('demo_county');
+      // Through the login form: the test starts where signing in lands.
+      const page = await ctx.page();
+      page.setDefaultTimeout(60_000);
+      await signIn(page, 'demo_county');
       await page
         .locator('[data-testid="side-menu"] .ant-menu-submenu-title', { hasText: '月报管理' })
         .click();

@@ -3,7 +3,7 @@
 // the verified score of a draft, largest differences first; axe-clean, in Chinese and in English.
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import { browserSuite, chromiumPath, open, shot, signIn, untranslatedKeys } from './harness';
+import { browserSuite, chromiumPath, open, shot, untranslatedKeys } from './harness';
 
 describe.skipIf(!chromiumPath())('self-scores (browser)', () => {
   // Its own server: it revises 洛阳's 2020Q3 self-score of 四比四看, which dashboard.test.ts publishes on
@@ -14,9 +14,8 @@ describe.skipIf(!chromiumPath())('self-scores (browser)', () => {
 
   for (const locale of ['zh-CN', 'en'] as const) {
     it(`the city reports, the province compares (${locale})`, async () => {
-      const city = await ctx.page({ locale });
+      const city = await ctx.page({ locale, as: 'demo_city' });
       city.setDefaultTimeout(60_000);
-      await signIn(city, 'demo_city');
       await open(city, '/evaluation/self-scores');
       await city.locator('#self-scores-period').fill('2020Q3');
       await city.locator('#self-score-total').waitFor();
@@ -40,9 +39,8 @@ describe.skipIf(!chromiumPath())('self-scores (browser)', () => {
       expect(await untranslatedKeys(city)).toEqual([]);
       expect(ctx.errors(city)).toEqual([]);
 
-      const province = await ctx.page({ locale });
+      const province = await ctx.page({ locale, as: 'demo_province' });
       province.setDefaultTimeout(120_000);
-      await signIn(province, 'demo_province');
       await open(province, '/evaluation/self-scores');
       await province.locator('#self-scores-period').fill('2020Q3');
       await province.locator('.ant-tabs-tab').nth(1).click();
