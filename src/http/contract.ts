@@ -31,7 +31,7 @@ import type {
 } from './routes/evaluations.types';
 import type { ZHonourDetail, ZHonourSummary } from './routes/honours.types';
 import type { ZMap } from './routes/map.types';
-import type { ZProjectLeaders } from './routes/projects.types';
+import type { ZProjectExportQuery, ZProjectLeaders } from './routes/projects.types';
 import type { ZDemoAccounts } from './routes/public.types';
 import type {
   ZHonourEntry,
@@ -42,7 +42,7 @@ import type {
 import type { ZImportQuality, ZQuality, ZQualityFinding } from './routes/quality.types';
 import type { ZRegion } from './routes/regions.types';
 import type { ZReminderRun, ZRobotBody, ZRobotList } from './routes/reminders.types';
-import type { ZMissingList, ZReportForm } from './routes/reports.types';
+import type { ZMissingList, ZReportExportQuery, ZReportForm } from './routes/reports.types';
 import type {
   ZSchemeCheck,
   ZSchemeFull,
@@ -86,6 +86,10 @@ export type AuditRow = Out<typeof ZAuditRow>;
 export type AuditChoices = Out<typeof ZAuditChoices>;
 export type SettingsView = Out<typeof ZSettingsView>;
 export type SettingItem = SettingsView['items'][number];
+// 导出Excel of a list (src/http/table-export.ts): the list's query less paging, plus the headers' language.
+export type ProjectExportQuery = z.input<typeof ZProjectExportQuery>;
+export type ReportExportQuery = z.input<typeof ZReportExportQuery>;
+export type TableLang = ProjectExportQuery['lang'];
 // 报送提醒的群机器人 (reminders.types.ts).
 export type RobotList = Out<typeof ZRobotList>;
 export type Robot = RobotList['items'][number];
