@@ -75,6 +75,8 @@ async function menuPaths(page: Page): Promise<string[]> {
 
 /** Opens `path`, takes its picture and returns what is clipped on it ("<path>: <element>"). */
 async function visit(page: Page, path: string, picture_: string): Promise<string[]> {
+  // a page's first load behind other suites' work can take longer than playwright's 30 s
+  page.setDefaultTimeout(120_000);
   await open(page, path);
   await page
     .locator(

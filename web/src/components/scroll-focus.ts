@@ -6,19 +6,22 @@ import type { TableRef } from 'antd/es/table';
 import { type RefObject, useEffect } from 'react';
 
 export function useFocusableScroll(table: RefObject<TableRef | null>, label: string): void {
-  useEffect(() => {
-    const root = table.current?.nativeElement;
-    if (!root) return;
-    for (const el of root.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body')) {
-      if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) {
-        el.tabIndex = 0;
-        el.setAttribute('role', 'region');
-        el.setAttribute('aria-label', label);
-      } else if (el.getAttribute('role') === 'region') {
-        el.removeAttribute('tabindex');
-        el.removeAttribute('role');
-        el.removeAttribute('aria-label');
-      }
+  useEffect(() => focusableScroll(table.current, label));
+}
+
+/** The same for a table at hand (after its render): a list of tables, each with a ref of its own. */
+export function focusableScroll(table: TableRef | null, label: string): void {
+  const root = table?.nativeElement;
+  if (!root) return;
+  for (const el of root.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body')) {
+    if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) {
+      el.tabIndex = 0;
+      el.setAttribute('role', 'region');
+      el.setAttribute('aria-label', label);
+    } else if (el.getAttribute('role') === 'region') {
+      el.removeAttribute('tabindex');
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
     }
-  });
+  }
 }

@@ -4,10 +4,12 @@
 // layout that prints on A4 (public-results.css).
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Result, Table, Typography } from 'antd';
-import { useEffect } from 'react';
+import type { TableRef } from 'antd/es/table';
+import { useEffect, useRef } from 'react';
 import { ApiError, api } from '../api/client';
 import type { PublicEvaluation, PublicHonours, PublicUnit } from '../api/public-types';
 import { useApiQuery } from '../api/query';
+import { focusableScroll } from '../components/scroll-focus';
 import { formatDate, formatDateTime, formatPeriod } from '../format';
 import { useI18n } from '../i18n';
 import { groupLabel } from './evaluation-common';
@@ -184,6 +186,11 @@ const points = (n: number) => n.toFixed(2);
 
 function Ranking({ data }: { data: PublicEvaluation }) {
   const { t } = useI18n();
+  // A table scrolling sideways on a phone is a region the keyboard can reach (axe).
+  const tables = useRef<Record<string, TableRef | null>>({});
+  useEffect(() => {
+    for (const [id, table] of Object.entries(tables.current)) focusableScroll(table, groupLabel(id, t));
+  });
   return (
     <>
       {data.groups.map((group) => {
@@ -198,9 +205,14 @@ function Ranking({ data }: { data: PublicEvaluation }) {
             data-testid={`public-group-${group.id}`}
           >
             <Table<PublicUnit>
+              ref={(table) => {
+                tables.current[group.id] = table;
+              }}
               size="small"
               pagination={false}
               rowKey="code"
+              // every dimension's column: on a phone the table scrolls inside its card, not the page
+              scroll={{ x: 'max-content' }}
               dataSource={group.units}
               columns={[
                 { key: 'rank', title: t('public.rank'), dataIndex: 'rank', width: 64, align: 'center' },
