@@ -12,15 +12,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../src/db/client';
+import type { Database } from '../src/db/client';
 import { queryRows } from '../src/db/query';
 import { writeFile } from '../src/io/write-file';
-import { PG_ADMIN_URL } from './helpers/databases';
+import { createCliTarget, testDatabases } from './helpers/databases';
 import { load, project, REGIONS, report } from './helpers/factories';
 import { Client, createTestAccount, TEST_PASSWORD } from './helpers/http';
 import { ROOT } from './helpers/run-sibi';
+import { openCliDatabase } from './helpers/serve-once';
 
 const ROUNDS = Number(process.env.SIBI_CRASH_ROUNDS ?? 10);
 const PUBLISH_ROUNDS = Math.round(ROUNDS * 0.3);
@@ -28,7 +28,6 @@ const IMPORT_ROUNDS = ROUNDS - PUBLISH_ROUNDS;
 const PROJECTS = 400;
 const MONTHS = 6;
 const BATCH = PROJECTS * MONTHS;
-const pgAvailable = process.env.SIBI_TEST_PG_AVAILABLE === '1';
 
 interface Target {
   name: string;
@@ -37,33 +36,17 @@ interface Target {
   cleanup(): Promise<void>;
 }
 
-async function pgliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(join(tmpdir(), 'sibi-crash-'));
-  const dataDir = join(dir, 'data');
+/**
+ * A migrated, empty database (a copy of the prepared PGlite folder, or a PostgreSQL database copied
+ * from the migrated template): the servers start on a migrated database, as they do after the first.
+ */
+async function makeTarget(name: 'pglite' | 'postgres'): Promise<Target> {
+  const cli = await createCliTarget(name);
   return {
-    name: 'pglite',
-    env: { SIBI_DATA_DIR: dataDir, DATABASE_URL: '' },
-    open: () => openDatabase({ dataDir }),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresTarget(): Promise<Target> {
-  const name = `sibi_crash_${process.pid}_${Date.now()}`;
-  const admin = async (query: string) => {
-    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await client.connect();
-    await client.query(query);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    name: 'postgres',
-    env: { DATABASE_URL: url.toString(), SIBI_DATA_DIR: '' },
-    open: () => openDatabase({ url: url.toString() }),
-    cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    name,
+    env: { DATABASE_URL: '', SIBI_DATA_DIR: '', ...cli.env },
+    open: () => openCliDatabase(cli.env),
+    cleanup: cli.cleanup,
   };
 }
 
@@ -127,193 +110,179 @@ function kill(child: ChildProcess): Promise<void> {
   });
 }
 
-const targets: (() => Promise<Target>)[] = [pgliteTarget, ...(pgAvailable ? [postgresTarget] : [])];
+describe.each(testDatabases().map((d) => d.name))('SIGKILL during writes on %s', (name) => {
+  let target: Target;
+  let dir = '';
+  const batchFile = (year: number) => join(dir, `reports-${year}.csv`);
 
-describe.each(targets.map((make) => ({ make, name: make === pgliteTarget ? 'pglite' : 'postgres' })))(
-  'SIGKILL during writes on $name',
-  ({ make }) => {
-    let target: Target;
-    let dir = '';
-    const batchFile = (year: number) => join(dir, `reports-${year}.csv`);
-
-    beforeAll(async () => {
-      target = await make();
-      dir = mkdtempSync(join(tmpdir(), 'sibi-crash-files-'));
-      const database = await target.open();
-      await load(database, 'regions', REGIONS);
-      const codes = Array.from({ length: PROJECTS }, (_, i) => `C${String(i).padStart(5, '0')}`);
-      await load(
-        database,
-        'projects',
-        codes.map((code) => project(code, { regionCode: '410322', annualTarget: 1_000_000_000n })),
-        { year: 2020, list: 'province_key' },
-      );
-      await createTestAccount(database, {
-        username: 'crash_prov',
-        role: 'province_officer',
-        regionCode: '410000',
-      });
-      await database.close();
-      // One batch per round: reports of a year of its own, so each round's rows are told apart.
-      for (let round = -1; round < IMPORT_ROUNDS; round++) {
-        const year = 2001 + round;
-        const rows = codes.flatMap((code) =>
-          Array.from({ length: MONTHS }, (_, m) => ({
-            ...report(code, m + 1, BigInt((m + 1) * 1_000_000)),
-            year,
-          })),
-        );
-        await writeFile('reports', rows, batchFile(year));
-      }
-    }, 300_000);
-    afterAll(async () => {
-      await target?.cleanup();
-      rmSync(dir, { recursive: true, force: true });
+  beforeAll(async () => {
+    target = await makeTarget(name);
+    dir = mkdtempSync(join(tmpdir(), 'sibi-crash-files-'));
+    const database = await target.open();
+    await load(database, 'regions', REGIONS);
+    const codes = Array.from({ length: PROJECTS }, (_, i) => `C${String(i).padStart(5, '0')}`);
+    await load(
+      database,
+      'projects',
+      codes.map((code) => project(code, { regionCode: '410322', annualTarget: 1_000_000_000n })),
+      { year: 2020, list: 'province_key' },
+    );
+    await createTestAccount(database, {
+      username: 'crash_prov',
+      role: 'province_officer',
+      regionCode: '410000',
     });
-
-    async function signIn(url: string): Promise<Client> {
-      const client = new Client(url);
-      const reply = await client.login('crash_prov', TEST_PASSWORD);
-      if (reply.status !== 200) throw new Error(`login: ${reply.status} ${JSON.stringify(reply.body)}`);
-      return client;
+    await database.close();
+    // One batch per round: reports of a year of its own, so each round's rows are told apart.
+    for (let round = -1; round < IMPORT_ROUNDS; round++) {
+      const year = 2001 + round;
+      const rows = codes.flatMap((code) =>
+        Array.from({ length: MONTHS }, (_, m) => ({
+          ...report(code, m + 1, BigInt((m + 1) * 1_000_000)),
+          year,
+        })),
+      );
+      await writeFile('reports', rows, batchFile(year));
     }
+  }, 300_000);
+  afterAll(async () => {
+    await target?.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-    function upload(client: Client, year: number) {
-      const form = new FormData();
-      form.append('file', new Blob([readFileSync(batchFile(year))]), `reports-${year}.csv`);
-      return client.request('POST', '/api/import/reports', form);
-    }
+  async function signIn(url: string): Promise<Client> {
+    const client = new Client(url);
+    const reply = await client.login('crash_prov', TEST_PASSWORD);
+    if (reply.status !== 200) throw new Error(`login: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return client;
+  }
 
-    async function counts(year: number) {
-      const database = await target.open();
-      try {
-        const [row] = await queryRows<{ reports: number; audits: number; stuck: number }>(
-          database.db,
-          sql`select (select count(*) from monthly_reports where year = ${year})::int as reports,
+  function upload(client: Client, year: number) {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(batchFile(year))]), `reports-${year}.csv`);
+    return client.request('POST', '/api/import/reports', form);
+  }
+
+  async function counts(year: number) {
+    const database = await target.open();
+    try {
+      const [row] = await queryRows<{ reports: number; audits: number; stuck: number }>(
+        database.db,
+        sql`select (select count(*) from monthly_reports where year = ${year})::int as reports,
                      (select count(*) from audit_log where action = 'import.reports' and outcome = 'ok'
                         and target_id = ${`reports-${year}.csv`})::int as audits,
                      (select count(*) from pg_stat_activity where datname = current_database()
                         and state like 'idle in transaction%')::int as stuck`,
+      );
+      return row!;
+    } finally {
+      await database.close();
+    }
+  }
+
+  it(`keeps each of ${IMPORT_ROUNDS} imports killed at random whole or absent; re-runs are idempotent`, async () => {
+    // One batch left alone, twice: how long an import takes here, and that a re-run changes nothing.
+    // The same server then carries the first killed round.
+    let server: Served | null = await serve(target.env);
+    let full = 0;
+    try {
+      const client = await signIn(server.url);
+      const started = performance.now();
+      const once = await upload(client, 2000);
+      full = performance.now() - started;
+      expect(once.status, `${JSON.stringify(once.body)}\n${server.log().slice(-3000)}`).toBe(200);
+      expect(once.body.inserted).toBe(BATCH);
+      const again = await upload(client, 2000);
+      expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: BATCH });
+    } catch (error) {
+      await kill(server.child);
+      throw error;
+    }
+    let whole = 0;
+    let absent = 0;
+    for (let round = 0; round < IMPORT_ROUNDS; round++) {
+      const year = 2001 + round;
+      const { child, url } = server ?? (await serve(target.env));
+      server = null;
+      const client = await signIn(url);
+      const pending = upload(client, year).catch(() => null);
+      // anywhere from the upload's first bytes to a little after a whole import takes
+      await new Promise((r) => setTimeout(r, spread(round, IMPORT_ROUNDS, full * 1.3)));
+      await kill(child);
+      await pending;
+      let after = await counts(year);
+      // A killed client's backend ends once PostgreSQL sees its socket close: give it a moment.
+      for (let wait = 0; after.stuck > 0 && wait < 10; wait++) {
+        await new Promise((r) => setTimeout(r, 500));
+        after = await counts(year);
+      }
+      // all or nothing, and the audit row goes with the data
+      expect([0, BATCH]).toContain(after.reports);
+      expect(after.audits).toBe(after.reports === BATCH ? 1 : 0);
+      expect(after.stuck).toBe(0);
+      if (after.reports === BATCH) whole++;
+      else absent++;
+    }
+    // A killed batch imported again on a server left alone: complete.
+    const year = 2001 + IMPORT_ROUNDS - 1;
+    const last = await serve(target.env);
+    try {
+      const reply = await upload(await signIn(last.url), year);
+      expect(reply.status, `${JSON.stringify(reply.body)}\n${last.log().slice(-3000)}`).toBe(200);
+      expect(reply.body.inserted + reply.body.unchanged).toBe(BATCH);
+    } finally {
+      await kill(last.child);
+    }
+    expect((await counts(year)).reports).toBe(BATCH);
+    console.info(
+      `crash (${target.name}): import of ${BATCH} rows takes ${(full / 1000).toFixed(1)} s; ` +
+        `${IMPORT_ROUNDS} imports killed at random — ${whole} whole, ${absent} absent, none partial`,
+    );
+  }, 1_800_000);
+
+  it(`keeps each of ${PUBLISH_ROUNDS} publications killed at random published once or not at all`, async () => {
+    const periods = ['2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06', '2020-07', '2020-08'];
+    const published = async (period: string) => {
+      const database = await target.open();
+      try {
+        const [row] = await queryRows<{ stored: number; audits: number }>(
+          database.db,
+          sql`select (select count(*) from evaluations where period = ${period} and state = 'published')::int as stored,
+                       (select count(*) from audit_log where action = 'evaluation.publish'
+                          and after->>'period' = ${period})::int as audits`,
         );
-        return row!;
+        return row;
       } finally {
         await database.close();
       }
-    }
-
-    it(`keeps each of ${IMPORT_ROUNDS} imports killed at random whole or absent; re-runs are idempotent`, async () => {
-      // One batch left alone, twice: how long an import takes here, and that a re-run changes nothing.
-      // The same server then carries the first killed round.
-      let server: Served | null = await serve(target.env);
-      let full = 0;
-      try {
+    };
+    // The fixture covers too little for the publish gate: published past it with a reason.
+    const body = (period: string) => ({ period, overrideReason: '进程中断测试' });
+    let server = await serve(target.env);
+    let killed: string | null = null;
+    try {
+      for (let round = 0; round <= PUBLISH_ROUNDS; round++) {
         const client = await signIn(server.url);
-        const started = performance.now();
-        const once = await upload(client, 2000);
-        full = performance.now() - started;
-        expect(once.status, `${JSON.stringify(once.body)}\n${server.log().slice(-3000)}`).toBe(200);
-        expect(once.body.inserted).toBe(BATCH);
-        const again = await upload(client, 2000);
-        expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: BATCH });
-      } catch (error) {
-        await kill(server.child);
-        throw error;
-      }
-      let whole = 0;
-      let absent = 0;
-      for (let round = 0; round < IMPORT_ROUNDS; round++) {
-        const year = 2001 + round;
-        const { child, url } = server ?? (await serve(target.env));
-        server = null;
-        const client = await signIn(url);
-        const pending = upload(client, year).catch(() => null);
-        // anywhere from the upload's first bytes to a little after a whole import takes
-        await new Promise((r) => setTimeout(r, spread(round, IMPORT_ROUNDS, full * 1.3)));
-        await kill(child);
-        await pending;
-        let after = await counts(year);
-        // A killed client's backend ends once PostgreSQL sees its socket close: give it a moment.
-        for (let wait = 0; after.stuck > 0 && wait < 10; wait++) {
-          await new Promise((r) => setTimeout(r, 500));
-          after = await counts(year);
+        // The round before was killed: publish it again, 201 if the killed one never committed,
+        // else 409; never two.
+        if (killed) {
+          const retry = await client.post('/api/evaluations', body(killed));
+          expect([201, 409], JSON.stringify(retry.body)).toContain(retry.status);
         }
-        // all or nothing, and the audit row goes with the data
-        expect([0, BATCH]).toContain(after.reports);
-        expect(after.audits).toBe(after.reports === BATCH ? 1 : 0);
-        expect(after.stuck).toBe(0);
-        if (after.reports === BATCH) whole++;
-        else absent++;
+        const period = round < PUBLISH_ROUNDS ? periods[round % periods.length]! : null;
+        if (period) {
+          const pending = client.post('/api/evaluations', body(period)).catch(() => null);
+          await new Promise((r) => setTimeout(r, spread(round, PUBLISH_ROUNDS, 1500)));
+          await kill(server.child);
+          await pending;
+        } else await kill(server.child);
+        // The database is free now (PGlite allows one process): the retried period, published once.
+        if (killed) expect(await published(killed), killed).toEqual({ stored: 1, audits: 1 });
+        killed = period;
+        if (period) server = await serve(target.env);
       }
-      // A killed batch imported again on a server left alone: complete.
-      const year = 2001 + IMPORT_ROUNDS - 1;
-      const last = await serve(target.env);
-      try {
-        const reply = await upload(await signIn(last.url), year);
-        expect(reply.status, `${JSON.stringify(reply.body)}\n${last.log().slice(-3000)}`).toBe(200);
-        expect(reply.body.inserted + reply.body.unchanged).toBe(BATCH);
-      } finally {
-        await kill(last.child);
-      }
-      expect((await counts(year)).reports).toBe(BATCH);
-      console.info(
-        `crash (${target.name}): import of ${BATCH} rows takes ${(full / 1000).toFixed(1)} s; ` +
-          `${IMPORT_ROUNDS} imports killed at random — ${whole} whole, ${absent} absent, none partial`,
-      );
-    }, 1_800_000);
-
-    it(`keeps each of ${PUBLISH_ROUNDS} publications killed at random published once or not at all`, async () => {
-      const periods = [
-        '2020-01',
-        '2020-02',
-        '2020-03',
-        '2020-04',
-        '2020-05',
-        '2020-06',
-        '2020-07',
-        '2020-08',
-      ];
-      const published = async (period: string) => {
-        const database = await target.open();
-        try {
-          const [row] = await queryRows<{ stored: number; audits: number }>(
-            database.db,
-            sql`select (select count(*) from evaluations where period = ${period} and state = 'published')::int as stored,
-                       (select count(*) from audit_log where action = 'evaluation.publish'
-                          and after->>'period' = ${period})::int as audits`,
-          );
-          return row;
-        } finally {
-          await database.close();
-        }
-      };
-      // The fixture covers too little for the publish gate: published past it with a reason.
-      const body = (period: string) => ({ period, overrideReason: '进程中断测试' });
-      let server = await serve(target.env);
-      let killed: string | null = null;
-      try {
-        for (let round = 0; round <= PUBLISH_ROUNDS; round++) {
-          const client = await signIn(server.url);
-          // The round before was killed: publish it again, 201 if the killed one never committed,
-          // else 409; never two.
-          if (killed) {
-            const retry = await client.post('/api/evaluations', body(killed));
-            expect([201, 409], JSON.stringify(retry.body)).toContain(retry.status);
-          }
-          const period = round < PUBLISH_ROUNDS ? periods[round % periods.length]! : null;
-          if (period) {
-            const pending = client.post('/api/evaluations', body(period)).catch(() => null);
-            await new Promise((r) => setTimeout(r, spread(round, PUBLISH_ROUNDS, 1500)));
-            await kill(server.child);
-            await pending;
-          } else await kill(server.child);
-          // The database is free now (PGlite allows one process): the retried period, published once.
-          if (killed) expect(await published(killed), killed).toEqual({ stored: 1, audits: 1 });
-          killed = period;
-          if (period) server = await serve(target.env);
-        }
-      } finally {
-        await kill(server.child);
-      }
-    }, 1_800_000);
-  },
-);
+    } finally {
+      await kill(server.child);
+    }
+  }, 1_800_000);
+});

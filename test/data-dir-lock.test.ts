@@ -11,6 +11,7 @@ import { DataDirLockedError, openDatabase } from '../src/db/client';
 import { lockFileFor } from '../src/db/data-dir-lock';
 import { queryRows } from '../src/db/query';
 import { writeFile } from '../src/io/write-file';
+import { preparedDataDir } from './helpers/databases';
 import { deal, load, REGIONS } from './helpers/factories';
 import { createTestAccount, TEST_PASSWORD } from './helpers/http';
 import { sibi } from './helpers/run-sibi';
@@ -39,7 +40,7 @@ describe('one process at a time on a PGlite data folder', () => {
     dir = mkdtempSync(join(tmpdir(), 'sibi-lock-'));
     dataDir = join(dir, 'data');
     env = { SIBI_DATA_DIR: dataDir };
-    const database = await openDatabase({ dataDir });
+    const database = await openDatabase({ dataDir: await preparedDataDir(dataDir) });
     await load(database, 'regions', REGIONS);
     await createTestAccount(database, { username: USER, role: 'city_officer', regionCode: '410300' });
     await database.close();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client';
+import { preparedDataDir } from './helpers/databases';
 import { load, REGIONS } from './helpers/factories';
 import { Client, createTestAccount } from './helpers/http';
 import { type ServerChild, startServeChild } from './helpers/serve-child';
@@ -27,7 +28,7 @@ describe('background jobs in the bundled server', () => {
     temp = join(dir, 'tmp');
     mkdirSync(temp);
     const dataDir = join(dir, 'data');
-    const database = await openDatabase({ dataDir });
+    const database = await openDatabase({ dataDir: await preparedDataDir(dataDir) });
     await load(database, 'regions', REGIONS);
     evaluation = await publishSyntheticProvince(database);
     await createTestAccount(database, { username: USER, role: 'viewer', regionCode: '410000' });

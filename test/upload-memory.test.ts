@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client';
 import { minimalXlsx } from './fixtures/io/hostile';
 import { fakeZip } from './fixtures/io/zip';
+import { preparedDataDir } from './helpers/databases';
 import { load, REGIONS } from './helpers/factories';
 import { Client, createTestAccount, TEST_PASSWORD } from './helpers/http';
 import { peakRssMiB, type ServerChild, startServeChild } from './helpers/serve-child';
@@ -107,7 +108,7 @@ describe('hostile uploads against a real server: bounded memory', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sibi-upload-memory-'));
     const dataDir = join(dir, 'data');
-    const database = await openDatabase({ dataDir });
+    const database = await openDatabase({ dataDir: await preparedDataDir(dataDir) });
     await load(database, 'regions', REGIONS);
     for (const username of users)
       await createTestAccount(database, { username, role: 'city_officer', regionCode: '410300' });
