@@ -185,7 +185,7 @@ describe.each(testDatabases())('list exports to Excel on $name', (target: TestDa
     ]);
     expect(body.map((row) => row[0])).toEqual(list.map((item) => `${item.projectName}\n${item.projectCode}`));
     expect(body.map((row) => row[3])).toEqual(
-      list.map((item) => Number(BigInt(item.investYtd) / 100n) / 100),
+      list.map((item) => Number(BigInt(item.investYtd as string) / 100n) / 100),
     );
     expect(new Set(body.map((row) => `${row[1]} ${row[2]}`))).toEqual(new Set(['孟津县 2020年9月']));
   });
