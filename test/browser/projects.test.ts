@@ -17,9 +17,9 @@ const LEADER_PROJECT = '2016-410322-47-01-026132';
 
 const rows = (page: Page, table: string) => page.locator(`[data-testid="${table}-table"] .ant-table-row`);
 
-/** "23.09亿元" / "9200万元" in 万元, for comparing amounts on the page. */
+/** "23.09亿元" / "9200万元" / "9200.00" (a column in 万元) in 万元, for comparing amounts on the page. */
 function wan(text: string): number {
-  const m = /([\d.]+)(亿元|万元)/.exec(text);
+  const m = /([\d.]+)(亿元|万元)?/.exec(text);
   if (!m) return Number.NaN;
   return Number(m[1]) * (m[2] === '亿元' ? 10_000 : 1);
 }
