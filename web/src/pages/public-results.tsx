@@ -229,11 +229,18 @@ function Ranking({ data }: { data: PublicEvaluation }) {
                   align: 'right' as const,
                   render: (_: unknown, u: PublicUnit) => points(u.dimensions[i]?.score ?? 0),
                 })),
-                { key: 'bonus', title: t('public.bonus'), align: 'right', render: (_, u) => points(u.bonus) },
+                {
+                  key: 'bonus',
+                  title: t('public.bonus'),
+                  align: 'right',
+                  width: 56,
+                  render: (_, u) => points(u.bonus),
+                },
                 {
                   key: 'penalty',
                   title: t('public.penalty'),
                   align: 'right',
+                  width: 56,
                   render: (_, u) => points(u.penalty),
                 },
                 ...(hasConsequence
