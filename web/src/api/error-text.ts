@@ -1,7 +1,8 @@
 // What to tell the user about a failed request, in the UI language. In Chinese the server's own
 // message is the most precise (it names the rule that failed); in English the code's text is used,
 // with the server's detail appended where the code alone says too little.
-import { isMessageKey, type Locale, type Translate } from '../i18n';
+import type { Locale } from '../i18n/locale';
+import { isMessageKey, type Translate } from '../i18n/translate';
 import { ApiError } from './client';
 
 const DETAIL_MATTERS = new Set(['rule_violation', 'input_rejected', 'bad_request', 'validation', 'conflict']);

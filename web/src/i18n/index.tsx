@@ -1,31 +1,14 @@
 // The UI language: Chinese by default, English on request, remembered in localStorage.
 // Every string goes through t(key, params) so a page never hard-codes text.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { en } from './en';
 import type { Locale } from './locale';
-import { type MessageKey, zhCN } from './zh-CN';
+import { type Translate, translate } from './translate';
 
 export { LOCALES, type Locale } from './locale';
+export { isMessageKey, type Params, type Translate, translate } from './translate';
 export type { MessageKey } from './zh-CN';
 
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 const STORAGE_KEY = 'sibi.locale';
-
-export type Params = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: Params) => string;
-
-export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const text = MESSAGES[locale][key] ?? zhCN[key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
-
-/** Whether a string is a message key (for labels that come from data, such as metric names). */
-export function isMessageKey(key: string): key is MessageKey {
-  return key in zhCN;
-}
 
 export function storedLocale(): Locale {
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
-import { type Locale, type Translate, translate } from '../i18n';
+import type { Locale } from '../i18n/locale';
+import { type Translate, translate } from '../i18n/translate';
 import { refusalOf } from './self-score-refusal';
 
 const FROZEN = '2020Q3 的考评结果已发布（第 1 版），自评分已冻结，不可再报或修改';

@@ -5,7 +5,8 @@
 // never why (the quarter's result is published and its self-scores frozen).
 import { ApiError } from '../api/client';
 import { errorText } from '../api/error-text';
-import type { Locale, Translate } from '../i18n';
+import type { Locale } from '../i18n/locale';
+import type { Translate } from '../i18n/translate';
 
 export interface Refusal {
   title: string;
