@@ -23,7 +23,7 @@ import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { useGet } from '../api/query';
 import type { ReminderRun, Robot, RobotDelivery, RobotList } from '../api/types';
-import { Async } from '../components/states';
+import { Async, EmptyState } from '../components/states';
 import { formatDateTime, formatPeriod } from '../format';
 import { type Translate, useI18n } from '../i18n';
 import { useRegions } from '../regions';
@@ -150,7 +150,7 @@ function RobotTable({
       pagination={false}
       dataSource={robots}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('robots.none') }}
+      locale={{ emptyText: <EmptyState text={t('robots.none')} /> }}
       data-testid="robot-table"
       columns={[
         { title: t('robots.region'), dataIndex: 'regionName', key: 'region' },
@@ -368,7 +368,7 @@ function Deliveries({ deliveries }: { deliveries: RobotDelivery[] }) {
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
       dataSource={deliveries}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('robots.noDeliveries') }}
+      locale={{ emptyText: <EmptyState text={t('robots.noDeliveries')} /> }}
       data-testid="robot-deliveries"
       columns={[
         { title: t('robots.time'), key: 'time', render: (_, d) => formatDateTime(d.createdAt, locale) },
