@@ -338,6 +338,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/regions/:code': async (c) => ({ url: `/api/regions/${c.place!.region}` }),
 
     'GET /api/projects': async () => ({ url: '/api/projects?pageSize=5' }),
+    'GET /api/projects/export': async () => ({ url: '/api/projects/export' }),
     'POST /api/projects': async (c) => ({
       url: '/api/projects',
       body: { code: `N-${unique()}`, name: '新项目', regionCode: c.place!.region },
@@ -369,6 +370,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     },
 
     'GET /api/reports': async () => ({ url: '/api/reports?pageSize=5' }),
+    'GET /api/reports/export': async () => ({ url: '/api/reports/export' }),
     'GET /api/reports/missing': async () => ({ url: '/api/reports/missing?year=2020&month=9&pageSize=5' }),
     'GET /api/projects/:id/report-form': async (c) => ({
       url: `/api/projects/${(await project(c)).id}/report-form?year=2020&month=9`,
@@ -412,6 +414,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     },
 
     'GET /api/deals': async () => ({ url: '/api/deals?pageSize=5' }),
+    'GET /api/deals/export': async () => ({ url: '/api/deals/export' }),
     'POST /api/deals': async (c) => ({
       url: '/api/deals',
       body: {
@@ -434,6 +437,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       return { url: `/api/deals/${d.id}?version=${d.version}` };
     },
     'GET /api/reserve': async () => ({ url: '/api/reserve?pageSize=5' }),
+    'GET /api/reserve/export': async () => ({ url: '/api/reserve/export' }),
     'POST /api/reserve': async (c) => ({
       url: '/api/reserve',
       body: { name: `储备${unique()}`, regionCode: c.place!.region, targetYear: 2021 },
@@ -451,6 +455,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     },
 
     'GET /api/approvals': async () => ({ url: '/api/approvals?pageSize=5' }),
+    'GET /api/approvals/export': async () => ({ url: '/api/approvals/export' }),
     'POST /api/approvals': async (c) => ({
       url: '/api/approvals',
       body: { projectId: (await project(c)).id, itemName: '环评批复' },
@@ -467,6 +472,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       return { url: `/api/approvals/${a.id}?version=${a.version}` };
     },
     'GET /api/issues': async () => ({ url: '/api/issues?pageSize=5' }),
+    'GET /api/issues/export': async () => ({ url: '/api/issues/export' }),
     'POST /api/issues': async (c) => ({
       url: '/api/issues',
       body: { projectId: (await project(c)).id, description: '用地指标不足', raisedDate: '2020-08-01' },
