@@ -75,22 +75,28 @@ export async function spinnersGone(page: Page): Promise<void> {
  * are not waited for.
  */
 export async function animationsDone(page: Page): Promise<void> {
-  await page
-    .waitForFunction(
-      `(() => {
-        const moving = document.getAnimations().some((a) => {
-          if (a.playState !== 'running' && a.playState !== 'pending') return false;
-          const timing = a.effect && a.effect.getComputedTiming ? a.effect.getComputedTiming() : null;
-          return !timing || timing.iterations !== Infinity;
-        });
-        if (moving) return false;
-        const motion = /-(appear|enter|leave)(-(prepare|start|active))?$/;
-        for (const el of document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]'))
-          for (const name of el.classList) if (motion.test(name)) return false;
-        return true;
-      })()`,
-      undefined,
-      { timeout: 3_000, polling: 50 },
-    )
-    .catch(() => {});
+  // Polled with page.evaluate, not page.waitForFunction: Playwright's waitForFunction runs its
+  // predicate through the page's own eval, which the app's Content Security Policy refuses (the
+  // refusal surfaced as a page error and the wait returned at once); evaluate goes through the
+  // DevTools protocol, which the policy does not govern.
+  const deadline = Date.now() + 3_000;
+  while (Date.now() < deadline) {
+    const still = await page.evaluate(stillMoving).catch(() => false);
+    if (!still) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
+
+/** Run in the page (a string: the server's TypeScript has no DOM): whether a finite animation runs or an element is in a motion state. */
+const stillMoving = `(() => {
+  const moving = document.getAnimations().some((a) => {
+    if (a.playState !== 'running' && a.playState !== 'pending') return false;
+    const timing = a.effect && a.effect.getComputedTiming ? a.effect.getComputedTiming() : null;
+    return !timing || timing.iterations !== Infinity;
+  });
+  if (moving) return true;
+  const motion = /-(appear|enter|leave)(-(prepare|start|active))?$/;
+  for (const el of document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]'))
+    for (const name of el.classList) if (motion.test(name)) return true;
+  return false;
+})()`;

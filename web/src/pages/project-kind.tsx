@@ -93,7 +93,6 @@ export const PROJECTS: LedgerKind<Project> = {
             <Link to={`/projects/${project.id}`}>{name}</Link>
           </>
         ),
-        extra: { ellipsis: true },
       },
       domain: { render: (domain, project) => (project.domain ? <Tag>{domain}</Tag> : domain) },
     }),
