@@ -1,7 +1,7 @@
 // Nothing clipped (issue 16 items 6 and 8): every page of each role's menu (province, city, county,
 // project owner), the 大屏, the login page and the public page, at 1366×768 and 1440×900, checked in
-// the page for elements cut or squeezed (clippedElements below), with a picture of each page kept
-// under docs/screenshots/ (linked from docs/guide.md). The evaluation's explanation drawer opens on
+// the page for elements cut or squeezed (clippedElements below). With SIBI_SCREENSHOTS=1 it also
+// renews the picture of each page under docs/screenshots/ (linked from docs/guide.md). The evaluation's explanation drawer opens on
 // a trial evaluation. The public page fits a 360 px phone without scrolling sideways; /login is an
 // address of its own; in English the labels (menu, table headers, buttons, form labels, tabs) hold
 // no Chinese.
@@ -36,8 +36,9 @@ const WALK_MS = 900_000;
 /** Pictures already taken in this run (one per page and size, by the first role that sees it). */
 const taken = new Set<string>();
 
-/** docs/screenshots/<width>-<name>.jpg: the window as the user sees it (small JPEGs). */
+/** docs/screenshots/<width>-<name>.jpg: the window as the user sees it (small JPEGs); only with SIBI_SCREENSHOTS=1. */
 async function picture(page: Page, name: string): Promise<void> {
+  if (process.env.SIBI_SCREENSHOTS !== '1') return;
   const width = page.viewportSize()?.width ?? 0;
   const file = `${width}-${name}.jpg`;
   if (taken.has(file)) return;
