@@ -79,6 +79,7 @@ async function view(page: Page, name: string): Promise<void> {
 async function frameShot(page: Page, frame: string, name: string): Promise<void> {
   await page.frameLocator(frame).locator('body').waitFor();
   await page.evaluate('window.scrollTo(0, 0)');
+  if (process.env.SIBI_SCREENSHOTS !== '1') return;
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

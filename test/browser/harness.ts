@@ -112,7 +112,7 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
     if (task.result?.state === 'fail') {
       const name = task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80);
       for (const [i, page] of pages.entries()) {
-        await shot(page, `failed-${name}-${i + 1}`).catch(() => {});
+        await shot(page, `failed-${name}-${i + 1}`, { always: true }).catch(() => {});
       }
     }
     await Promise.all(
@@ -255,12 +255,17 @@ export async function chooseTreeNode(
   }
 }
 
-/** Saves tmp/screenshots/<name>.png (the full page) and returns its path. */
-export async function shot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
+/**
+ * Waits for the page to settle and, with SIBI_SCREENSHOTS=1, saves tmp/screenshots/<name>.png (the
+ * full page; a picture to look at, not an assertion: a full-page PNG costs up to a second of CPU, so
+ * a plain run takes none; `always` for a failed test's pages). Returns the picture's path.
+ */
+export async function shot(page: Page, name: string, { always = false } = {}): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await settle(page);
   await animationsDone(page); // antd's enter animations
+  if (!always && process.env.SIBI_SCREENSHOTS !== '1') return path;
+  mkdirSync(SCREENSHOTS, { recursive: true });
   // With a dialog open the page behind it is fixed: a full-page picture would misplace it.
   const dialog = await page.locator('.ant-modal-wrap:visible, .ant-drawer-open').count();
   await page.screenshot({ path, fullPage: dialog === 0 });
