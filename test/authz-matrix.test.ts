@@ -372,6 +372,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/reports': async () => ({ url: '/api/reports?pageSize=5' }),
     'GET /api/reports/export': async () => ({ url: '/api/reports/export' }),
     'GET /api/reports/missing': async () => ({ url: '/api/reports/missing?year=2020&month=9&pageSize=5' }),
+    'GET /api/reports/missing/export': async () => ({ url: '/api/reports/missing/export?year=2020&month=9' }),
     'GET /api/projects/:id/report-form': async (c) => ({
       url: `/api/projects/${(await project(c)).id}/report-form?year=2020&month=9`,
     }),
@@ -491,9 +492,18 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
 
     'GET /api/stats': async (c) => ({ url: `/api/stats?region=${c.place!.region}&period=2020-09` }),
     'GET /api/dashboard': async (c) => ({ url: `/api/dashboard?region=${c.place!.region}&period=2020-09` }),
+    'GET /api/dashboard/units/export': async (c) => ({
+      url: `/api/dashboard/units/export?region=${c.place!.region}&period=2020-09`,
+    }),
     'GET /api/warnings': async (c) => ({ url: `/api/warnings?region=${c.place!.region}&period=2020-09` }),
+    'GET /api/warnings/export': async (c) => ({
+      url: `/api/warnings/export?region=${c.place!.region}&period=2020-09`,
+    }),
     'GET /api/periods': async (c) => ({ url: `/api/periods?region=${c.place!.region}` }),
     'GET /api/quality': async (c) => ({ url: `/api/quality?region=${c.place!.region}&period=2020-09` }),
+    'GET /api/quality/export': async (c) => ({
+      url: `/api/quality/export?region=${c.place!.region}&period=2020-09`,
+    }),
     'GET /api/map': async (c) => ({ url: `/api/map?region=${c.place!.region}&period=2020-09` }),
     'GET /api/export/:kind': async (c) => ({ url: `/api/export/deals?region=${c.place!.region}&format=csv` }),
     'GET /api/export/oc4ids': async (c) => {
@@ -530,6 +540,9 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       url: '/api/evaluations/draft',
       body: { period: '2020Q3', region: '410000' },
     }),
+    'GET /api/evaluations/draft/export': async () => ({
+      url: '/api/evaluations/draft/export?period=2020Q3&region=410000',
+    }),
     'POST /api/evaluations/draft/sensitivity': async () => ({
       url: '/api/evaluations/draft/sensitivity',
       body: { period: '2020Q3', region: '410000', replications: 20 },
@@ -555,6 +568,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     }),
     'GET /api/evaluations': async () => ({ url: '/api/evaluations?region=410000' }),
     'GET /api/evaluations/:id': async () => ({ url: `/api/evaluations/${publishedId}` }),
+    'GET /api/evaluations/:id/export': async () => ({ url: `/api/evaluations/${publishedId}/export` }),
     'GET /api/evaluations/:id/verify': async () => ({ url: `/api/evaluations/${publishedId}/verify` }),
     'GET /api/evaluations/:id/sensitivity': async () => ({
       url: `/api/evaluations/${publishedId}/sensitivity?replications=20`,

@@ -2,7 +2,6 @@
 // its order for the same filters and sort, all pages (more than one export batch), the headers with
 // their units, amounts as numbers in 万元 with two decimals, the caller's scope, and the audit entry.
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabases } from '../../test/helpers/databases';
 import { deal, load, project, REGIONS, report } from '../../test/helpers/factories';
@@ -13,8 +12,10 @@ import {
   startServer,
   type TestServer,
 } from '../../test/helpers/http';
+import { downloadXlsx } from '../../test/xlsx-download';
 import type { Database } from '../db/client';
 import { queryRows } from '../db/query';
+import { dateText } from '../domain/tables/columns';
 import { EXPORT_BATCH } from '../services/table-export';
 
 const COUNTIES = ['410322', '410311'];
@@ -74,23 +75,8 @@ describe.each(testDatabases())('list exports to Excel on $name', (target: TestDa
     }
   }
 
-  async function exported(client: Client, path: string, query: string) {
-    const response = await fetch(`${server.url}${path}/export?${query}`, {
-      headers: { cookie: client.cookie },
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('spreadsheetml');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await response.arrayBuffer());
-    const sheet = workbook.worksheets[0]!;
-    const rows = sheet.getSheetValues().slice(1) as unknown[][];
-    return {
-      sheet,
-      disposition: response.headers.get('content-disposition') ?? '',
-      header: rows[0]!.slice(1),
-      body: rows.slice(1).map((row) => row.slice(1)),
-    };
-  }
+  const exported = (client: Client, path: string, query: string) =>
+    downloadXlsx(server, client, `${path}/export?${query}`);
 
   it('exports the filtered, sorted project list: every page, in the list order, units in the headers', async () => {
     const query = 'q=道路&sort=-totalInvestment';
@@ -188,5 +174,44 @@ describe.each(testDatabases())('list exports to Excel on $name', (target: TestDa
       list.map((item) => Number(BigInt(item.investYtd as string) / 100n) / 100),
     );
     expect(new Set(body.map((row) => `${row[1]} ${row[2]}`))).toEqual(new Set(['孟津县 2020年9月']));
+  });
+  it('exports 报送情况: the reports with their state and date, and the 漏报 list, every page, in scope', async () => {
+    const query = 'year=2020&month=9&sort=-investYtd';
+    const list = await allPages(city, '/api/reports', query);
+    const overview = await exported(city, '/api/reports', `${query}&view=overview`);
+    expect(overview.header).toEqual([
+      '项目',
+      '地区',
+      '累计完成投资（万元）',
+      '本月完成投资（万元）',
+      '状态',
+      '报送日期',
+    ]);
+    expect(overview.body.map((row) => row[0])).toEqual(
+      list.map((item) => `${item.projectName}\n${item.projectCode}`),
+    );
+    expect(overview.body.map((row) => row[4])).toEqual(list.map(() => '已审核'));
+    expect(overview.body.map((row) => row[5])).toEqual(
+      list.map((item) => (item.reportedAt ? dateText(String(item.reportedAt), 'zh-CN') : undefined)),
+    );
+
+    const missing = await allPages(city, '/api/reports/missing', 'year=2020&month=9');
+    expect(missing.length).toBe(PROJECTS - 30);
+    const file = await exported(city, '/api/reports/missing', 'year=2020&month=9');
+    expect(file.header).toEqual(['项目', '地区', '分包领导', '状态', '本年最近报送']);
+    expect(file.body.map((row) => row[0])).toEqual(
+      missing.map((item) => `${item.projectName}\n${item.projectCode}`),
+    );
+    expect(new Set(file.body.map((row) => `${row[3]} ${row[4]}`))).toEqual(new Set(['未报送 本年未报送']));
+    const countyMissing = await exported(county, '/api/reports/missing', 'year=2020&month=9&lang=en');
+    expect(countyMissing.header.slice(3)).toEqual(['Status', 'Last report this year']);
+    expect(new Set(countyMissing.body.map((row) => row[1]))).toEqual(new Set(['孟津县']));
+    expect(countyMissing.body.length).toBe(
+      (await allPages(county, '/api/reports/missing', 'year=2020&month=9')).length,
+    );
+    const outside = await fetch(`${server.url}/api/reports/missing/export?year=2020&month=9&region=410311`, {
+      headers: { cookie: county.cookie },
+    });
+    expect(outside.status).toBe(404);
   });
 });

@@ -27,6 +27,16 @@ export interface TableExport<Row> {
   readPage(page: number, pageSize: number): Promise<Page<Row>>;
 }
 
+/** A computed table (not paged: the whole of it at once) read as the pages of a list. */
+export function pagesOf<Row>(rows: readonly Row[]): TableExport<Row>['readPage'] {
+  return async (page, pageSize) => ({
+    items: rows.slice((page - 1) * pageSize, page * pageSize),
+    total: rows.length,
+    page,
+    pageSize,
+  });
+}
+
 /** The names and date a table's cells need: region names from the tree, today's date. */
 export async function tableContext(
   database: Database,

@@ -47,6 +47,24 @@ describe('table columns shared by the screen and the Excel export', () => {
     expect(cellValue(percent, { v: 0.8145 }, zh)).toBe(81.5);
   });
 
+  it('shows a gap in signed percentage points (a minus sign on screen, a number in the sheet)', () => {
+    const points: TableColumn<Record<string, unknown>> = { ...percent, kind: 'points', zh: '较时序进度' };
+    expect(columnHeader(points, 'zh-CN')).toBe('较时序进度（百分点）');
+    expect(cellText(points, { v: -0.05125 }, zh)).toBe('\u22125.1');
+    expect(cellValue(points, { v: -0.05125 }, zh)).toBe(-5.1);
+    expect(cellText(points, { v: 0.02349 }, zh)).toBe('+2.3');
+    expect(cellText(points, { v: -0.0004 }, zh)).toBe('0.0');
+    expect(cellValue(points, { v: -0.0004 }, zh)).toBe(0);
+  });
+
+  it('prints a score as published: two decimals, 89.995 → 90.00 (toFixed would say 89.99)', () => {
+    const score: TableColumn<Record<string, unknown>> = { ...percent, kind: 'score', zh: '总分' };
+    expect(columnHeader(score, 'zh-CN')).toBe('总分');
+    expect(cellText(score, { v: 89.995 }, zh)).toBe('90.00');
+    expect(cellValue(score, { v: 89.995 }, zh)).toBe(90);
+    expect(cellText(score, { v: 7.6 + 2.4 }, zh)).toBe('10.00');
+  });
+
   it('words a project row and a ledger status as the screen does', () => {
     const row = {
       code: 'P1',

@@ -3,6 +3,7 @@
 // the width, and how a row's value is read — so the screen and the .xlsx have the same columns in
 // the same order with the same headers, and the same text in every cell. Pure: the web imports it
 // as a value (web/src/pages/spec-columns.tsx), the server's writer (src/io/table-xlsx.ts) too.
+import { scoreText } from '../evaluation/rank';
 import { roundedString } from '../money';
 import { roundHalfAway } from '../rounding';
 
@@ -11,9 +12,11 @@ export type TableLang = 'zh-CN' | 'en';
 /**
  * text: as it reads; amount: 元 (integer or decimal string) shown in 万元 with two decimals, exact;
  * percent: a rate (0.969) shown as 96.9, the header saying %; date: a calendar date ("2020-09-05");
- * count: an integer.
+ * count: an integer; points: a difference of rates (−0.051) in signed percentage points ("−5.1"), the
+ * header saying 百分点; score: an evaluation score or total as published (two decimals, half away
+ * from zero on the decimals the ranks are decided on: src/domain/evaluation/rank.ts).
  */
-export type ColumnKind = 'text' | 'amount' | 'percent' | 'date' | 'count';
+export type ColumnKind = 'text' | 'amount' | 'percent' | 'date' | 'count' | 'points' | 'score';
 
 export interface TableContext {
   lang: TableLang;
@@ -50,6 +53,7 @@ export const EMPTY = '—';
 const UNIT: Partial<Record<ColumnKind, { zh: string; en: string }>> = {
   amount: { zh: '万元', en: 'CNY 10k' },
   percent: { zh: '%', en: '%' },
+  points: { zh: '百分点', en: 'points' },
 };
 
 /** The header with its unit: "总投资（万元）", "Total investment (CNY 10k)". */
@@ -70,7 +74,7 @@ function rawOf<Row>(column: TableColumn<Row>, row: Row, ctx: TableContext): RawV
 }
 
 /** An amount in 元 as bigint; null when absent or not an integer. */
-function yuanOf(value: RawValue): bigint | null {
+export function yuanOf(value: RawValue): bigint | null {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : null;
   if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return BigInt(value.trim());
@@ -87,6 +91,10 @@ function textOf(kind: ColumnKind, value: RawValue, lang: TableLang): string | nu
     }
     case 'percent':
       return typeof value === 'number' && Number.isFinite(value) ? roundHalfAway(value * 100, 1) : null;
+    case 'points':
+      return typeof value === 'number' && Number.isFinite(value) ? signedPoints(value) : null;
+    case 'score':
+      return typeof value === 'number' && Number.isFinite(value) ? scoreText(value) : null;
     case 'date':
       return dateText(String(value), lang);
     default:
@@ -110,13 +118,29 @@ export function cellValue<Row>(
 ): string | number | null {
   const text = textOf(column.kind, rawOf(column, row, ctx), ctx.lang);
   if (text === null) return null;
-  return column.kind === 'amount' || column.kind === 'percent' || column.kind === 'count'
-    ? Number(text)
-    : text;
+  if (column.kind === 'points') return Number(text.replace('\u2212', '-'));
+  return NUMBERS.has(column.kind) ? Number(text) : text;
 }
 
 /** Decimals a numeric column shows (the sheet's number format). */
-export const DIGITS: Partial<Record<ColumnKind, number>> = { amount: 2, percent: 1, count: 0 };
+export const DIGITS: Partial<Record<ColumnKind, number>> = {
+  amount: 2,
+  percent: 1,
+  count: 0,
+  points: 1,
+  score: 2,
+};
+const NUMBERS = new Set<ColumnKind>(['amount', 'percent', 'count', 'score']);
+
+/** A difference of rates in unsigned percentage points, one decimal: 0.0512 → "5.1". */
+export const pointsOf = (gap: number): string => roundHalfAway(Math.abs(gap) * 100, 1);
+
+/** A difference of rates in signed points: "+2.3", "−5.1" (a minus sign, not a hyphen), "0.0". */
+export function signedPoints(gap: number): string {
+  const points = pointsOf(gap);
+  if (points === '0.0') return points;
+  return `${gap > 0 ? '+' : '\u2212'}${points}`;
+}
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_SEED, NORMALISATION_ALTERNATIVES } from '../../domain/evaluation/sensitivity';
 import { BUILTIN_SCHEMES } from '../../schemes/builtin';
 import { ZIdParams, ZRegionCode } from '../schema/common';
+import { ZTableLang } from '../table-export';
 import { ZWeightRow } from './schemes.types';
 
 /**
@@ -26,6 +27,11 @@ export const ZDraftBody = z
     group: ZGroup.optional(),
   })
   .strict();
+
+/** A draft's results table as Excel: the draft's query (a built-in scheme), the headers' language. */
+export const ZDraftExportQuery = ZDraftBody.omit({ schemeText: true }).extend({ lang: ZTableLang }).strict();
+/** A published result's table as Excel: one group (as the page shows it) or all, the headers' language. */
+export const ZResultExportQuery = z.object({ group: ZGroup.optional(), lang: ZTableLang }).strict();
 
 export const ZSensitivityBody = ZDraftBody.extend({
   replications: z.number().int().min(10).max(2000, MAX_REPLICATIONS_MESSAGE).default(1000),

@@ -10,6 +10,7 @@ import { bulletinRoutes } from './bulletins';
 import { dataFileRoutes } from './data-files';
 import { dealRoutes } from './deals';
 import { evaluationEntryRoutes } from './evaluation-entries';
+import { evaluationExportRoutes } from './evaluation-export';
 import { evaluationRoutes } from './evaluations';
 import { healthRoutes } from './health';
 import { honourRoutes } from './honours';
@@ -61,6 +62,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, loginRateLim
   importErrorRoutes(app, deps);
   schemeRoutes(app, deps);
   evaluationRoutes(app, deps);
+  evaluationExportRoutes(app, deps);
   bulletinRoutes(app, deps);
   publicLinkRoutes(app, deps);
   publicResultRoutes(app, deps);

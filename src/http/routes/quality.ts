@@ -1,18 +1,65 @@
 // 数据质量检查: a region's findings and counts per child unit for a period (policy as GET
-// /api/warnings), and one report's findings for whoever may read the report (filling or reviewing it).
-import type { FastifyInstance } from 'fastify';
+// /api/warnings), its findings as Excel, and one report's findings for whoever may read the report
+// (filling or reviewing it).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { QUALITY_TABLE } from '../../domain/tables/quality';
 import { authorize, authorizeRole } from '../../policies/authorize';
 import { checkDataQuality, checkReportQuality } from '../../services/check-data-quality';
 import { loadReport } from '../../services/reports/load-report';
+import { pagesOf } from '../../services/table-export';
 import { loadAuthorized } from '../guard';
 import { type AppDeps, actorOfRequest } from '../request-auth';
 import { ZIdParams } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
-import { QUALITY_FINDINGS_LISTED, ZQuality, ZQualityQuery, ZReportQuality } from './quality.types';
+import { exportSummary, sendTableExport } from '../table-export';
+import {
+  QUALITY_FINDINGS_LISTED,
+  ZQuality,
+  ZQualityExportQuery,
+  ZQualityQuery,
+  ZReportQuality,
+} from './quality.types';
 
 export function qualityRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { database } = deps;
+
+  async function quality(
+    request: FastifyRequest,
+    { region, period, months }: z.output<typeof ZQualityQuery>,
+  ) {
+    const actor = actorOfRequest(request);
+    authorizeRole(actor, 'stats.read');
+    authorize(actor, 'stats.read', { regionCode: region });
+    return checkDataQuality(database, { region, period, months });
+  }
+
+  app.get(
+    '/api/quality/export',
+    {
+      schema: {
+        summary: exportSummary(
+          '数据质量检查的问题（全部问题，不限界面列出的前 1000 条；severity 同界面的筛选）',
+        ),
+        tags: ['stats'],
+        querystring: ZQualityExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { lang, severity, ...query } = request.query;
+      const report = await quality(request, query);
+      const findings = report.findings.filter((f) => !severity || f.severity === severity);
+      return sendTableExport(reply, request, deps, {
+        kind: 'quality',
+        spec: QUALITY_TABLE,
+        lang,
+        query: request.query,
+        readPage: pagesOf(findings as unknown as Record<string, unknown>[]),
+      });
+    },
+  );
+
   app.get(
     '/api/quality',
     {
@@ -24,11 +71,7 @@ export function qualityRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const actor = actorOfRequest(request);
-      const { region, period, months } = request.query;
-      authorizeRole(actor, 'stats.read');
-      authorize(actor, 'stats.read', { regionCode: region });
-      const report = await checkDataQuality(database, { region, period, months });
+      const report = await quality(request, request.query);
       return {
         ...report,
         period: report.period.id,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { QUALITY_CHECKS, type QualityCheck } from '../../domain/data-quality';
 import { ZRegionCode } from '../schema/common';
+import { zExportQuery } from '../table-export';
 
 export const ZQualityQuery = z
   .object({
@@ -12,6 +13,11 @@ export const ZQualityQuery = z
   .strict();
 
 /** A province's findings run to thousands: the answer lists this many (all are counted). */
+/** The findings as Excel: the same query, the screen's severity filter, the headers' language. */
+export const ZQualityExportQuery = zExportQuery(ZQualityQuery).extend({
+  severity: z.enum(['error', 'warning']).optional().describe('只导出错误或提示（界面的筛选）'),
+});
+
 export const QUALITY_FINDINGS_LISTED = 1000;
 
 export const ZQualityFinding = z.object({

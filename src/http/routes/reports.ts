@@ -2,7 +2,7 @@
 // (submit, approve, return; approve or return a page at once).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { REVIEW_TABLE } from '../../domain/tables/reports';
+import { MISSING_TABLE, OVERVIEW_TABLE, REVIEW_TABLE } from '../../domain/tables/reports';
 import type { ProjectTarget } from '../../policies/actor';
 import { authorizeRole } from '../../policies/authorize';
 import { projectVisibility } from '../../policies/visibility';
@@ -25,6 +25,7 @@ import type { ZodTypeProvider } from '../schema/zod-provider';
 import { exportSummary, sendTableExport } from '../table-export';
 import {
   ZFormQuery,
+  ZMissingExportQuery,
   ZMissingList,
   ZMissingQuery,
   ZReport,
@@ -41,6 +42,7 @@ import {
 } from './reports.types';
 
 type ReportListQuery = z.output<typeof ZReportQuery>;
+type MissingQuery = z.output<typeof ZMissingQuery>;
 
 export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -78,6 +80,28 @@ export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
     return { ...result, items: result.items.map((row) => present(request, row, row, targetOf(row))) };
   }
 
+  /** A page of the 漏报 list of the caller's scope. */
+  async function readMissing(
+    request: FastifyRequest,
+    { region, list, year, month }: Omit<MissingQuery, 'page' | 'pageSize' | 'sort'>,
+    paging: Pick<MissingQuery, 'page' | 'pageSize' | 'sort'>,
+  ) {
+    const actor = actorOfRequest(request);
+    authorizeRole(actor, 'report.read');
+    const regionCodes = await regionSubtree(deps, actor, region);
+    return findMissingReports(
+      database,
+      {
+        visibility: projectVisibility(actor),
+        regionCodes,
+        year,
+        month,
+        lists: list === undefined ? undefined : [list].flat(),
+      },
+      paging,
+    );
+  }
+
   app.get(
     '/api/reports',
     {
@@ -99,10 +123,10 @@ export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
     { schema: { summary: exportSummary('月报列表'), tags, querystring: ZReportExportQuery } },
     async (request, reply) => {
       authorizeRole(actorOfRequest(request), 'report.read');
-      const { lang, sort, ...filter } = request.query;
+      const { lang, sort, view, ...filter } = request.query;
       return sendTableExport(reply, request, deps, {
         kind: 'reports',
-        spec: REVIEW_TABLE,
+        spec: view === 'overview' ? OVERVIEW_TABLE : REVIEW_TABLE,
         lang,
         query: request.query,
         readPage: (page, pageSize) => readPresented(request, filter, { page, pageSize, sort }),
@@ -121,21 +145,28 @@ export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const actor = actorOfRequest(request);
-      authorizeRole(actor, 'report.read');
-      const { page, pageSize, sort, region, list, year, month } = request.query;
-      const regionCodes = await regionSubtree(deps, actor, region);
-      return findMissingReports(
-        database,
-        {
-          visibility: projectVisibility(actor),
-          regionCodes,
-          year,
-          month,
-          lists: list === undefined ? undefined : [list].flat(),
+      const { page, pageSize, sort, ...filter } = request.query;
+      return readMissing(request, filter, { page, pageSize, sort });
+    },
+  );
+
+  app.get(
+    '/api/reports/missing/export',
+    { schema: { summary: exportSummary('漏报项目'), tags, querystring: ZMissingExportQuery } },
+    async (request, reply) => {
+      authorizeRole(actorOfRequest(request), 'report.read');
+      const { lang, sort, ...filter } = request.query;
+      return sendTableExport(reply, request, deps, {
+        kind: 'missing-reports',
+        spec: MISSING_TABLE,
+        lang,
+        query: request.query,
+        readPage: async (page, pageSize) => {
+          const result = await readMissing(request, filter, { page, pageSize, sort });
+          // The month's year, for the last report's month.
+          return { ...result, items: result.items.map((item) => ({ ...item, year: filter.year })) };
         },
-        { page, pageSize, sort },
-      );
+      });
     },
   );
 

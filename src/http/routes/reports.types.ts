@@ -29,8 +29,16 @@ export const ZReportQuery = zPageQuery(['projectCode', 'year', 'month', 'state',
   })
   .strict();
 
-/** GET /api/reports/export: the list's filters and sort, all pages, headers in `lang`. */
-export const ZReportExportQuery = zExportQuery(ZReportQuery);
+/**
+ * GET /api/reports/export: the list's filters and sort, all pages, headers in `lang`; `view` the
+ * page's columns (月报审核 or 报送情况).
+ */
+export const ZReportExportQuery = zExportQuery(ZReportQuery).extend({
+  view: z
+    .enum(['review', 'overview'])
+    .default('review')
+    .describe('列：月报审核（review）或报送情况（overview）'),
+});
 
 const note = z.string().trim().max(4000).nullable();
 const values = {
@@ -134,6 +142,9 @@ export const ZMissingQuery = zPageQuery(['projectCode'])
     list: z.union([z.string().max(40), z.array(z.string().max(40)).max(10)]).optional(),
   })
   .strict();
+
+/** GET /api/reports/missing/export: the 漏报 list's query, all pages, headers in `lang`. */
+export const ZMissingExportQuery = zExportQuery(ZMissingQuery);
 
 export const ZMissingList = zPage(
   z.object({

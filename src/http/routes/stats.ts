@@ -1,12 +1,17 @@
-// Statistics of a region and its descendants (domain.md → Metrics): only for a region in scope.
-import type { FastifyInstance } from 'fastify';
+// Statistics of a region and its descendants (domain.md → Metrics): only for a region in scope; the
+// 驾驶舱, and its units table as Excel (computed the same way, in the screen's sort).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { metricsToJson } from '../../domain/metrics';
+import { sortUnitRows, UNITS_TABLE, unitRows } from '../../domain/tables/dashboard-units';
 import { authorize, authorizeRole } from '../../policies/authorize';
 import { composeDashboard } from '../../services/compose-dashboard';
 import { computeStats } from '../../services/compute-stats';
+import { pagesOf } from '../../services/table-export';
 import { type AppDeps, actorOfRequest } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
-import { ZDashboard, ZStats, ZStatsQuery } from './stats.types';
+import { exportSummary, sendTableExport } from '../table-export';
+import { ZDashboard, ZDashboardUnitsExportQuery, ZStats, ZStatsQuery } from './stats.types';
 
 const regionOut = (r: { code: string; name: string; kind: string }) => ({
   code: r.code,
@@ -18,6 +23,34 @@ const metricsOut = (m: Parameters<typeof metricsToJson>[0]) =>
 
 export function statsRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
+
+  /** The 驾驶舱 of a region in the caller's scope, as GET /api/dashboard answers it. */
+  async function dashboard(request: FastifyRequest, { region, period, list }: z.output<typeof ZStatsQuery>) {
+    const actor = actorOfRequest(request);
+    authorizeRole(actor, 'stats.read');
+    authorize(actor, 'stats.read', { regionCode: region });
+    const lists = list === undefined ? undefined : Array.isArray(list) ? list : [list];
+    const d = await composeDashboard(deps.database, { region, period, lists });
+    return {
+      region: regionOut(d.region),
+      period: d.period.id,
+      lists: d.lists,
+      metrics: metricsOut(d.metrics),
+      monthly: d.monthly.map((m) => ({
+        month: m.month,
+        investYtd: m.investYtd.toString(),
+        planToDate: m.planToDate.toString(),
+      })),
+      children: d.children.map((c) => ({
+        region: regionOut(c.unit),
+        metrics: metricsOut(c.metrics),
+        gap: c.gap,
+      })),
+      lagging: d.lagging.map((c) => c.unit.code),
+      rankHistory: d.rankHistory,
+    };
+  }
+
   app.get(
     '/api/stats',
     {
@@ -54,31 +87,28 @@ export function statsRoutes(root: FastifyInstance, deps: AppDeps): void {
         response: { 200: ZDashboard },
       },
     },
-    async (request) => {
-      const actor = actorOfRequest(request);
-      const { region, period, list } = request.query;
-      authorizeRole(actor, 'stats.read');
-      authorize(actor, 'stats.read', { regionCode: region });
-      const lists = list === undefined ? undefined : Array.isArray(list) ? list : [list];
-      const d = await composeDashboard(deps.database, { region, period, lists });
-      return {
-        region: regionOut(d.region),
-        period: d.period.id,
-        lists: d.lists,
-        metrics: metricsOut(d.metrics),
-        monthly: d.monthly.map((m) => ({
-          month: m.month,
-          investYtd: m.investYtd.toString(),
-          planToDate: m.planToDate.toString(),
-        })),
-        children: d.children.map((c) => ({
-          region: regionOut(c.unit),
-          metrics: metricsOut(c.metrics),
-          gap: c.gap,
-        })),
-        lagging: d.lagging.map((c) => c.unit.code),
-        rankHistory: d.rankHistory,
-      };
+    async (request) => dashboard(request, request.query),
+  );
+
+  app.get(
+    '/api/dashboard/units/export',
+    {
+      schema: {
+        summary: exportSummary('驾驶舱的下级单位对比'),
+        tags: ['stats'],
+        querystring: ZDashboardUnitsExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { lang, sort, ...query } = request.query;
+      const rows = sortUnitRows(unitRows(await dashboard(request, query)), sort);
+      return sendTableExport(reply, request, deps, {
+        kind: 'dashboard-units',
+        spec: UNITS_TABLE,
+        lang,
+        query: request.query,
+        readPage: pagesOf(rows),
+      });
     },
   );
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { UNIT_SORTS } from '../../domain/tables/dashboard-units';
 import { ZMoneyOut, ZRegionCode } from '../schema/common';
+import { zExportQuery } from '../table-export';
 
 export const ZStatsQuery = z
   .object({
@@ -8,6 +10,11 @@ export const ZStatsQuery = z
     list: z.union([z.string().max(40), z.array(z.string().max(40)).max(10)]).optional(),
   })
   .strict();
+
+/** The dashboard's units table as Excel: the dashboard's query, the screen's sort and language. */
+export const ZDashboardUnitsExportQuery = zExportQuery(ZStatsQuery).extend({
+  sort: z.enum(UNIT_SORTS).optional().describe('表格的排序（如 -gap）；缺省为按投资完成率排名'),
+});
 
 /** Amounts in 元 (a number, or a decimal string past 2^53); rates as fractions; null when undefined. */
 export const ZMetrics = z.record(z.union([z.number(), z.string(), z.null()]));

@@ -20,9 +20,6 @@ export const dashboardEn: Record<keyof typeof dashboardZhCN, string> = {
 
   'dashboard.units': 'Units compared',
   'dashboard.units.hint': 'Ranked by investment completion; red: behind time progress',
-  'dashboard.units.rank': 'Rank',
-  'dashboard.units.unit': 'Unit',
-  'dashboard.units.gap': 'vs time progress (points)',
   'dashboard.units.lagging': 'Lagging',
   'dashboard.units.none': 'No child units',
 

@@ -21,9 +21,6 @@ export const dashboardZhCN = {
 
   'dashboard.units': '下级单位对比',
   'dashboard.units.hint': '按投资完成率排名；红色为落后于时序进度',
-  'dashboard.units.rank': '名次',
-  'dashboard.units.unit': '单位',
-  'dashboard.units.gap': '较时序进度（百分点）',
   'dashboard.units.lagging': '滞后',
   'dashboard.units.none': '没有下级单位',
 

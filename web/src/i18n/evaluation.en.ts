@@ -104,7 +104,6 @@ export const evaluationEn: Record<keyof typeof evaluationZhCN, string> = {
   'evaluation.rank': 'Rank',
   'evaluation.rankTied': '{rank} (tied)',
   'evaluation.unit': 'Unit',
-  'evaluation.dimensionTitle': '{name} ({points})',
   'evaluation.base': 'Base',
   'evaluation.bonus': 'Bonus',
   'evaluation.penalty': 'Penalty',

@@ -97,7 +97,6 @@ export const evaluationZhCN = {
   'evaluation.rank': '名次',
   'evaluation.rankTied': '{rank}（并列）',
   'evaluation.unit': '单位',
-  'evaluation.dimensionTitle': '{name}（{points}）',
   'evaluation.base': '基本分',
   'evaluation.bonus': '加分',
   'evaluation.penalty': '扣分',

@@ -9,7 +9,6 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
 
   'reports.project': 'Project',
   'reports.region': 'Region',
-  'reports.leader': 'Leader in charge',
   'reports.month': 'Month',
   'reports.month.any': 'All months',
   'reports.deadline': 'Deadline',
@@ -23,8 +22,6 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.locked': 'Locked',
   'reports.investYtd': 'Investment completed, year to date',
   'reports.investMonth': 'Investment this month',
-  'reports.investYtdWan': 'Invested, year to date (CNY 10k)',
-  'reports.investMonthWan': 'Investment this month (CNY 10k)',
   'reports.started': 'Started',
   'reports.startDate': 'Start date',
   'reports.completed': 'Completed',
@@ -33,7 +30,6 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.problems': 'Problems',
   'reports.submittedAt': 'Submitted',
   'reports.approvedAt': 'Approved',
-  'reports.reportedAt': 'Reported on',
   'reports.conflict':
     'Someone else changed this report; what this page shows is out of date. Reload, then try again.',
   'reports.reload': 'Reload',
@@ -119,9 +115,5 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.overview.noReports': 'No report for this month yet',
   'reports.overview.noMissing': 'Every listed project has reported this month',
   'reports.overview.returnedBecause': 'Returned: {reason}',
-  'reports.overview.draftOnly': 'Draft not submitted',
-  'reports.overview.notReported': 'Not reported',
-  'reports.overview.lastMonth': 'Last report this year',
-  'reports.overview.never': 'None this year',
   'reports.overview.fillNow': 'Fill',
 };

@@ -7,7 +7,6 @@ export const reportsZhCN = {
 
   'reports.project': '项目',
   'reports.region': '地区',
-  'reports.leader': '分包领导',
   'reports.month': '月份',
   'reports.month.any': '全部月份',
   'reports.deadline': '截止日期',
@@ -21,8 +20,6 @@ export const reportsZhCN = {
   'reports.locked': '已锁定',
   'reports.investYtd': '1-N月累计完成投资',
   'reports.investMonth': '本月完成投资',
-  'reports.investYtdWan': '累计完成投资（万元）',
-  'reports.investMonthWan': '本月完成投资（万元）',
   'reports.started': '是否开工',
   'reports.startDate': '开工日期',
   'reports.completed': '是否竣工',
@@ -31,7 +28,6 @@ export const reportsZhCN = {
   'reports.problems': '存在问题',
   'reports.submittedAt': '提交时间',
   'reports.approvedAt': '审核时间',
-  'reports.reportedAt': '报送日期',
   'reports.conflict': '该月报已被他人修改，当前页面上的内容已过时。请重新加载后再操作。',
   'reports.reload': '重新加载',
 
@@ -110,9 +106,5 @@ export const reportsZhCN = {
   'reports.overview.noReports': '本月还没有月报',
   'reports.overview.noMissing': '名单内的项目本月都已报送',
   'reports.overview.returnedBecause': '退回原因：{reason}',
-  'reports.overview.draftOnly': '有草稿未提交',
-  'reports.overview.notReported': '未报送',
-  'reports.overview.lastMonth': '本年最近报送',
-  'reports.overview.never': '本年未报送',
   'reports.overview.fillNow': '去填报',
 } as const;

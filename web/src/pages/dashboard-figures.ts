@@ -2,8 +2,9 @@
 // the child units ranked by investment completion, how far a rate is ahead of or behind time
 // progress, the unit a money chart is drawn in, and the region's standing in each evaluation scheme
 // with its run of first places ("连续3个季度第一", as src/domain/bulletin/streak.ts words it).
-import type { Dashboard, Metrics, RankEntry } from '../api/dashboard-types';
-import { roundedString, toYuan } from '../format';
+import { pointsOf, signedPoints } from '../../../src/domain/tables/columns';
+import type { RankEntry } from '../api/dashboard-types';
+import { roundedString } from '../format';
 import type { Locale } from '../i18n/locale';
 
 const WAN = 10_000n;
@@ -11,10 +12,14 @@ const YI = 100_000_000n;
 const MILLION = 1_000_000n;
 const BILLION = 1_000_000_000n;
 
-const rate = (metrics: Metrics, name: string): number | null => {
-  const value = metrics[name];
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-};
+// The child units' rows and sorting live with the units table's columns (shared with its export).
+export {
+  type SortOrder,
+  sortValues,
+  type UnitRow,
+  unitRows,
+} from '../../../src/domain/tables/dashboard-units';
+export { pointsOf };
 
 // ---- pace against time progress ------------------------------------------------------------
 
@@ -23,9 +28,6 @@ export interface Pace {
   /** Percentage points, one decimal, unsigned: "3.1". */
   points: string;
 }
-
-/** A gap (a fraction) in unsigned percentage points, one decimal: 0.0512 → "5.1". */
-export const pointsOf = (gap: number): string => (Math.abs(gap) * 100).toFixed(1);
 
 /** A rate against time progress, in percentage points as shown (level when it rounds to 0.0). */
 export function paceOf(value: number | null, timeProgress: number | null): Pace | null {
@@ -37,77 +39,8 @@ export function paceOf(value: number | null, timeProgress: number | null): Pace 
 }
 
 /** A gap (a fraction) in signed percentage points: "+2.3", "−5.1" (a minus sign, not a hyphen), "—". */
-export function formatPoints(gap: number | null): string {
-  if (gap === null || !Number.isFinite(gap)) return '—';
-  const points = pointsOf(gap);
-  if (points === '0.0') return points;
-  return `${gap > 0 ? '+' : '\u2212'}${points}`;
-}
-
-// ---- child units ---------------------------------------------------------------------------
-
-export interface UnitRow {
-  code: string;
-  name: string;
-  kind: string;
-  projectCount: number | null;
-  investYtd: bigint | null;
-  annualTarget: bigint | null;
-  investRate: number | null;
-  /** investRate − time progress; negative is behind. */
-  gap: number | null;
-  newStartRate: number | null;
-  completionRate: number | null;
-  /** Place by investment completion rate (ties share a place); null without a target. */
-  rank: number | null;
-  /** Among the units the server names as lagging most (furthest behind first). */
-  lagging: boolean;
-}
-
-/** The child units, best investment completion rate first; units without a target last, by code. */
-export function unitRows(dashboard: Dashboard): UnitRow[] {
-  const lagging = new Set(dashboard.lagging);
-  const rows: UnitRow[] = dashboard.children.map(({ region, metrics, gap }) => {
-    const count = metrics['key.projectCount'];
-    return {
-      code: region.code,
-      name: region.name,
-      kind: region.kind,
-      projectCount: typeof count === 'number' ? count : null,
-      investYtd: toYuan(metrics['key.investYtd']),
-      annualTarget: toYuan(metrics['key.annualTarget']),
-      investRate: rate(metrics, 'key.investRate'),
-      gap,
-      newStartRate: rate(metrics, 'key.newStartRate'),
-      completionRate: rate(metrics, 'key.completionRate'),
-      rank: null,
-      lagging: lagging.has(region.code),
-    };
-  });
-  rows.sort((a, b) => -sortValues(a.investRate, b.investRate, 'descend') || a.code.localeCompare(b.code));
-  let place = 0;
-  rows.forEach((row, i) => {
-    if (row.investRate === null) return;
-    if (i === 0 || row.investRate !== rows[i - 1]!.investRate) place = i + 1;
-    row.rank = place;
-  });
-  return rows;
-}
-
-export type SortOrder = 'ascend' | 'descend' | null | undefined;
-
-/**
- * A column sorter's comparison: ascending by value, absent values last whichever way the column is
- * sorted (a table reverses the whole comparison for a descending sort, so it passes the direction).
- */
-export function sortValues<T extends number | bigint>(a: T | null, b: T | null, order?: SortOrder): number {
-  if (a === null || b === null) {
-    if (a === b) return 0;
-    const last = a === null ? 1 : -1;
-    return order === 'descend' ? -last : last;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const formatPoints = (gap: number | null): string =>
+  gap === null || !Number.isFinite(gap) ? '—' : signedPoints(gap);
 
 // ---- money on a chart ----------------------------------------------------------------------
 

@@ -1,38 +1,34 @@
 // The child units of the 驾驶舱's region side by side, ranked by investment completion (sortable
-// here: at most some twenty rows), the laggards marked; and the units lagging most, as a list.
+// here: at most some twenty rows), the laggards marked, with 导出Excel of the table as sorted; and
+// the units lagging most, as a list.
 import { Card, List, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
+import type { ColumnType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { UNIT_SORTERS, UNITS_TABLE, type UnitSortKey } from '../../../src/domain/tables/dashboard-units';
 import type { Dashboard } from '../api/dashboard-types';
+import { ExportButton } from '../components/export-button';
 import { EmptyState } from '../components/states';
-import { formatAmount, formatPercent } from '../format';
+import { formatPercent } from '../format';
 import { useI18n } from '../i18n';
-import { metricLabel } from '../metrics';
-import { formatPoints, pointsOf, sortValues, type UnitRow, unitRows } from './dashboard-figures';
+import { useRegions } from '../regions';
+import { pointsOf, type UnitRow, unitRows } from './dashboard-figures';
+import { screenContext, specColumns } from './spec-columns';
 
 export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
   const { t, locale } = useI18n();
+  const regions = useRegions();
   const rows = useMemo(() => unitRows(dashboard), [dashboard]);
-  const rateColumn = (key: 'investRate' | 'newStartRate' | 'completionRate', metric: string) => ({
-    key,
-    title: metricLabel(metric, t),
-    align: 'right' as const,
-    sorter: (a: UnitRow, b: UnitRow, order?: 'ascend' | 'descend' | null) =>
-      sortValues(a[key], b[key], order),
-    render: (_: unknown, row: UnitRow) => formatPercent(row[key]),
+  // The screen's sort, for the export ("-gap"); none: as ranked.
+  const [sort, setSort] = useState<string | undefined>();
+  // The columns of the export (src/domain/tables/dashboard-units.ts), each sortable as the export
+  // sorts; the wide ones take their text's width.
+  const sorter = (key: UnitSortKey, extra: ColumnType<UnitRow> = { width: undefined }) => ({
+    extra: { ...extra, sorter: UNIT_SORTERS[key] },
   });
-  const columns: ColumnsType<UnitRow> = [
-    {
-      key: 'rank',
-      title: t('dashboard.units.rank'),
-      width: 64,
-      sorter: (a, b, order) => sortValues(a.rank, b.rank, order),
-      render: (_, row) => row.rank ?? '—',
-    },
-    {
-      key: 'name',
-      title: t('dashboard.units.unit'),
-      sorter: (a, b) => a.code.localeCompare(b.code),
+  const columns = specColumns<UnitRow>(UNITS_TABLE, screenContext(locale, regions.name), {
+    rank: sorter('rank', { align: undefined }),
+    name: {
+      ...sorter('name'),
       render: (_, row) => (
         <span style={{ whiteSpace: 'nowrap' }}>
           {row.name}
@@ -44,37 +40,33 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
         </span>
       ),
     },
-    {
-      key: 'projectCount',
-      title: metricLabel('key.projectCount', t),
-      align: 'right',
-      sorter: (a, b, order) => sortValues(a.projectCount, b.projectCount, order),
-      render: (_, row) => row.projectCount ?? '—',
-    },
-    {
-      key: 'investYtd',
-      title: metricLabel('key.investYtd', t),
-      align: 'right',
-      sorter: (a, b, order) => sortValues(a.investYtd, b.investYtd, order),
-      render: (_, row) => formatAmount(row.investYtd, locale),
-    },
-    rateColumn('investRate', 'key.investRate'),
-    {
-      key: 'gap',
-      title: t('dashboard.units.gap'),
-      align: 'right',
-      sorter: (a, b, order) => sortValues(a.gap, b.gap, order),
-      render: (_, row) => (
+    projectCount: sorter('projectCount'),
+    investYtd: sorter('investYtd'),
+    investRate: sorter('investRate'),
+    gap: {
+      ...sorter('gap'),
+      render: (text, row) => (
         <Typography.Text type={row.gap !== null && row.gap < 0 ? 'danger' : undefined}>
-          {formatPoints(row.gap)}
+          {text}
         </Typography.Text>
       ),
     },
-    rateColumn('newStartRate', 'key.newStartRate'),
-    rateColumn('completionRate', 'key.completionRate'),
-  ];
+    newStartRate: sorter('newStartRate'),
+    completionRate: sorter('completionRate'),
+  });
   return (
-    <Card size="small" title={t('dashboard.units')} data-testid="dashboard-units">
+    <Card
+      size="small"
+      title={t('dashboard.units')}
+      extra={
+        <ExportButton
+          path="/api/dashboard/units/export"
+          query={{ region: dashboard.region.code, period: dashboard.period, sort }}
+          testId="dashboard-units-export"
+        />
+      }
+      data-testid="dashboard-units"
+    >
       {/* In the body, not the title row: on a phone the title would be cut to make room. */}
       <Typography.Paragraph type="secondary">{t('dashboard.units.hint')}</Typography.Paragraph>
       <Table<UnitRow>
@@ -86,6 +78,10 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <EmptyState text={t('dashboard.units.none')} /> }}
         onRow={(row) => ({ 'data-lagging': row.lagging ? 'true' : 'false' }) as never}
+        onChange={(_, __, sorted) => {
+          const one = Array.isArray(sorted) ? sorted[0] : sorted;
+          setSort(one?.order ? `${one.order === 'descend' ? '-' : ''}${String(one.columnKey)}` : undefined);
+        }}
       />
     </Card>
   );

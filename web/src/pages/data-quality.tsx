@@ -4,9 +4,11 @@
 // 信息报送质量 over the same months (reports without a finding, errors, warnings).
 import { Card, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { QUALITY_TABLE } from '../../../src/domain/tables/quality';
 import { api } from '../api/client';
 import type { Quality, QualityFinding } from '../api/quality-types';
 import { useApiQuery } from '../api/query';
+import { ExportButton } from '../components/export-button';
 import { MonthPicker, RegionMonthPage, useRegionMonth } from '../components/region-month';
 import { Async, EmptyState } from '../components/states';
 import { formatPercent } from '../format';
@@ -14,6 +16,7 @@ import { useI18n } from '../i18n';
 import { useRegions } from '../regions';
 import { Link, setSearch, useLocation } from '../router';
 import { FindingText } from './quality-findings';
+import { screenContext, specColumns } from './spec-columns';
 
 export default function DataQualityPage() {
   const { t } = useI18n();
@@ -57,6 +60,13 @@ function RegionQuality({ region }: { region: string }) {
         data-testid="quality-severity"
       />
       <MonthPicker month={month} />
+      {period && (
+        <ExportButton
+          path="/api/quality/export"
+          query={{ region, period, months: span ? 'all' : 'last', ...(severity ? { severity } : {}) }}
+          testId="quality-export"
+        />
+      )}
     </Space>
   );
 
@@ -74,27 +84,17 @@ function RegionQuality({ region }: { region: string }) {
 type UnitRow = Quality['units'][number];
 
 function QualityLists({ data, severity }: { data: Quality; severity: 'error' | 'warning' | null }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const findings = data.findings.filter((f) => !severity || f.severity === severity);
-  const columns: ColumnsType<QualityFinding> = [
-    {
-      key: 'project',
-      title: t('quality.project'),
-      width: 220,
-      render: (_, f) => (
-        <Link to={`/projects/${f.projectId}`}>
-          {f.projectCode} {f.projectName}
-        </Link>
-      ),
+  const regions = useRegions();
+  // The columns of the export (src/domain/tables/quality.ts); the screen links the project and sets
+  // the finding's check in bold beside its severity's tag.
+  const columns = specColumns<QualityFinding>(QUALITY_TABLE, screenContext(locale, regions.name), {
+    project: {
+      render: (_, f) => <Link to={`/projects/${f.projectId}`}>{`${f.projectCode} ${f.projectName}`}</Link>,
     },
-    {
-      key: 'month',
-      title: t('quality.month'),
-      width: 80,
-      render: (_, f) => t('quality.monthValue', { month: f.month }),
-    },
-    { key: 'finding', title: t('quality.finding'), render: (_, f) => <FindingText finding={f} /> },
-  ];
+    finding: { extra: { width: undefined }, render: (_, f) => <FindingText finding={f} /> },
+  });
   const unitColumns: ColumnsType<UnitRow> = [
     { key: 'unit', title: t('quality.unit'), render: (_, u) => u.region.name },
     { key: 'reports', title: t('quality.reports'), align: 'right', render: (_, u) => u.counts.reports },

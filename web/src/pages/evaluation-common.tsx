@@ -40,12 +40,8 @@ export function loadWhatItTakes(
     : request('GET', `/api/evaluations/${source.id}/what-it-takes`, { query: { unit }, signal });
 }
 
-/** Unit code → whether another unit of its group has the same rank. */
-export function tiedUnits(units: readonly UnitResult[]): Set<string> {
-  const count = new Map<string, number>();
-  for (const u of units) count.set(`${u.group}:${u.rank}`, (count.get(`${u.group}:${u.rank}`) ?? 0) + 1);
-  return new Set(units.filter((u) => (count.get(`${u.group}:${u.rank}`) ?? 0) > 1).map((u) => u.code));
-}
+// The units sharing their rank (with the results table's columns, shared with its export).
+export { tiedUnits } from '../../../src/domain/tables/evaluations';
 
 /** "2" or "2（并列）". */
 export function rankText(rank: number, tied: boolean, t: Translate): string {

@@ -18,6 +18,7 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import { resultsTable } from '../../../src/domain/tables/evaluations';
 import type {
   AdjustmentSummary,
   EvaluationResult,
@@ -25,11 +26,29 @@ import type {
   IndicatorScore,
   UnitResult,
 } from '../api/evaluation-types';
+import { ExportButton } from '../components/export-button';
 import { EmptyState } from '../components/states';
 import { isMessageKey, type Locale, type Translate, useI18n } from '../i18n';
-import { groupLabel, metricValueText, rankText, scoreText, tiedUnits } from './evaluation-common';
+import {
+  type EvaluationSource,
+  groupLabel,
+  metricValueText,
+  rankText,
+  scoreText,
+  tiedUnits,
+} from './evaluation-common';
+import { screenContext, specColumns } from './spec-columns';
 
-export function ResultTables({ result, group }: { result: EvaluationResult; group?: string }) {
+export function ResultTables({
+  result,
+  group,
+  source,
+}: {
+  result: EvaluationResult;
+  group?: string;
+  /** Where the result comes from, for its 导出Excel (its groups as shown, in one sheet). */
+  source?: EvaluationSource;
+}) {
   const { t } = useI18n();
   const tied = useMemo(() => tiedUnits(result.units), [result]);
   const [drawer, setDrawer] = useState<{ unit: UnitResult; dimension?: string } | null>(null);
@@ -37,6 +56,7 @@ export function ResultTables({ result, group }: { result: EvaluationResult; grou
   if (groups.length === 0) return <EmptyState />;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {source && <ResultsExport source={source} group={group} />}
       {result.flags.length > 0 && (
         <Alert
           type="warning"
@@ -91,84 +111,59 @@ function GroupTable({
   tied: Set<string>;
   onOpen(unit: UnitResult, dimension?: string): void;
 }) {
-  const { t } = useI18n();
+  const { locale } = useI18n();
   // Rank and unit stay in view while the scores scroll, where the screen has room for both.
   const fixed = Grid.useBreakpoint().md ? ('left' as const) : undefined;
   const dimensions = units[0]?.dimensions ?? [];
-  const columns: TableProps<UnitResult>['columns'] = [
-    {
-      key: 'rank',
-      title: t('evaluation.rank'),
-      width: 90,
-      fixed,
-      sorter: (a, b) => a.rank - b.rank,
-      defaultSortOrder: 'ascend',
-      render: (_, u) => (
+  // The columns of the export (src/domain/tables/evaluations.ts) less the group, the card's title.
+  const spec = resultsTable(dimensions, tied);
+  const score = (key: keyof UnitResult & ('base' | 'adjusted')) => ({
+    sorter: (a: UnitResult, b: UnitResult) => a[key] - b[key],
+  });
+  const columns = specColumns<UnitResult>(spec, screenContext(locale, String), {
+    rank: {
+      extra: { fixed, sorter: (a, b) => a.rank - b.rank, defaultSortOrder: 'ascend' },
+      render: (text, u) => (
         <span data-testid="rank" style={tied.has(u.code) ? { color: '#ad4e00' } : undefined}>
-          {rankText(u.rank, tied.has(u.code), t)}
+          {text}
         </span>
       ),
     },
-    {
-      key: 'unit',
-      title: t('evaluation.unit'),
-      width: 150,
-      fixed,
-      render: (_, u) => (
+    unit: {
+      extra: { fixed },
+      render: (text, u) => (
         <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(u)}>
-          {u.name}
+          {text}
         </Button>
       ),
     },
-    ...dimensions.map((d, i) => ({
-      key: `dim:${d.id}`,
-      title: t('evaluation.dimensionTitle', { name: d.name, points: d.points }),
-      width: 110,
-      align: 'right' as const,
-      sorter: (a: UnitResult, b: UnitResult) => (a.dimensions[i]?.score ?? 0) - (b.dimensions[i]?.score ?? 0),
-      render: (_: unknown, u: UnitResult) => (
-        <Button
-          type="link"
-          size="small"
-          style={{ padding: 0 }}
-          onClick={() => onOpen(u, d.id)}
-          data-testid={`dim-${d.id}`}
-        >
-          {scoreText(u.dimensions[i]?.score)}
-        </Button>
-      ),
-    })),
-    {
-      key: 'base',
-      title: t('evaluation.base'),
-      width: 80,
-      align: 'right',
-      sorter: (a, b) => a.base - b.base,
-      render: (_, u) => scoreText(u.base),
-    },
-    {
-      key: 'bonus',
-      title: t('evaluation.bonus'),
-      width: 70,
-      align: 'right',
-      render: (_, u) => adjustmentText(u.bonus, '+'),
-    },
-    {
-      key: 'penalty',
-      title: t('evaluation.penalty'),
-      width: 70,
-      align: 'right',
-      render: (_, u) => adjustmentText(u.penalty, '−'),
-    },
-    {
-      key: 'total',
-      title: t('evaluation.total'),
-      width: 90,
-      align: 'right',
-      sorter: (a, b) => a.adjusted - b.adjusted,
-      render: (_, u) => <Typography.Text strong>{scoreText(u.adjusted)}</Typography.Text>,
-    },
-  ];
+    ...Object.fromEntries(
+      dimensions.map((d, i) => [
+        `dim:${d.id}`,
+        {
+          extra: {
+            sorter: (a: UnitResult, b: UnitResult) =>
+              (a.dimensions[i]?.score ?? 0) - (b.dimensions[i]?.score ?? 0),
+          },
+          render: (text: string, u: UnitResult) => (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              onClick={() => onOpen(u, d.id)}
+              data-testid={`dim-${d.id}`}
+            >
+              {text}
+            </Button>
+          ),
+        },
+      ]),
+    ),
+    base: { extra: score('base') },
+    bonus: { render: (_, u) => adjustmentText(u.bonus, '+') },
+    penalty: { render: (_, u) => adjustmentText(u.penalty, '−') },
+    total: { extra: score('adjusted'), render: (text) => <Typography.Text strong>{text}</Typography.Text> },
+  }).filter((column) => column.key !== 'group');
   return (
     <Table<UnitResult>
       rowKey="code"
@@ -182,6 +177,27 @@ function GroupTable({
         expandedRowRender: (u) => <IndicatorTable indicators={u.indicators} />,
         columnWidth: 40,
       }}
+    />
+  );
+}
+
+/** 导出Excel of the results as shown: a published result, or a draft of a built-in scheme (not of an edited copy). */
+function ResultsExport({ source, group }: { source: EvaluationSource; group?: string }) {
+  if (source.kind === 'published')
+    return (
+      <ExportButton
+        path={`/api/evaluations/${source.id}/export`}
+        query={{ group }}
+        testId="evaluation-export"
+      />
+    );
+  const { scheme, schemeText, period, region } = source.body;
+  if (schemeText !== undefined) return null;
+  return (
+    <ExportButton
+      path="/api/evaluations/draft/export"
+      query={{ scheme, period, region, group: source.body.group }}
+      testId="evaluation-export"
     />
   );
 }

@@ -34,7 +34,7 @@ export function EvaluationView({
         {
           key: 'results',
           label: t('evaluation.tab.results'),
-          children: <ResultTables result={result} group={group} />,
+          children: <ResultTables result={result} group={group} source={source} />,
         },
         ...(result.selfScores
           ? [

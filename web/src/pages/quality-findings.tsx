@@ -3,6 +3,7 @@
 // and the Chinese text below it). Findings never block anything; an error asks the reviewer to
 // confirm before approving.
 import { Alert, List, Space, Tag, Typography } from 'antd';
+import { checkName, factText, fixText } from '../../../src/domain/tables/quality';
 import { api } from '../api/client';
 import type { ImportQuality, QualityFinding } from '../api/quality-types';
 import { useApiQuery } from '../api/query';
@@ -21,16 +22,17 @@ export function SeverityTag({ severity }: { severity: QualityFinding['severity']
 
 /** One finding: severity, check, the fact and the fix. */
 export function FindingText({ finding }: { finding: QualityFinding }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const fact = factText(finding.check, finding.message, locale);
+  const name = checkName(finding.check, locale);
   return (
     <Space orientation="vertical" size={0}>
       <span>
         <SeverityTag severity={finding.severity} />
-        <Typography.Text strong>{t(`quality.check.${finding.check}`)}</Typography.Text>
-        {locale === 'zh-CN' ? '：' : ': '}
-        {finding.message}
+        <Typography.Text strong>{name}</Typography.Text>
+        {fact.slice(name.length)}
       </span>
-      <Typography.Text type="secondary">{t('quality.fix', { fix: finding.fix })}</Typography.Text>
+      <Typography.Text type="secondary">{fixText(finding.fix, locale)}</Typography.Text>
     </Space>
   );
 }

@@ -18,14 +18,16 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
+import { MISSING_TABLE, OVERVIEW_TABLE } from '../../../src/domain/tables/reports';
 import { api } from '../api/client';
 import { splitMonth, useRegionPeriods } from '../api/periods';
 import { useApiQuery } from '../api/query';
 import { type MissingReport, type MonthlyReport, REPORT_SORTS, REPORT_STATES } from '../api/reports-types';
 import type { Page } from '../api/types';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { Async, ErrorState } from '../components/states';
-import { formatDate, formatMonth } from '../format';
+import { formatMonth } from '../format';
 import { type MessageKey, useI18n } from '../i18n';
 import { useRegions } from '../regions';
 import { Link, setSearch, useLocation } from '../router';
@@ -36,12 +38,13 @@ import {
   LateTag,
   MonthPicker,
   monthFromSearch,
+  ProjectCell,
   ReportStateTag,
   ServerTable,
   stateKey,
   usePaging,
-  useReportColumns,
 } from './report-shared';
+import { screenContext, specColumns } from './spec-columns';
 
 type Month = { year: number; month: number };
 
@@ -241,7 +244,7 @@ function MonthReports({
   late: boolean;
 }) {
   const { t, locale } = useI18n();
-  const _regions = useRegions();
+  const regions = useRegions();
   const paging = usePaging<MonthlyReport>(REPORT_SORTS);
   const { page, pageSize, sort, sortOrder } = paging;
   const query = { ...base, state: stateFilter, late: late || undefined, page, pageSize, sort };
@@ -249,18 +252,13 @@ function MonthReports({
     api.get<Page<MonthlyReport>>('/api/reports', query, signal),
   );
 
-  const common = useReportColumns(sortOrder);
-  const columns: TableProps<MonthlyReport>['columns'] = [
-    common.project,
-    common.region,
-    common.investYtd,
-    common.investMonth,
-    {
-      key: 'state',
-      title: t('reports.state'),
-      width: 170,
-      sorter: true,
-      sortOrder: sortOrder('state'),
+  // The columns of the export (src/domain/tables/reports.ts); the screen links the project and tags the state.
+  const sortable = (key: string) => ({ extra: { sorter: true, sortOrder: sortOrder(key) } });
+  const columns = specColumns<MonthlyReport>(OVERVIEW_TABLE, screenContext(locale, regions.name), {
+    projectCode: { ...sortable('projectCode'), render: (_, r) => <ProjectCell report={r} /> },
+    investYtd: sortable('investYtd'),
+    state: {
+      ...sortable('state'),
       render: (_, r) => (
         <Space size={4} wrap>
           {r.state === 'returned' && r.returnedReason ? (
@@ -276,13 +274,14 @@ function MonthReports({
         </Space>
       ),
     },
-    {
-      key: 'reportedAt',
-      title: t('reports.reportedAt'),
-      width: 140,
-      render: (_, r) => formatDate(r.reportedAt, locale),
-    },
-  ];
+  });
+  const exportQuery = {
+    ...base,
+    state: stateFilter,
+    late: late ? 'true' : undefined,
+    sort,
+    view: 'overview',
+  };
 
   return (
     <>
@@ -303,6 +302,7 @@ function MonthReports({
         >
           {t('reports.overview.onlyLate')}
         </Checkbox>
+        <ExportButton path="/api/reports/export" query={exportQuery} testId="overview-export" />
       </Space>
       <ServerTable<MonthlyReport>
         rowKey="id"
@@ -326,41 +326,29 @@ function MissingReports({ base }: { base: Month & { region?: string } }) {
   const state = useApiQuery(['/api/reports/missing', JSON.stringify(query)], (signal) =>
     api.get<Page<MissingReport>>('/api/reports/missing', query, signal),
   );
+  // The columns of the export (src/domain/tables/reports.ts), then the link to fill or read.
   const columns: TableProps<MissingReport>['columns'] = [
-    {
-      key: 'projectCode',
-      title: t('reports.project'),
-      render: (_, r) => (
-        <div>
-          <Typography.Text strong>{r.projectName}</Typography.Text>
+    ...specColumns<MissingReport>(MISSING_TABLE, screenContext(locale, regions.name), {
+      projectCode: {
+        extra: { width: undefined },
+        render: (_, r) => (
           <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.projectCode}
-            </Typography.Text>
+            <Typography.Text strong>{r.projectName}</Typography.Text>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.projectCode}
+              </Typography.Text>
+            </div>
           </div>
-        </div>
-      ),
-    },
-    { key: 'region', title: t('reports.region'), width: 110, render: (_, r) => regions.name(r.regionCode) },
-    { key: 'leader', title: t('reports.leader'), width: 110, render: (_, r) => r.leader ?? '—' },
-    {
-      key: 'status',
-      title: t('reports.state'),
-      width: 150,
-      render: (_, r) =>
-        r.hasDraft ? (
-          <Tag color="default">{t('reports.overview.draftOnly')}</Tag>
-        ) : (
-          <Tag color="error">{t('reports.overview.notReported')}</Tag>
         ),
-    },
-    {
-      key: 'lastMonth',
-      title: t('reports.overview.lastMonth'),
-      width: 150,
-      render: (_, r) =>
-        r.lastMonth === null ? t('reports.overview.never') : formatMonth(base.year, r.lastMonth, locale),
-    },
+      },
+      status: {
+        render: (text, r) => <Tag color={r.hasDraft ? 'default' : 'error'}>{text}</Tag>,
+      },
+      lastMonth: {
+        render: (text, r) => (r.lastMonth === null ? text : formatMonth(base.year, r.lastMonth, locale)),
+      },
+    }),
     {
       key: 'actions',
       title: t('common.actions'),
@@ -380,14 +368,19 @@ function MissingReports({ base }: { base: Month & { region?: string } }) {
     },
   ];
   return (
-    <ServerTable<MissingReport>
-      rowKey="projectId"
-      testId="missing-table"
-      columns={columns}
-      state={state}
-      paging={paging}
-      scrollX={800}
-      empty={t('reports.overview.noMissing')}
-    />
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <ExportButton path="/api/reports/missing/export" query={base} testId="missing-export" />
+      </Space>
+      <ServerTable<MissingReport>
+        rowKey="projectId"
+        testId="missing-table"
+        columns={columns}
+        state={state}
+        paging={paging}
+        scrollX={800}
+        empty={t('reports.overview.noMissing')}
+      />
+    </>
   );
 }

@@ -7,7 +7,6 @@ import {
   Grid,
   Input,
   Table,
-  type TableColumnType,
   type TablePaginationConfig,
   type TableProps,
   Tag,
@@ -20,9 +19,8 @@ import type { MonthlyReport, ReportState } from '../api/reports-types';
 import type { Page } from '../api/types';
 import type { ApiState } from '../api/use-api';
 import { EmptyState, ErrorState } from '../components/states';
-import { formatMonth, formatWanCell } from '../format';
+import { formatMonth } from '../format';
 import { type MessageKey, useI18n } from '../i18n';
-import { useRegions } from '../regions';
 import { Link, setSearch, useLocation } from '../router';
 
 /** Today's date in China (deadlines are days there): "2026-11-26", as the server reckons it. */
@@ -177,47 +175,6 @@ const PROJECT_COLUMN_WIDTH = 260;
 /** The width a table's columns ask for (those without a width count as `PROJECT_COLUMN_WIDTH`). */
 export function columnsWidth(columns: readonly { width?: number | string }[] = []): number {
   return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : PROJECT_COLUMN_WIDTH), 0);
-}
-
-/** The columns every report table has: project, region, the cumulative and the month's investment. */
-export function useReportColumns(
-  sortOrder: (field: string) => 'ascend' | 'descend' | null,
-): Record<'project' | 'region' | 'investYtd' | 'investMonth', TableColumnType<MonthlyReport>> {
-  const { t } = useI18n();
-  const regions = useRegions();
-  return {
-    project: {
-      key: 'projectCode',
-      title: t('reports.project'),
-      // the one column without a width would take what the others leave: ~20 px at 1366 px
-      width: PROJECT_COLUMN_WIDTH,
-      sorter: true,
-      sortOrder: sortOrder('projectCode'),
-      render: (_, r) => <ProjectCell report={r} />,
-    },
-    region: {
-      key: 'region',
-      title: t('reports.region'),
-      width: 110,
-      render: (_, r) => regions.name(r.regionCode),
-    },
-    investYtd: {
-      key: 'investYtd',
-      title: t('reports.investYtdWan'),
-      align: 'right',
-      width: 170,
-      sorter: true,
-      sortOrder: sortOrder('investYtd'),
-      render: (_, r) => formatWanCell(r.investYtd),
-    },
-    investMonth: {
-      key: 'investMonth',
-      title: t('reports.investMonthWan'),
-      align: 'right',
-      width: 160,
-      render: (_, r) => formatWanCell(r.investMonth),
-    },
-  };
 }
 
 /** A table paged and sorted on the server, with its failed and empty states. */

@@ -4,15 +4,20 @@
 import type { ColumnType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import {
+  type ColumnKind,
   cellText,
   columnHeader,
   EMPTY,
+  type TableColumn,
   type TableContext,
   type TableSpec,
 } from '../../../src/domain/tables/columns';
 import type { Locale } from '../i18n';
 
 export { EMPTY };
+
+/** Kinds of column whose numbers line up on the right. */
+const NUMERIC = new Set<ColumnKind>(['amount', 'percent', 'points', 'count', 'score']);
 
 /** The context a specification's cells are read in, on screen. */
 export function screenContext(
@@ -29,20 +34,21 @@ export interface Dressing<T> {
   extra?: Partial<ColumnType<T>>;
 }
 
+/** The columns of `spec` (its rows typed as `T`, or as plain records read from the API's answer). */
 export function specColumns<T extends object>(
-  spec: TableSpec<Record<string, unknown>>,
+  spec: TableSpec<T> | TableSpec<Record<string, unknown>>,
   ctx: TableContext,
   dressing: Record<string, Dressing<T>> = {},
 ): ColumnType<T>[] {
-  return spec.columns.map((column) => {
+  return (spec.columns as readonly TableColumn<T>[]).map((column) => {
     const dress = dressing[column.key] ?? {};
-    const text = (row: T) => cellText(column, row as Record<string, unknown>, ctx);
+    const text = (row: T) => cellText(column, row, ctx);
     return {
       key: column.key,
       dataIndex: column.key,
       title: columnHeader(column, ctx.lang),
       width: column.width,
-      ...(column.kind === 'amount' || column.kind === 'percent' ? { align: 'right' as const } : {}),
+      ...(NUMERIC.has(column.kind) ? { align: 'right' as const } : {}),
       render: (_: unknown, row: T) => (dress.render ? dress.render(text(row), row) : text(row)),
       ...dress.extra,
     };

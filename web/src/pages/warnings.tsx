@@ -2,35 +2,28 @@
 // reports), the red and yellow projects with each warning and what to do, filtered by level, and
 // the region's units behind the province's investment completion rate.
 import { Card, List, Segmented, Space, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { alertText, WARNINGS_TABLE } from '../../../src/domain/tables/warnings';
 import { api } from '../api/client';
 import { useApiQuery } from '../api/query';
 import type { WarningAlert, Warnings } from '../api/warnings-types';
+import { ExportButton } from '../components/export-button';
 import { MonthPicker, RegionMonthPage, useRegionMonth } from '../components/region-month';
 import { Async, EmptyState } from '../components/states';
 import { formatPercent } from '../format';
-import { type Translate, useI18n } from '../i18n';
-import type { Locale } from '../i18n/locale';
+import { useI18n } from '../i18n';
 import { useRegions } from '../regions';
 import { Link, setSearch, useLocation } from '../router';
 import { LightBadge } from './project-lights';
-
-/** The server's Chinese message, or in English the kind and its value. */
-function alertText(alert: WarningAlert, t: Translate, locale: Locale): string {
-  if (locale === 'zh-CN') return `${t(`warnings.kind.${alert.kind}`)}：${alert.message}`;
-  const unit = alert.kind === 'not_started' || alert.kind === 'issue_overdue' ? 'days' : 'points';
-  const value = alert.kind === 'no_report' ? '' : ` (${t(`warnings.value.${unit}`, { value: alert.value })})`;
-  return `${t(`warnings.kind.${alert.kind}`)}${value}`;
-}
+import { screenContext, specColumns } from './spec-columns';
 
 function AlertLines({ alerts }: { alerts: WarningAlert[] }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   return (
     <Space direction="vertical" size={2}>
       {alerts.map((a) => (
         <span key={a.kind}>
           <LightBadge level={a.level} />
-          {alertText(a, t, locale)}
+          {alertText(a, locale)}
         </span>
       ))}
     </Space>
@@ -69,6 +62,13 @@ function RegionWarnings({ region }: { region: string }) {
         data-testid="level-filter"
       />
       <MonthPicker month={month} />
+      {period && (
+        <ExportButton
+          path="/api/warnings/export"
+          query={{ region, period, ...(level ? { level } : {}) }}
+          testId="warnings-export"
+        />
+      )}
     </Space>
   );
 
@@ -85,25 +85,19 @@ type ProjectRow = Warnings['projects'][number];
 
 function WarningLists({ data }: { data: Warnings }) {
   const { t, locale } = useI18n();
-  const columns: ColumnsType<ProjectRow> = [
-    {
-      key: 'level',
-      title: t('warnings.light'),
-      width: 80,
-      render: (_, row) => <LightBadge level={row.level} />,
+  const regions = useRegions();
+  // The columns of the export (src/domain/tables/warnings.ts); the screen dresses the light, the
+  // project's link and the warnings' lines, and lets the wide columns take their text's width.
+  const free = { extra: { width: undefined } };
+  const columns = specColumns<ProjectRow>(WARNINGS_TABLE, screenContext(locale, regions.name), {
+    level: { render: (_, row) => <LightBadge level={row.level} /> },
+    project: {
+      ...free,
+      render: (_, row) => <Link to={`/projects/${row.id}`}>{`${row.code} ${row.name}`}</Link>,
     },
-    {
-      key: 'project',
-      title: t('warnings.project'),
-      render: (_, row) => (
-        <Link to={`/projects/${row.id}`}>
-          {row.code} {row.name}
-        </Link>
-      ),
-    },
-    { key: 'region', title: t('warnings.region'), render: (_, row) => row.region.name },
-    { key: 'alerts', title: t('warnings.alerts'), render: (_, row) => <AlertLines alerts={row.alerts} /> },
-  ];
+    region: free,
+    alerts: { ...free, render: (_, row) => <AlertLines alerts={row.alerts} /> },
+  });
   const th = data.thresholds;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -146,7 +140,7 @@ function WarningLists({ data }: { data: Warnings }) {
                 </span>
                 {unit.alerts.map((a) => (
                   <Typography.Text key={a.kind} type="secondary">
-                    {alertText(a, t, locale)}
+                    {alertText(a, locale)}
                   </Typography.Text>
                 ))}
               </Space>
