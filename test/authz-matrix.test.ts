@@ -288,6 +288,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/docs/static/*': async () => ({ url: '/api/docs/static/swagger-ui.css' }),
 
     'GET /api/users': async () => ({ url: '/api/users' }),
+    'GET /api/users/export': async () => ({ url: '/api/users/export' }),
     'POST /api/users': async () => ({
       url: '/api/users',
       body: { username: `n${unique()}`, role: 'viewer', regionCode: '410300' },

@@ -201,6 +201,7 @@ export const MATRIX: Record<string, Expected> = {
   'GET /api/docs/static/*': SIGNED_IN,
   // accounts: 系统管理员 manages, 安全管理员 assigns roles
   'GET /api/users': USER_READ,
+  'GET /api/users/export': USER_READ,
   'POST /api/users': SYSADMIN,
   'GET /api/users/:id': USER_READ,
   'PATCH /api/users/:id': SYSADMIN,

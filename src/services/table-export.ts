@@ -48,6 +48,7 @@ export async function tableContext(
     lang,
     regionName: (code) => (code ? (names.get(code) ?? code) : ''),
     today: now.toISOString().slice(0, 10),
+    now: now.toISOString(),
   };
 }
 

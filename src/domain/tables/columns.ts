@@ -24,6 +24,8 @@ export interface TableContext {
   regionName(code: string | null | undefined): string;
   /** Today's calendar date ("2026-12-07"), for statuses such as overdue. */
   today: string;
+  /** The moment the table is read (ISO 8601), for states that end at a time such as a lock. */
+  now?: string;
 }
 
 export type RawValue = string | number | bigint | boolean | null | undefined;

@@ -2,6 +2,8 @@
 // administrator assigns roles and resets second factors (三员分立: who may act on whose account is
 // the table in src/policies/account-duties.ts). Nobody acts on their own account here.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { ACCOUNTS_TABLE } from '../../domain/tables/accounts';
 import { ACCOUNT_ACTION_RULE, type AccountAction } from '../../policies/account-duties';
 import type { UserTarget } from '../../policies/actor';
 import { authorizeRole, can, NotAllowedError } from '../../policies/authorize';
@@ -22,15 +24,19 @@ import { presentAccount } from '../presenters/account';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import { ZIdParams, ZVersionBody } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
+import { exportSummary, sendTableExport } from '../table-export';
 import {
   ZAccount,
   ZAccountWithPassword,
   ZRoleChange,
   ZUserCreate,
+  ZUserExportQuery,
   ZUserList,
   ZUserPatch,
   ZUserQuery,
 } from './users.types';
+
+type UserQuery = z.output<typeof ZUserQuery>;
 
 export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -58,20 +64,41 @@ export function userRoutes(root: FastifyInstance, deps: AppDeps): void {
     return actor;
   };
 
+  /** A page of the accounts, presented as the list answers them. */
+  async function readAccounts(
+    request: FastifyRequest,
+    { region, ...filter }: Omit<UserQuery, 'page' | 'pageSize' | 'sort'>,
+    paging: Pick<UserQuery, 'page' | 'pageSize' | 'sort'>,
+  ) {
+    const actor = actorOfRequest(request);
+    authorizeRole(actor, 'user.read');
+    const result = await listAccounts(database, { ...filter, regionCode: region }, paging);
+    const items = result.items.map((account) => presentAccount(actor, account.user, account.projectCodes));
+    return { ...result, items };
+  }
+
   app.get(
     '/api/users',
     { schema: { summary: '账户列表', tags, querystring: ZUserQuery, response: { 200: ZUserList } } },
     async (request) => {
-      const actor = actorOfRequest(request);
-      authorizeRole(actor, 'user.read');
-      const { page, pageSize, sort, region, ...filter } = request.query;
-      const result = await listAccounts(
-        database,
-        { ...filter, regionCode: region },
-        { page, pageSize, sort },
-      );
-      const items = result.items.map((account) => presentAccount(actor, account.user, account.projectCodes));
-      return { ...result, items };
+      const { page, pageSize, sort, ...filter } = request.query;
+      return readAccounts(request, filter, { page, pageSize, sort });
+    },
+  );
+
+  app.get(
+    '/api/users/export',
+    { schema: { summary: exportSummary('账户列表'), tags, querystring: ZUserExportQuery } },
+    async (request, reply) => {
+      authorizeRole(actorOfRequest(request), 'user.read');
+      const { lang, sort, ...filter } = request.query;
+      return sendTableExport(reply, request, deps, {
+        kind: 'users',
+        spec: ACCOUNTS_TABLE,
+        lang,
+        query: request.query,
+        readPage: (page, pageSize) => readAccounts(request, filter, { page, pageSize, sort }),
+      });
     },
   );
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAccount, ZRole } from '../presenters/account';
 import { ZRegionCode, ZVersion, zPage, zPageQuery } from '../schema/common';
+import { zExportQuery } from '../table-export';
 
 export const ZUserQuery = zPageQuery(['username', 'displayName', 'role', 'lastLoginAt'])
   .extend({
@@ -13,6 +14,9 @@ export const ZUserQuery = zPageQuery(['username', 'displayName', 'role', 'lastLo
     q: z.string().max(64).optional(),
   })
   .strict();
+
+/** GET /api/users/export: the list's filters and sort, all pages, headers in `lang`. */
+export const ZUserExportQuery = zExportQuery(ZUserQuery);
 
 const projectCodes = z.array(z.string().trim().min(1).max(64)).max(500);
 

@@ -5,17 +5,24 @@
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import {
+  ACCOUNTS_TABLE,
+  type AccountStatus,
+  accountStatuses,
+  statusName,
+} from '../../../src/domain/tables/accounts';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { useApiQuery } from '../api/query';
 import type { Account, AccountWithPassword, Page } from '../api/types';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { ErrorState } from '../components/states';
-import { formatDateTime } from '../format';
 import { type MessageKey, useI18n } from '../i18n';
 import { useRegions } from '../regions';
 import { setSearch, useLocation } from '../router';
 import { useCan } from '../session';
+import { screenContext, specColumns } from './spec-columns';
 import { AccountDialog, type AccountDialogMode, OneTimePassword, roleOptions } from './users-dialogs';
 
 const SORTABLE = ['username', 'displayName', 'role', 'lastLoginAt'] as const;
@@ -83,55 +90,27 @@ export default function UsersPage() {
   const sortOrder = (field: string) =>
     sort === field ? ('ascend' as const) : sort === `-${field}` ? ('descend' as const) : null;
 
+  // The columns of the export (src/domain/tables/accounts.ts), then the actions.
+  const sortable = (field: string) => ({ sorter: true, sortOrder: sortOrder(field) });
   const columns: TableProps<Account>['columns'] = [
-    {
-      key: 'username',
-      dataIndex: 'username',
-      title: t('users.username'),
-      sorter: true,
-      sortOrder: sortOrder('username'),
-      render: (username: string) => <Typography.Text strong>{username}</Typography.Text>,
-    },
-    {
-      key: 'displayName',
-      dataIndex: 'displayName',
-      title: t('users.displayName'),
-      sorter: true,
-      sortOrder: sortOrder('displayName'),
-    },
-    {
-      key: 'role',
-      dataIndex: 'role',
-      title: t('users.role'),
-      sorter: true,
-      sortOrder: sortOrder('role'),
-      render: (r: Account['role']) => (
-        <Tag color={r.endsWith('admin') || r === 'auditor' ? 'purple' : 'blue'}>{t(`role.${r}`)}</Tag>
-      ),
-    },
-    {
-      key: 'region',
-      title: t('users.region'),
-      render: (_, account) =>
-        account.regionCode
-          ? regions.name(account.regionCode)
-          : account.projectCodes.length > 0
-            ? `${t('users.projects')} × ${account.projectCodes.length}`
-            : '—',
-    },
-    {
-      key: 'status',
-      title: t('users.status'),
-      render: (_, account) => <StatusTags account={account} />,
-    },
-    {
-      key: 'lastLoginAt',
-      dataIndex: 'lastLoginAt',
-      title: t('users.lastLogin'),
-      sorter: true,
-      sortOrder: sortOrder('lastLoginAt'),
-      render: (at: string | null) => (at ? formatDateTime(at, locale) : t('users.never')),
-    },
+    ...specColumns<Account>(ACCOUNTS_TABLE, screenContext(locale, regions.name), {
+      username: {
+        extra: { width: undefined, ...sortable('username') },
+        render: (text) => <Typography.Text strong>{text}</Typography.Text>,
+      },
+      displayName: { extra: { width: undefined, ...sortable('displayName') } },
+      role: {
+        extra: { width: undefined, ...sortable('role') },
+        render: (text, account) => (
+          <Tag color={account.role.endsWith('admin') || account.role === 'auditor' ? 'purple' : 'blue'}>
+            {text}
+          </Tag>
+        ),
+      },
+      region: { extra: { width: undefined } },
+      status: { extra: { width: undefined }, render: (_, account) => <StatusTags account={account} /> },
+      lastLoginAt: { extra: { width: undefined, ...sortable('lastLoginAt') } },
+    }),
     {
       key: 'actions',
       title: t('common.actions'),
@@ -209,6 +188,11 @@ export default function UsersPage() {
             <Button icon={<ReloadOutlined />} onClick={state.reload}>
               {t('common.refresh')}
             </Button>
+            <ExportButton
+              path="/api/users/export"
+              query={{ sort, q, role, disabled }}
+              testId="users-export"
+            />
             {can('user.manage') && (
               <Button
                 type="primary"
@@ -322,19 +306,23 @@ export default function UsersPage() {
 }
 
 function StatusTags({ account }: { account: Account }) {
-  const { t } = useI18n();
-  const locked = account.lockedUntil !== null && new Date(account.lockedUntil) > new Date();
+  const { locale } = useI18n();
   return (
     <Space size={[0, 4]} wrap>
-      {account.disabled ? (
-        <Tag color="default">{t('users.status.disabled')}</Tag>
-      ) : (
-        <Tag color="success">{t('users.status.active')}</Tag>
-      )}
-      {locked && <Tag color="error">{t('users.status.locked')}</Tag>}
-      {account.mustChangePassword && <Tag color="warning">{t('users.status.mustChange')}</Tag>}
-      {account.totpEnabled && <Tag color="processing">{t('users.status.totp')}</Tag>}
-      {account.demo && <Tag color="orange">{t('users.status.demo')}</Tag>}
+      {accountStatuses(account as unknown as Record<string, unknown>, new Date()).map((status) => (
+        <Tag key={status} color={STATUS_COLORS[status]}>
+          {statusName(status, locale)}
+        </Tag>
+      ))}
     </Space>
   );
 }
+
+const STATUS_COLORS: Record<AccountStatus, string> = {
+  active: 'success',
+  disabled: 'default',
+  locked: 'error',
+  mustChange: 'warning',
+  totp: 'processing',
+  demo: 'orange',
+};
