@@ -655,6 +655,7 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
       return { url: `/api/honours?title=${encodeURIComponent('先进单位')}&year=2020`, body: form };
     },
     'GET /api/honours/:id': async () => ({ url: `/api/honours/${honoursId}` }),
+    'GET /api/honours/:id/export': async () => ({ url: `/api/honours/${honoursId}/export` }),
     'POST /api/honours/:id/publish': async () => ({
       url: `/api/honours/${(await honourDraft()).id}/publish`,
       body: {},

@@ -339,6 +339,7 @@ export const MATRIX: Record<string, Expected> = {
   'GET /api/honours': PROVINCE_OFFICER,
   'POST /api/honours': PROVINCE_OFFICER,
   'GET /api/honours/:id': PROVINCE_OFFICER,
+  'GET /api/honours/:id/export': PROVINCE_OFFICER,
   'POST /api/honours/:id/publish': PROVINCE_OFFICER,
   'GET /api/honours/:id/public-link': PROVINCE_OFFICER,
   'POST /api/honours/:id/public-link': PROVINCE_OFFICER,

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { provinceOf } from '../../domain/regions';
+import { HONOURS_TABLE } from '../../domain/tables/honours';
 import { honoursSpec } from '../../io/columns/honours';
 import { parseSpecFile } from '../../io/parse-file';
 import type { Actor } from '../../policies/actor';
@@ -19,8 +20,10 @@ import {
 } from '../../services/honours';
 import { currentPublicLink, ensurePublicLink, revokePublicLinks } from '../../services/public-links';
 import type { HonourList } from '../../services/row-types';
+import { pagesOf } from '../../services/table-export';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
+import { sendTableExport, ZTableLang } from '../table-export';
 import { withUploadedFile } from '../upload-file';
 import { ZHonourDetail, ZHonourImportQuery, ZHonourParams, ZHonourSummary } from './honours.types';
 import { presentLink } from './public-links';
@@ -56,6 +59,9 @@ function provinceManaged(actor: Actor): string {
   authorize(actor, 'honours.manage', { regionCode: province });
   return province;
 }
+
+/** An honours list's entries as Excel: the headers' language. */
+const ZHonourExportQuery = z.object({ lang: ZTableLang }).strict();
 
 export function honourRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -126,6 +132,28 @@ export function honourRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => presentDetail(await managed(actorOfRequest(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/honours/:id/export',
+    {
+      schema: {
+        summary: '导出一份荣誉名单的条目为 Excel（列与界面一致；导出记入审计）',
+        tags,
+        params: ZHonourParams,
+        querystring: ZHonourExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const detail = presentDetail(await managed(actorOfRequest(request), request.params.id));
+      return sendTableExport(reply, request, deps, {
+        kind: 'honours',
+        spec: HONOURS_TABLE,
+        lang: request.query.lang,
+        query: { id: request.params.id, ...request.query },
+        readPage: pagesOf(detail.items as unknown as Record<string, unknown>[]),
+      });
+    },
   );
 
   app.post(

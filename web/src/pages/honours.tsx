@@ -16,10 +16,12 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
+import { HONOURS_TABLE } from '../../../src/domain/tables/honours';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import type { HonourListDetail, HonourListSummary } from '../api/public-types';
 import { useApiQuery } from '../api/query';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { Async, EmptyState, ErrorState } from '../components/states';
 import { formatDateTime } from '../format';
@@ -28,6 +30,7 @@ import { setSearch, useLocation } from '../router';
 import type { PageProps } from '../routes';
 import { uploadWithProgress } from './import-upload';
 import { PublicLinkPanel } from './public-link-panel';
+import { screenContext, specColumns } from './spec-columns';
 
 export default function HonoursPage(_props: PageProps) {
   const { t, locale } = useI18n();
@@ -174,6 +177,8 @@ function ImportCard({ onImported }: { onImported(id: number): void }) {
   );
 }
 
+const free = { extra: { width: undefined } };
+
 function ListDetail({ id, onChanged }: { id: number; onChanged(): void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -198,13 +203,16 @@ function ListDetail({ id, onChanged }: { id: number; onChanged(): void }) {
             size="small"
             title={`${list.title}（${list.year}）`}
             extra={
-              list.publishedAt === null && (
-                <Popconfirm title={t('honours.publishConfirm')} onConfirm={publish}>
-                  <Button type="primary" icon={<CheckOutlined />} data-testid="honours-publish">
-                    {t('honours.publish')}
-                  </Button>
-                </Popconfirm>
-              )
+              <Space wrap>
+                <ExportButton path={`/api/honours/${list.id}/export`} query={{}} testId="honours-export" />
+                {list.publishedAt === null && (
+                  <Popconfirm title={t('honours.publishConfirm')} onConfirm={publish}>
+                    <Button type="primary" icon={<CheckOutlined />} data-testid="honours-publish">
+                      {t('honours.publish')}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
             }
           >
             <Typography.Paragraph type="secondary">
@@ -215,13 +223,13 @@ function ListDetail({ id, onChanged }: { id: number; onChanged(): void }) {
               rowKey="position"
               pagination={false}
               dataSource={list.items}
-              columns={[
-                { key: 'position', title: t('public.position'), dataIndex: 'position', width: 64 },
-                { key: 'name', title: t('public.name'), dataIndex: 'name' },
-                { key: 'region', title: t('public.region'), dataIndex: 'regionCode', width: 110 },
-                { key: 'category', title: t('public.category'), dataIndex: 'category' },
-                { key: 'note', title: t('public.note'), dataIndex: 'note' },
-              ]}
+              // The columns of the export (src/domain/tables/honours.ts); the texts take their width.
+              columns={specColumns(HONOURS_TABLE, screenContext(locale, String), {
+                position: { extra: { align: undefined } },
+                name: free,
+                category: free,
+                note: free,
+              })}
             />
           </Card>
           {list.publishedAt !== null && <PublicLinkPanel record={`/api/honours/${list.id}`} kind="honours" />}
