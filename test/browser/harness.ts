@@ -142,6 +142,9 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
         baseURL: this.server.url,
         viewport: { width, height },
         locale,
+        // The app honours reduced motion (web/src/motion.ts): no antd transitions or chart
+        // animations to render and wait for, on 2 cores shared by three test files.
+        reducedMotion: 'reduce',
         extraHTTPHeaders: headers,
       });
       if (locale === 'en') await context.addInitScript("localStorage.setItem('sibi.locale', 'en')");

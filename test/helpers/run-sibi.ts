@@ -23,7 +23,11 @@ export function sibi(
   options: { cwd?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'sibi.mjs'), ...args], {
+    // --liftoff-only: V8 compiles PGlite's WebAssembly once with its baseline compiler and never
+    // re-optimises it — a CLI command in a test is over before optimised code pays back, and the
+    // optimising compiler costs ~1 s of CPU and ~170 MB per process (docs/benchmarks.md → test suite).
+    // What the command does is the same.
+    const child = spawn(process.execPath, ['--liftoff-only', join(ROOT, 'bin', 'sibi.mjs'), ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: '', ...env },
     });

@@ -11,6 +11,7 @@ import { RouterProvider } from 'react-router/dom';
 import { queryClient } from './api/query';
 import { appRoutes } from './app-routes';
 import { I18nProvider, useI18n } from './i18n';
+import { reducedMotion } from './motion';
 import { startRouter } from './router';
 
 const router = startRouter(appRoutes());
@@ -60,6 +61,9 @@ const THEME: ThemeConfig = {
   },
 };
 
+/** The theme without antd's transitions, for a user who asked for reduced motion. */
+const STILL: ThemeConfig = { ...THEME, token: { ...THEME.token, motion: false } };
+
 export function App() {
   return (
     <I18nProvider>
@@ -79,7 +83,7 @@ function Themed({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={reducedMotion ? STILL : THEME}>
       {children}
     </ConfigProvider>
   );

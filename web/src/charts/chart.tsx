@@ -1,5 +1,6 @@
 // A chart that fills its box and follows its size.
 import { useEffect, useRef } from 'react';
+import { withMotion } from '../motion';
 import { disposeChart } from './dispose-chart';
 import { type ChartOption, init } from './echarts';
 
@@ -29,7 +30,7 @@ export function Chart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    chart.current?.setOption(withMotion(option), true);
   }, [option]);
 
   return <div ref={box} style={{ width: '100%', height }} role="img" aria-label={label} />;

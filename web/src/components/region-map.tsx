@@ -10,6 +10,7 @@ import { init, type MapChartOption, registerMap } from '../charts/echarts-map';
 import { formatAmount, formatPercent } from '../format';
 import { type Translate, useI18n } from '../i18n';
 import type { Locale } from '../i18n/locale';
+import { withMotion } from '../motion';
 import { navigate } from '../router';
 
 export const STAGES: ProjectStage[] = ['preparatory', 'not_started', 'under_construction', 'completed'];
@@ -94,7 +95,7 @@ export function RegionMap({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    chart.current?.setOption(withMotion(option), true);
   }, [option]);
 
   return (
