@@ -210,8 +210,8 @@ export async function addAdjustments(
           COLUMN.item,
           named,
           list.length
-            ? `事项 "${named}" 不在方案 ${scheme.id} 的${kind === 'bonus' ? '加' : '扣'}分项中（可用：${list.map((i) => i.name).join('、')}）`
-            : `方案 ${scheme.id} 没有${kind === 'bonus' ? '加' : '扣'}分项`,
+            ? `事项 "${named}" 不在方案《${scheme.name}》的${kind === 'bonus' ? '加' : '扣'}分项中（可用：${list.map((i) => i.name).join('、')}）`
+            : `方案《${scheme.name}》没有${kind === 'bonus' ? '加' : '扣'}分项`,
         );
     }
     if (!record.reason?.trim()) add(row, COLUMN.reason, null, '必须注明理由');

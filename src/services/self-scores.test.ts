@@ -93,7 +93,9 @@ describe.each(testDatabases())('self-scores on $name', (target: TestDatabase) =>
       '8:自评分',
       '10:指标',
     ]);
-    expect(e.problems.find((p) => p.row === 4)!.reason).toMatch(/未声明自评分/);
+    expect(e.problems.find((p) => p.row === 4)!.reason).toMatch(
+      /《"三个一批"项目建设活动综合考评（2022年版）》不设自评分/,
+    );
     expect(e.problems.find((p) => p.row === 2)!.reason).toMatch(/满分 103/);
     expect(e.problems.find((p) => p.row === 10)!.reason).toMatch(/重复/);
     expect(await count()).toBe(0);

@@ -38,8 +38,8 @@ function indicatorOf(scheme: Scheme, named: string | null): { id: string; max: n
   const all = scheme.dimensions.flatMap((d) => d.indicators);
   const found = all.find((i) => i.id === t || i.name === t);
   if (!found)
-    return `指标 "${t}" 不在方案 ${scheme.id} 中（可用：总分、${all.map((i) => i.name).join('、')}）`;
-  if (!scheme.self_score?.indicators) return `方案 ${scheme.id} 只自评总分，不分指标自评`;
+    return `指标 "${t}" 不在方案《${scheme.name}》中（可用：总分、${all.map((i) => i.name).join('、')}）`;
+  if (!scheme.self_score?.indicators) return `方案《${scheme.name}》只自评总分，不分指标自评`;
   return { id: found.id, max: found.points };
 }
 
@@ -64,7 +64,7 @@ export async function reportSelfScores(
     const schemeId = record.scheme.trim();
     let scheme = await checkScheme(schemeId, request.allowSchemeFiles, schemes);
     if (typeof scheme !== 'string' && !scheme.self_score)
-      scheme = `方案 ${scheme.id} 未声明自评分（self_score），不接受自评`;
+      scheme = `方案《${scheme.name}》不设自评分，不接受自评`;
     if (typeof scheme === 'string') add(row, COLUMN.scheme, schemeId, scheme);
     let period: string | null = null;
     try {

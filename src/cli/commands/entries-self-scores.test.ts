@@ -33,7 +33,7 @@ describe('sibi self-scores (PGlite)', () => {
     const refused = await sibi(['self-scores', 'import', bad], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /自评\.csv 第3行 列「考评方案」 值「sangeyipi-2022」：方案 sangeyipi-2022 未声明自评分/,
+      /自评\.csv 第3行 列「考评方案」 值「sangeyipi-2022」：方案《"三个一批"项目建设活动综合考评（2022年版）》不设自评分/,
     );
     expect((await sibi(['self-scores', 'list', '--json'], env)).stdout).toBe('{\n  "items": []\n}\n');
 

@@ -158,7 +158,7 @@ describe.each(testDatabases())('evaluation events and adjustments on $name', (ta
       [{ points: '2.555' }, '分值', /两位小数/],
       [{ points: '-1' }, '分值', /正数/],
       [{ points: '0' }, '分值', /大于 0/],
-      [{ item: '不存在的事项' }, '事项', /不在方案 sibisikan-2020 的加分项中/],
+      [{ item: '不存在的事项' }, '事项', /不在方案《重点项目"四比四看"活动综合考评（2020年版）》的加分项中/],
       [{ reason: '  ' }, '', /./],
       [{ scheme: 'nope' }, '考评方案', /没有考评方案/],
       [{ unitCode: '419999' }, '', /./],
