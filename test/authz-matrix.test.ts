@@ -505,6 +505,9 @@ describe.each(testDatabases())('authorization matrix on $name', (target: TestDat
     'GET /api/quality/export': async (c) => ({
       url: `/api/quality/export?region=${c.place!.region}&period=2020-09`,
     }),
+    'GET /api/quality/units/export': async (c) => ({
+      url: `/api/quality/units/export?region=${c.place!.region}&period=2020-09`,
+    }),
     'GET /api/map': async (c) => ({ url: `/api/map?region=${c.place!.region}&period=2020-09` }),
     'GET /api/export/:kind': async (c) => ({ url: `/api/export/deals?region=${c.place!.region}&format=csv` }),
     'GET /api/export/oc4ids': async (c) => {

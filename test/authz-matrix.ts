@@ -282,6 +282,7 @@ export const MATRIX: Record<string, Expected> = {
   'GET /api/periods': REGION_LEDGER_READ,
   'GET /api/quality': REGION_LEDGER_READ,
   'GET /api/quality/export': REGION_LEDGER_READ,
+  'GET /api/quality/units/export': REGION_LEDGER_READ,
   'GET /api/map': REGION_LEDGER_READ,
   'POST /api/import/:kind': OFFICERS,
   'POST /api/import/:kind/errors': OFFICERS,

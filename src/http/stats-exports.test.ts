@@ -212,6 +212,30 @@ describe.each(testDatabases())('statistics tables exported to Excel on $name', (
       expect(errors.body.every((row) => String(row[2]).startsWith('Errors '))).toBe(true);
     });
 
+    it("holds the units' reporting quality as the quality route counts it, the rate in %", async () => {
+      const query = `region=410300&${PERIOD}&months=all`;
+      type Unit = {
+        region: { name: string };
+        counts: Record<string, number>;
+        metrics: Record<string, number>;
+      };
+      const units = (await answer(city, `/api/quality?${query}`)).units as Unit[];
+      const file = await downloadXlsx(server, city, `/api/quality/units/export?${query}`);
+      expect(file.header).toEqual(['单位', '月报份数', '无问题', '无问题率（%）', '错误', '提示']);
+      expect(file.body.map((row) => [row[0], row[1], row[2], row[4], row[5]])).toEqual(
+        units.map((u) => [
+          u.region.name,
+          u.counts.reports,
+          u.counts.clean,
+          u.counts.errors,
+          u.counts.warnings,
+        ]),
+      );
+      // 孟津县: L1's two reports, both without a progress text (提示), September falling (错误): none clean.
+      expect(file.body.find((row) => row[0] === '孟津县')?.slice(1)).toEqual([2, 0, 0, 1, 2]);
+      expect(await statusOf(server, county, `/api/quality/units/export?${query}`)).toBe(404);
+    });
+
     it('gives a county officer their county only, and 404 for the city as the quality route does', async () => {
       const query = `region=410322&${PERIOD}&months=all`;
       const findings = await findingsOf(county, query);

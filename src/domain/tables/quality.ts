@@ -63,3 +63,45 @@ export const QUALITY_TABLE: TableSpec<Row> = {
     },
   ],
 };
+
+type UnitCounts = Record<'reports' | 'clean' | 'errors' | 'warnings', number>;
+const unitOf = (row: Row) =>
+  row as { region: { name: string }; counts: UnitCounts; metrics: Record<string, unknown> };
+
+const count = (key: keyof UnitCounts, zh: string, en: string): TableSpec<Row>['columns'][number] => ({
+  key,
+  zh,
+  en,
+  kind: 'count',
+  width: 100,
+  value: (row) => unitOf(row).counts[key],
+});
+
+/** 各单位信息报送质量: each child unit's reports over the same months; rows are the answer's `units`. */
+export const QUALITY_UNITS_TABLE: TableSpec<Row> = {
+  id: 'quality-units',
+  zh: '各单位信息报送质量',
+  en: 'Reporting quality by unit',
+  columns: [
+    {
+      key: 'unit',
+      zh: '单位',
+      en: 'Unit',
+      kind: 'text',
+      width: 140,
+      value: (row) => unitOf(row).region.name,
+    },
+    count('reports', '月报份数', 'Reports'),
+    count('clean', '无问题', 'Clean'),
+    {
+      key: 'cleanRate',
+      zh: '无问题率',
+      en: 'Clean rate',
+      kind: 'percent',
+      width: 120,
+      value: (row) => unitOf(row).metrics['reports.cleanRate'] as number | null,
+    },
+    count('errors', '错误', 'Errors'),
+    count('warnings', '提示', 'Warnings'),
+  ],
+};

@@ -3,7 +3,7 @@
 // (filling or reviewing it).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { QUALITY_TABLE } from '../../domain/tables/quality';
+import { QUALITY_TABLE, QUALITY_UNITS_TABLE } from '../../domain/tables/quality';
 import { authorize, authorizeRole } from '../../policies/authorize';
 import { checkDataQuality, checkReportQuality } from '../../services/check-data-quality';
 import { loadReport } from '../../services/reports/load-report';
@@ -12,7 +12,7 @@ import { loadAuthorized } from '../guard';
 import { type AppDeps, actorOfRequest } from '../request-auth';
 import { ZIdParams } from '../schema/common';
 import type { ZodTypeProvider } from '../schema/zod-provider';
-import { exportSummary, sendTableExport } from '../table-export';
+import { exportSummary, sendTableExport, zExportQuery } from '../table-export';
 import {
   QUALITY_FINDINGS_LISTED,
   ZQuality,
@@ -56,6 +56,28 @@ export function qualityRoutes(root: FastifyInstance, deps: AppDeps): void {
         lang,
         query: request.query,
         readPage: pagesOf(findings as unknown as Record<string, unknown>[]),
+      });
+    },
+  );
+
+  app.get(
+    '/api/quality/units/export',
+    {
+      schema: {
+        summary: exportSummary('各单位信息报送质量'),
+        tags: ['stats'],
+        querystring: zExportQuery(ZQualityQuery),
+      },
+    },
+    async (request, reply) => {
+      const { lang, ...query } = request.query;
+      const report = await quality(request, query);
+      return sendTableExport(reply, request, deps, {
+        kind: 'quality-units',
+        spec: QUALITY_UNITS_TABLE,
+        lang,
+        query: request.query,
+        readPage: pagesOf(report.units as unknown as Record<string, unknown>[]),
       });
     },
   );

@@ -3,8 +3,7 @@
 // month — with the fact and the fix for each, filtered by severity; and each child unit's
 // 信息报送质量 over the same months (reports without a finding, errors, warnings).
 import { Card, Segmented, Space, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { QUALITY_TABLE } from '../../../src/domain/tables/quality';
+import { QUALITY_TABLE, QUALITY_UNITS_TABLE } from '../../../src/domain/tables/quality';
 import { api } from '../api/client';
 import type { Quality, QualityFinding } from '../api/quality-types';
 import { useApiQuery } from '../api/query';
@@ -95,19 +94,10 @@ function QualityLists({ data, severity }: { data: Quality; severity: 'error' | '
     },
     finding: { extra: { width: undefined }, render: (_, f) => <FindingText finding={f} /> },
   });
-  const unitColumns: ColumnsType<UnitRow> = [
-    { key: 'unit', title: t('quality.unit'), render: (_, u) => u.region.name },
-    { key: 'reports', title: t('quality.reports'), align: 'right', render: (_, u) => u.counts.reports },
-    { key: 'clean', title: t('quality.clean'), align: 'right', render: (_, u) => u.counts.clean },
-    {
-      key: 'cleanRate',
-      title: t('quality.cleanRate'),
-      align: 'right',
-      render: (_, u) => formatPercent(u.metrics['reports.cleanRate']),
-    },
-    { key: 'errors', title: t('quality.errors'), align: 'right', render: (_, u) => u.counts.errors },
-    { key: 'warnings', title: t('quality.warnings'), align: 'right', render: (_, u) => u.counts.warnings },
-  ];
+  const exportQuery = { region: data.region.code, period: data.period, months: data.months };
+  const unitColumns = specColumns<UnitRow>(QUALITY_UNITS_TABLE, screenContext(locale, regions.name), {
+    unit: { extra: { width: undefined } },
+  });
   const c = data.counts;
   const th = data.thresholds;
   return (
@@ -142,7 +132,17 @@ function QualityLists({ data, severity }: { data: Quality; severity: 'error' | '
         />
       </Card>
       {data.units.length > 0 && (
-        <Card title={t('quality.units')} data-testid="quality-units">
+        <Card
+          title={t('quality.units')}
+          extra={
+            <ExportButton
+              path="/api/quality/units/export"
+              query={exportQuery}
+              testId="quality-units-export"
+            />
+          }
+          data-testid="quality-units"
+        >
           <Table
             rowKey={(u) => u.region.code}
             columns={unitColumns}
