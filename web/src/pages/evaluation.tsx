@@ -212,7 +212,8 @@ function PublishedList({
           columns={columns}
           dataSource={state.data?.items ?? []}
           loading={state.loading}
-          scroll={{ x: 900 }}
+          // an empty list has nothing to scroll: its message keeps to the card's width
+          scroll={state.data?.items.length ? { x: 900 } : undefined}
           onRow={(e) => ({ onDoubleClick: () => navigate(resultPath(e.id)) })}
           locale={{ emptyText: <EmptyState text={t('evaluation.noneFound')} /> }}
           pagination={{
