@@ -1,5 +1,6 @@
 // The roles of domain.md and security.md. An account holds exactly one role, so no account can
 // combine two of the three admin roles (三员分立, 等保 8.1.5 / 8.1.7).
+import { ROLE_NAMES } from '../domain/role-names';
 
 export const ROLES = [
   'sysadmin',
@@ -23,17 +24,13 @@ export const OFFICER_ROLES = [
 /** Roles bound to a region: they see that region and its descendants. */
 export const REGION_ROLES = [...OFFICER_ROLES, 'viewer'] as const satisfies readonly Role[];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  sysadmin: '系统管理员',
-  secadmin: '安全管理员',
-  auditor: '审计管理员',
-  province_officer: '省级管理员',
-  city_officer: '市级管理员',
-  county_officer: '县级管理员',
-  project_owner: '项目单位',
-  leader: '分包领导',
-  viewer: '查看者',
-};
+/** Every role's names (a role missing from ROLE_NAMES fails to compile here). */
+const NAMES: Record<Role, { zh: string; en: string }> = ROLE_NAMES;
+
+export const ROLE_LABELS = Object.fromEntries(ROLES.map((role) => [role, NAMES[role].zh])) as Record<
+  Role,
+  string
+>;
 
 export function isAdminRole(role: Role): boolean {
   return (ADMIN_ROLES as readonly Role[]).includes(role);

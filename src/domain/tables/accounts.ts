@@ -1,23 +1,12 @@
 // The account list of 用户管理 (GET /api/users), on screen and in its Excel export (columns.ts).
 // Rows are the list's items as the API gives them.
+import { ROLE_NAMES } from '../role-names';
 import { beijingMinute, say, type TableContext, type TableSpec } from './columns';
 
 type Row = Record<string, unknown>;
 
-const ROLES: Record<string, { zh: string; en: string }> = {
-  sysadmin: { zh: '系统管理员', en: 'System administrator' },
-  secadmin: { zh: '安全管理员', en: 'Security administrator' },
-  auditor: { zh: '审计管理员', en: 'Audit administrator' },
-  province_officer: { zh: '省级管理员', en: 'Province officer' },
-  city_officer: { zh: '市级管理员', en: 'City officer' },
-  county_officer: { zh: '县级管理员', en: 'County officer' },
-  project_owner: { zh: '项目单位', en: 'Project owner' },
-  leader: { zh: '分包领导', en: 'Supervising leader' },
-  viewer: { zh: '查看者', en: 'Viewer' },
-};
-
 export const roleName = (role: string, lang: TableContext['lang']) => {
-  const label = ROLES[role];
+  const label = (ROLE_NAMES as Record<string, { zh: string; en: string }>)[role];
   return label ? say(lang, label.zh, label.en) : role;
 };
 
