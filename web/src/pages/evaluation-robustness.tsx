@@ -32,7 +32,7 @@ import {
   shareText,
   UnitSelect,
 } from './evaluation-common';
-import { flagLabel } from './evaluation-results';
+import { flagLabel } from './evaluation-indicators';
 
 // The server refuses more than 2000 (issue #14 item 5, routes/evaluations.types.ts).
 const REPLICATIONS = [200, 1000, 2000];
