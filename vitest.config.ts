@@ -13,14 +13,25 @@ import SuiteTimes from './test/suite-times';
 import { CHEAP_HASHES } from './test/test-env';
 import { ALL_TESTS, BROWSER_TIER, FILES_TIER, UNIT_INCLUDE } from './test/tiers';
 
+const WORKERS = Number(process.env.SIBI_TEST_WORKERS ?? 3);
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Most of a database or browser test's time is spent outside the worker (PostgreSQL, Chromium,
     // LibreOffice, child sibi processes), so two cores keep three files going.
-    maxWorkers: Number(process.env.SIBI_TEST_WORKERS ?? 3),
-    minWorkers: 1,
+    maxWorkers: WORKERS,
+    // As many kept as may run: tinypool drops a worker idle above minWorkers on a timer, and a file
+    // handed to it meanwhile dies with "Terminating worker thread" (seen with isolate: false below).
+    minWorkers: WORKERS,
+    // The database, files and browser tiers share their worker processes between files (no fresh
+    // process and module graph per file): a file no longer loads the server's modules again, nor
+    // compiles PGlite's WebAssembly again (V8 keeps it per process). Measured on 30 route files: 181 →
+    // 120 s wall, 320 → 180 CPU s (docs/benchmarks.md). A file must leave no state behind: close what
+    // it opens, restore what it changes in process.env (vi.resetConfig and restoreAllMocks run between
+    // files). The unit tier (threads) stays isolated.
+    poolOptions: { forks: { isolate: false } },
     // Longest files first (test/sequencer.ts), so the run does not end on one slow file.
     sequence: { sequencer: LongestFirst },
     // In CI (and with SIBI_TEST_TIMES=1): each tier's summed time and the slowest files, at the end and
