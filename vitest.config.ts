@@ -72,6 +72,9 @@ export default defineConfig({
           include: BROWSER_TIER,
           globalSetup: ['test/browser/global-setup.ts'],
           env: CHEAP_HASHES,
+          // A browser step on a busy machine takes seconds: a minute per test is too tight. (Set here:
+          // vi.setConfig in a file does not reach its tests when workers are shared between files.)
+          testTimeout: 240_000,
           pool: 'forks',
         },
       },

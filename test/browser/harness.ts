@@ -15,7 +15,7 @@ import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, inject, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { zhCN } from '../../web/src/i18n/zh-CN';
 import { ROOT } from '../helpers/run-sibi';
 import { DEMO_PASSWORD, type SibiServer, startDemoServer } from './server';
@@ -60,13 +60,23 @@ export interface BrowserSuite {
   /**
    * A page in a fresh context (own cookies and storage) at the server's address, 1440×900.
    *
-   * With `as` (a demo account), the context is signed in as that account: the file's first such page
-   * signs in through the login form (and stays where signing in lands), and its session cookie is
-   * kept; later pages `as` the same account get that cookie only (no login page, no landing page:
-   * the page is blank until `open`). Never sign such a page out, nor end its session: the file's
-   * other pages of that account share it. A test of signing in itself uses `signIn`.
+   * With `as` (a demo account), the page is signed in as that account, in the file's one context of
+   * that account and language: the first such page signs in through the login form (and stays where
+   * signing in lands); later pages are new tabs of the same context (blank until `open`), so the
+   * app's code is already fetched and compiled — a fresh context loads and compiles it again, about
+   * 1.8 s of Chromium's CPU a page (docs/benchmarks.md). The context outlives the test: never sign
+   * such a page out, end its session, or change the context (`page.clock`, context routes,
+   * permissions); a test that must, asks for `own: true` (a context of its own, given the account's
+   * session cookie) or signs in with `signIn`. Closing the shared context is allowed: the next page
+   * `as` the account opens a new one with the same session.
    */
-  page(options?: { locale?: 'zh-CN' | 'en'; width?: number; height?: number; as?: string }): Promise<Page>;
+  page(options?: {
+    locale?: 'zh-CN' | 'en';
+    width?: number;
+    height?: number;
+    as?: string;
+    own?: boolean;
+  }): Promise<Page>;
   /** Console errors and page errors seen by `page` (CSP refusals included). */
   errors(page: Page): string[];
 }
@@ -86,6 +96,8 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
   const seen = new WeakMap<Page, string[]>();
   // The session cookies of each demo account signed in through `page({ as })`, for the file's later pages.
   const sessions = new Map<string, Awaited<ReturnType<BrowserContext['cookies']>>>();
+  // The file's context of each demo account and language (`page({ as })`), open until the file ends.
+  const accounts = new Map<string, BrowserContext>();
   // Pages opened inside a test are closed after it (those opened in beforeAll are the file's to close).
   let opened: Page[] | null = null;
   // On the shared server the file's requests come from an address of its own (X-Forwarded-For, which
@@ -93,8 +105,6 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
   const headers: Record<string, string> = ownServer
     ? {}
     : { 'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` };
-  // A browser step on a busy machine takes seconds: a minute per test is too tight.
-  vi.setConfig({ testTimeout: 240_000 });
   beforeAll(async () => {
     // One after the other: preparing the demo database is CPU-heavy, and so is starting Chromium.
     server = ownServer
@@ -115,16 +125,15 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
         await shot(page, `failed-${name}-${i + 1}`, { always: true }).catch(() => {});
       }
     }
+    const shared = new Set(accounts.values());
     await Promise.all(
       pages.map((page) =>
-        page
-          .context()
-          .close()
-          .catch(() => {}),
+        (shared.has(page.context()) ? page.close() : page.context().close()).catch(() => {}),
       ),
     );
   }, 60_000);
   afterAll(async () => {
+    await Promise.all([...accounts.values()].map((context) => context.close().catch(() => {})));
     await browser?.close();
     await server?.stop();
   }, 60_000);
@@ -137,20 +146,31 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
       if (!browser) throw new Error('the browser has not started');
       return browser;
     },
-    async page({ locale = 'zh-CN', width = 1440, height = 900, as } = {}) {
-      const context = await this.browser.newContext({
-        baseURL: this.server.url,
-        viewport: { width, height },
-        locale,
-        // The app honours reduced motion (web/src/motion.ts): no antd transitions or chart
-        // animations to render and wait for, on 2 cores shared by three test files.
-        reducedMotion: 'reduce',
-        extraHTTPHeaders: headers,
-      });
-      if (locale === 'en') await context.addInitScript("localStorage.setItem('sibi.locale', 'en')");
-      const session = as ? sessions.get(as) : undefined;
-      if (session) await context.addCookies(session);
+    async page({ locale = 'zh-CN', width = 1440, height = 900, as, own = false } = {}) {
+      const key = as && !own ? `${as} ${locale}` : undefined;
+      let context = key ? accounts.get(key) : undefined;
+      if (!context) {
+        context = await this.browser.newContext({
+          baseURL: this.server.url,
+          viewport: { width, height },
+          locale,
+          // The app honours reduced motion (web/src/motion.ts): no antd transitions or chart
+          // animations to render and wait for, on 2 cores shared by three test files.
+          reducedMotion: 'reduce',
+          extraHTTPHeaders: headers,
+        });
+        if (locale === 'en') await context.addInitScript("localStorage.setItem('sibi.locale', 'en')");
+        const session = as ? sessions.get(as) : undefined;
+        if (session) await context.addCookies(session);
+        if (key) {
+          const shared = context;
+          accounts.set(key, shared);
+          shared.on('close', () => accounts.get(key) === shared && accounts.delete(key));
+        }
+      }
       const page = await context.newPage();
+      if (page.viewportSize()?.width !== width || page.viewportSize()?.height !== height)
+        await page.setViewportSize({ width, height });
       trackRequests(page);
       opened?.push(page);
       const errors: string[] = [];
@@ -161,7 +181,7 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
         if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
           errors.push(message.text());
       });
-      if (as && !session) {
+      if (as && !sessions.has(as)) {
         await signIn(page, as);
         sessions.set(as, await context.cookies());
       }

@@ -1,18 +1,18 @@
-// `sibi bulletin` as a user runs it: a child process on a database prepared beforehand (PGlite folder
+// `sibi bulletin` as a user runs it: in the test’s process, on a database prepared beforehand (PGlite folder
 // or a PostgreSQL database copied from the migrated template), writing the file and exiting 0; a bad --format exits 2.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sibi } from '../../../test/helpers/cli';
+import { sibiInProcess as sibi } from '../../../test/helpers/cli-in-process';
 import { createCliTarget, type TestDatabase, testDatabases } from '../../../test/helpers/databases';
 import { load, project, REGIONS, report } from '../../../test/helpers/factories';
 import { openCliDatabase } from '../../../test/helpers/serve-once';
 
 const YI = 100_000_000n;
 
-/** A database the child process can open, by folder (PGlite) or URL (PostgreSQL). */
+/** A database the command can open, by folder (PGlite) or URL (PostgreSQL). */
 async function prepare(
   target: TestDatabase['name'],
 ): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {

@@ -1,4 +1,4 @@
-// `sibi self-scores` as a user runs it (child processes on a PGlite folder; the SQL and the routes are
+// `sibi self-scores` as a user runs it (in the test’s process on a PGlite folder; the SQL and the routes are
 // tested on both databases in src/services/self-scores.test.ts and src/http/routes/self-scores.test.ts):
 // a bad file is refused whole with file, row and column (exit 1), nothing written; a report is revised
 // in place; compare prints each unit's self-score beside the verified score with the difference.
@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sibi } from '../../../test/helpers/cli';
+import { sibiInProcess as sibi } from '../../../test/helpers/cli-in-process';
 import { preparedDataDir } from '../../../test/helpers/databases';
 import { loadEvaluationFixture } from '../../../test/helpers/evaluation-fixture';
 import { openDatabase } from '../../db/client';

@@ -1,4 +1,4 @@
-// `sibi events` and `sibi adjustments` as a user runs them (child processes on a PGlite folder; the
+// `sibi events` and `sibi adjustments` as a user runs them (in the test’s process on a PGlite folder; the
 // SQL and the routes are tested on both databases in src/http/routes/evaluation-entries.test.ts):
 // a bad file is refused whole with file, row and column (exit 1), nothing written; whoever entered an
 // entry cannot approve it (exit 1); another person can; a revoke needs a reason (exit 2 without).
@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sibi } from '../../../test/helpers/cli';
+import { sibiInProcess as sibi } from '../../../test/helpers/cli-in-process';
 import { preparedDataDir } from '../../../test/helpers/databases';
 import { load, REGIONS } from '../../../test/helpers/factories';
 import { openDatabase } from '../../db/client';

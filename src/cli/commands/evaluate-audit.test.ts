@@ -1,11 +1,11 @@
-// `sibi evaluate --audit` and the optional factors of `--sensitivity` as a user runs them (child
-// processes on a PGlite folder; the HTTP routes are tested on both databases in
+// `sibi evaluate --audit` and the optional factors of `--sensitivity` as a user runs them (in the test’s
+// process — src/cli/program.ts — on a PGlite folder; the HTTP routes are tested on both databases in
 // src/http/routes/evaluations-audit.test.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sibi } from '../../../test/helpers/cli';
+import { sibiInProcess as sibi } from '../../../test/helpers/cli-in-process';
 import { preparedDataDir } from '../../../test/helpers/databases';
 import { loadEvaluationFixture } from '../../../test/helpers/evaluation-fixture';
 import { openDatabase } from '../../db/client';

@@ -1,12 +1,12 @@
-// `sibi evaluate --publish / --override-reason / --verify / --revoke` as a user runs them (child
-// processes on a PGlite folder; the SQL underneath is tested on both databases in
+// `sibi evaluate --publish / --override-reason / --verify / --revoke` as a user runs them (in the test’s
+// process — src/cli/program.ts — on a PGlite folder; the SQL underneath is tested on both databases in
 // src/services/evaluate-period.test.ts and src/db/evaluations.test.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sibi } from '../../../test/helpers/cli';
+import { sibiInProcess as sibi } from '../../../test/helpers/cli-in-process';
 import { preparedDataDir } from '../../../test/helpers/databases';
 import { loadEvaluationFixture, YI } from '../../../test/helpers/evaluation-fixture';
 import { load, report } from '../../../test/helpers/factories';

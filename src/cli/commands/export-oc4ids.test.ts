@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, sibi } from '../../../test/helpers/cli';
+import { ROOT } from '../../../test/helpers/cli';
+import { sibiInProcess as sibi } from '../../../test/helpers/cli-in-process';
 import { type CliTarget, createCliTarget, testDatabases } from '../../../test/helpers/databases';
 import { validateOc4idsPackage } from '../../../test/helpers/oc4ids';
 

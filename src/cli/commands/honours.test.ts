@@ -1,4 +1,4 @@
-// `sibi honours` and `sibi public-link` as a user runs them (child processes on a PGlite folder; the
+// `sibi honours` and `sibi public-link` as a user runs them (in the test’s process on a PGlite folder; the
 // SQL underneath is tested on both databases in src/http/routes/public-results.test.ts): a file with a
 // bad row is refused with file, row and column and exit 1, nothing written; a good one becomes a
 // draft, is published once, and gets a public link under SIBI_PUBLIC_URL.
@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sibi } from '../../../test/helpers/cli';
+import { sibiInProcess as sibi } from '../../../test/helpers/cli-in-process';
 import { preparedDataDir } from '../../../test/helpers/databases';
 import { load, REGIONS } from '../../../test/helpers/factories';
 import { openDatabase } from '../../db/client';

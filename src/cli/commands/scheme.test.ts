@@ -1,11 +1,11 @@
-// `sibi scheme check` as a user runs it (child processes): every problem with its line and exit 1,
+// `sibi scheme check` as a user runs it (in the test’s process): every problem with its line and exit 1,
 // the summary and exit 0, usage errors exit 2, and with --period the nominal against effective
 // weights on a PGlite folder's data. `sibi evaluate` with a bad scheme lists every problem too.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sibi } from '../../../test/helpers/cli';
+import { sibiInProcess as sibi } from '../../../test/helpers/cli-in-process';
 import { preparedDataDir } from '../../../test/helpers/databases';
 import { load, project, REGIONS, report } from '../../../test/helpers/factories';
 import { openDatabase } from '../../db/client';

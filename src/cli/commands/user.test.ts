@@ -1,7 +1,7 @@
 import { hostname, userInfo } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sibi } from '../../../test/helpers/cli';
+import { sibiInProcess as sibi } from '../../../test/helpers/cli-in-process';
 import { type CliTarget, createCliTarget } from '../../../test/helpers/databases';
 import { load, project, REGIONS } from '../../../test/helpers/factories';
 import { openCliDatabase, serveOnce } from '../../../test/helpers/serve-once';
