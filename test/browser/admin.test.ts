@@ -209,7 +209,8 @@ describe.skipIf(!chromiumPath())('administration (browser)', () => {
   });
 
   it('returns to the login page when the server no longer knows the session', async () => {
-    const page = await ctx.page({ as: 'demo_sysadmin' });
+    // a context of its own: its cookies are cleared
+    const page = await ctx.page({ as: 'demo_sysadmin', own: true });
     await open(page, '/admin/users');
     await page.context().clearCookies();
     await page.locator('.sibi-page-extra button', { hasText: /刷\s*新/ }).click();

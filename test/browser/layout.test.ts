@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { ROOT } from '../helpers/run-sibi';
 import { expectAccessible } from './axe';
 import { browserSuite, chromiumPath, DEMO_PASSWORD, open, settle, signIn } from './harness';
-import { animationsDone } from './settled';
+import { animationsDone, markActivity } from './settled';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -78,13 +78,34 @@ async function menuPaths(page: Page): Promise<string[]> {
 }
 
 /**
+ * Goes to `path`: inside the app as a link does when it shows the shell (react-router, no reload —
+ * what a user's click on the menu does, and a reload would fetch and compile the app again), else by
+ * loading it. Waits until the new page has rendered (the document's title is the page's) and settled.
+ */
+async function go(page: Page, path: string): Promise<void> {
+  const shell = page.url() !== 'about:blank' && (await page.locator('[data-testid="user-menu"]').count()) > 0;
+  if (!shell) return open(page, path);
+  const before = await page.title();
+  markActivity(page);
+  await page.evaluate(
+    `history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'))`,
+  );
+  const deadline = Date.now() + 60_000;
+  while ((await page.title()) === before) {
+    if (Date.now() > deadline) throw new Error(`${path}: the page did not change (still "${before}")`);
+    await page.waitForTimeout(50);
+  }
+  await settle(page);
+}
+
+/**
  * Opens `path` and, at each of SIZES in turn (the window resized, not the page reloaded), takes its
  * picture and returns what is clipped on it ("<path> at <width>: <element>").
  */
 async function visit(page: Page, path: string, picture_: string): Promise<string[]> {
   // a page's first load behind other suites' work can take longer than playwright's 30 s
   page.setDefaultTimeout(120_000);
-  await open(page, path);
+  await go(page, path);
   await page
     .locator(
       '[data-testid="user-menu"], [data-testid="big-screen"], #login-username, [data-testid="public-page"]',
@@ -254,16 +275,14 @@ describe.skipIf(!chromiumPath())('layout: nothing clipped (browser)', () => {
   it(
     'the review list, the dashboard’s units and a trial evaluation’s drawer at both sizes',
     async () => {
-      const page = await ctx.page(first);
-      await signIn(page, 'demo_city');
+      const page = await ctx.page({ ...first, as: 'demo_city' });
       const clipped: string[] = [];
       clipped.push(
         ...(await visit(page, '/reports/review?period=2020-09&status=all', 'reports-review-2020-09')),
       );
       clipped.push(...(await visit(page, '/?period=2020-09', 'dashboard-2020-09')));
       // a trial evaluation is the province's to run
-      const province = await ctx.page(first);
-      await signIn(province, 'demo_province');
+      const province = await ctx.page({ ...first, as: 'demo_province' });
       await evaluationDrawer(province);
       const drawer = async () => (await clippedElements(province)).map((line) => `drawer: ${line}`);
       clipped.push(...(await atEachSize(province, drawer, 'evaluation-unit-drawer')));
@@ -279,8 +298,8 @@ describe.skipIf(!chromiumPath())('layout: nothing clipped (browser)', () => {
     it(
       `${role}: every page of the menu at ${SIZES.map((size) => `${size.width}×${size.height}`).join(' and ')}`,
       async () => {
-        const page = await ctx.page(first);
-        await signIn(page, username);
+        const page = await ctx.page({ ...first, as: username });
+        if (page.url() === 'about:blank') await open(page, '/todos');
         const paths = await menuPaths(page);
         expect(paths.length).toBeGreaterThan(3);
         const clipped: string[] = [];
@@ -293,8 +312,7 @@ describe.skipIf(!chromiumPath())('layout: nothing clipped (browser)', () => {
   }
 
   it('the 大屏 at both sizes', async () => {
-    const page = await ctx.page(first);
-    await signIn(page, 'demo_province');
+    const page = await ctx.page({ ...first, as: 'demo_province' });
     expect(await visit(page, '/screen', 'screen')).toEqual([]);
   });
 
@@ -303,12 +321,11 @@ describe.skipIf(!chromiumPath())('layout: nothing clipped (browser)', () => {
     async () => {
       const found: string[] = [];
       for (const username of ['demo_province', 'demo_county', 'demo_owner']) {
-        const page = await ctx.page({ locale: 'en' });
-        await signIn(page, username);
+        const page = await ctx.page({ locale: 'en', as: username });
+        if (page.url() === 'about:blank') await open(page, '/todos');
         const data = await dataNames(page);
         for (const path of await menuPaths(page)) {
-          await open(page, path);
-          await settle(page);
+          await go(page, path);
           found.push(...(await chineseLabels(page, data)).map((text) => `${username} ${path}: ${text}`));
         }
       }

@@ -123,7 +123,8 @@ describe.skipIf(!chromiumPath())('navigation and data (browser)', { timeout: 180
   });
 
   it('shows a write on a list read before it, when the user goes back to the list (no reload)', async () => {
-    const page = await ctx.page({ as: 'demo_city' });
+    // a context of its own: the clock is the context's
+    const page = await ctx.page({ as: 'demo_city', own: true });
     // The page's clock stands still (timers still run): a read never goes stale by age (30 s), so
     // only the write can have made the list stale.
     await page.clock.setFixedTime(new Date());

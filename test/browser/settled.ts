@@ -34,6 +34,15 @@ export function trackRequests(page: Page): void {
 }
 
 /**
+ * Counts now as the page's last activity: the next networkQuiet waits QUIET_MS from here at least
+ * (after an in-app navigation, whose requests start a moment later).
+ */
+export function markActivity(page: Page): void {
+  const state = traffic.get(page);
+  if (state) state.changed = Date.now();
+}
+
+/**
  * Resolves once none of the page's requests has been in flight for QUIET_MS (Playwright's
  * 'networkidle' waits 500 ms of quiet on every call, and never comes with an about:srcdoc frame).
  * A page not tracked waits for 'networkidle'. Throws after `timeout` ms unless `lenient`.
