@@ -72,10 +72,14 @@ export default defineConfig({
           include: BROWSER_TIER,
           globalSetup: ['test/browser/global-setup.ts'],
           env: CHEAP_HASHES,
+          // Worker threads, isolated: a pool of its own beside the database tier's processes, so
+          // browser files (mostly waiting on Chromium and the demo servers) run while database files
+          // use the CPU — in the forks pool they would wait for the whole database tier to end
+          // (shared workers run one project's files after another's).
+          pool: 'threads',
           // A browser step on a busy machine takes seconds: a minute per test is too tight. (Set here:
           // vi.setConfig in a file does not reach its tests when workers are shared between files.)
           testTimeout: 240_000,
-          pool: 'forks',
         },
       },
     ],

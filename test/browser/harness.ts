@@ -13,14 +13,14 @@
 //   await shot(page, 'city-dashboard');        // tmp/screenshots/<name>.png
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { zhCN } from '../../web/src/i18n/zh-CN';
 import { ROOT } from '../helpers/run-sibi';
 import { DEMO_PASSWORD, type SibiServer, startDemoServer } from './server';
 import { animationsDone, networkQuiet, spinnersGone, trackRequests } from './settled';
-import { awaitSharedServer } from './shared-server';
+import { awaitSharedServer, type SharedServer } from './shared-server';
 
 export {
   buildWebOnce,
@@ -105,11 +105,11 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
   const headers: Record<string, string> = ownServer
     ? {}
     : { 'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` };
-  beforeAll(async () => {
+  beforeAll(async (suite) => {
     // One after the other: preparing the demo database is CPU-heavy, and so is starting Chromium.
     server = ownServer
       ? await startDemoServer()
-      : await awaitSharedServer(inject('browserServer'), SERVER_WAIT_MS);
+      : await awaitSharedServer(sharedServerOf(suite.file.filepath), SERVER_WAIT_MS);
     browser = await launchBrowser();
   }, SERVER_WAIT_MS + 300_000);
   // A failed test leaves a picture of each of its pages: tmp/screenshots/failed-<test>-<n>.png.
@@ -191,6 +191,15 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
       return seen.get(page) ?? [];
     },
   };
+}
+
+/** The shared server a file uses: picked by its path, so a file always meets the same one. */
+function sharedServerOf(file: string): SharedServer {
+  const servers = inject('browserServers');
+  const name = relative(ROOT, file);
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return servers[hash % servers.length]!;
 }
 
 /** Signs in through the login form and waits for the shell (or for `expect`: a selector). */

@@ -1,6 +1,6 @@
-// One demo server for the whole browser run: started by the browser tier's global setup
-// (global-setup.ts) and used by every file whose tests leave the others' data alone (harness.ts →
-// browserSuite). The setup does not wait for it: under `npm test` every project's global setup runs
+// The demo servers the whole browser run shares (two by default): started by the browser tier's
+// global setup (global-setup.ts) and used by every file whose tests leave the others' data alone,
+// each file on the one its name picks (harness.ts → browserSuite). The setup does not wait for it: under `npm test` every project's global setup runs
 // before any test starts, and preparing the demo database takes minutes on a fresh checkout. The
 // URL is known at once (the port is chosen first); a status file says when it listens, or why not.
 //
@@ -20,7 +20,7 @@ export interface SharedServer {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    browserServer: SharedServer;
+    browserServers: SharedServer[];
   }
 }
 
