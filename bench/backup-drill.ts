@@ -16,7 +16,7 @@ import { backupSecretsFromEnv } from '../src/services/backup-keys';
 import { loadDemo } from '../src/services/load-demo';
 import { restoreBackup } from '../src/services/restore-backup';
 import { fingerprint } from '../test/helpers/fingerprint';
-import { arg } from './lib';
+import { arg, peakRssKib } from './lib';
 
 const context = { actor: 'bench', ip: null, now: new Date() };
 const url = process.env.DATABASE_URL;
@@ -55,5 +55,5 @@ console.log(`backup ${backup.seconds.toFixed(1)} s, restore ${restore.seconds.to
 // This process's CPU: all of the work on PGlite, the client's share on PostgreSQL.
 console.log(`process CPU: backup ${backupCpu.toFixed(1)} s, restore ${restoreCpu.toFixed(1)} s`);
 console.log(`tables equal after restore (rows and md5): ${equal.length} of ${Object.keys(before).length}`);
-console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+console.log(`peak RSS ${(peakRssKib() / 1024).toFixed(0)} MiB`);
 if (equal.length !== Object.keys(before).length) process.exitCode = 1;

@@ -7,7 +7,7 @@ import { openDatabase } from '../src/db/client';
 import { parseFile } from '../src/io/parse-file';
 import { importRecords } from '../src/services/import-records';
 import { BENCH_REGIONS, benchProjects } from './import-fixture';
-import { arg } from './lib';
+import { arg, peakRssKib } from './lib';
 
 const file = arg('file', '');
 const rows = Number(arg('rows', '0'));
@@ -42,4 +42,4 @@ console.log(`ROWS=${summary.rows} INSERTED=${summary.inserted}`);
 console.log(
   `PARSE_MS=${Number(parsedAt - start) / 1e6} STORE_MS=${Number(end - parsedAt) / 1e6} TOTAL_MS=${Number(end - start) / 1e6}`,
 );
-console.log(`PEAK_RSS_KIB=${process.resourceUsage().maxRSS}`);
+console.log(`PEAK_RSS_KIB=${peakRssKib()}`);

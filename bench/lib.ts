@@ -1,5 +1,6 @@
 // Small helpers shared by the benchmarks: timing, medians, child-process peak memory.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export async function timeIt(work: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
@@ -32,6 +33,19 @@ export function peakMemoryOf(script: string, args: string[]): { mib: number; std
   const match = /PEAK_RSS_KIB=(\d+)/.exec(result.stdout);
   if (!match) throw new Error(`no PEAK_RSS_KIB in output of ${script}`);
   return { mib: Number(match[1]) / 1024, stdout: result.stdout };
+}
+
+/**
+ * This process's peak resident memory in KiB: VmHWM from /proc/self/status (Linux). Not
+ * process.resourceUsage().maxRSS, which on Linux starts a child's peak at its parent's resident size
+ * (libuv spawns with vfork): a child of a large process reports the parent's memory.
+ */
+export function peakRssKib(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]);
+  } catch {}
+  return process.resourceUsage().maxRSS;
 }
 
 export function arg(name: string, fallback: string): string {
