@@ -169,6 +169,8 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
         }
       }
       const page = await context.newPage();
+      // Playwright's 30 s per step ran out for a first page load with six files at once in CI.
+      page.setDefaultTimeout(60_000);
       if (page.viewportSize()?.width !== width || page.viewportSize()?.height !== height)
         await page.setViewportSize({ width, height });
       trackRequests(page);
