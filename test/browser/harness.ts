@@ -5,11 +5,11 @@
 // projects of their own (docs/development.md, browser tests); a file that needs a server to itself
 // (another clock, changed settings, data the others read) says why with `ownServer`.
 //
-//   const ctx = browserSuite();                // in a describe: the shared server, a browser per file
+//   const ctx = browserSuite();                // in a describe: a shared server, a browser per file
 //   const ctx = browserSuite({ ownServer: 'it changes the report deadline' });
 //   const page = await ctx.page();             // a fresh browser context (no cookies)
 //   await signIn(page, 'demo_city');           // through the login form, waits for the shell
-//   const page = await ctx.page({ as: 'demo_city' });  // a fresh context signed in (see `page`)
+//   const page = await ctx.page({ as: 'demo_city' });  // signed in, the file's context of that account (see `page`)
 //   await shot(page, 'city-dashboard');        // tmp/screenshots/<name>.png
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -155,7 +155,7 @@ export function browserSuite({ ownServer }: { ownServer?: string } = {}): Browse
           viewport: { width, height },
           locale,
           // The app honours reduced motion (web/src/motion.ts): no antd transitions or chart
-          // animations to render and wait for, on 2 cores shared by three test files.
+          // animations to render and wait for, on 2 cores shared by several test files.
           reducedMotion: 'reduce',
           extraHTTPHeaders: headers,
         });

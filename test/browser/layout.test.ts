@@ -85,6 +85,8 @@ async function menuPaths(page: Page): Promise<string[]> {
 async function go(page: Page, path: string): Promise<void> {
   const shell = page.url() !== 'about:blank' && (await page.locator('[data-testid="user-menu"]').count()) > 0;
   if (!shell) return open(page, path);
+  const here = new URL(page.url());
+  if (here.pathname + here.search === path) return settle(page);
   const before = await page.title();
   markActivity(page);
   await page.evaluate(
