@@ -8,9 +8,7 @@
 import { Console } from 'node:console';
 import { Readable, Writable } from 'node:stream';
 import { runSibi } from '../../src/cli/program';
-import type { CliResult } from './run-sibi';
-
-const DATABASE_LINE = /^数据库：(.*)\n/;
+import { type CliResult, cliResult } from './run-sibi';
 
 /** One command at a time: it borrows the process's environment, output streams and stdin. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -57,14 +55,7 @@ async function runInProcess(args: string[], env: Record<string, string>, input?:
       stderr: new Writable({ write: (chunk, _encoding, done) => void toErr(chunk, done) }),
     });
     await runSibi(args);
-    const code = Number(process.exitCode ?? 0);
-    const line = DATABASE_LINE.exec(stderr);
-    return {
-      code,
-      stdout,
-      stderr: line ? stderr.slice(line[0].length) : stderr,
-      database: line ? line[1]! : null,
-    };
+    return cliResult(Number(process.exitCode ?? 0), stdout, stderr);
   } finally {
     globalThis.console = savedConsole;
     process.stdout.write = savedWrite.out;

@@ -16,6 +16,17 @@ export interface CliResult {
 /** The line every command that opens the database starts stderr with (src/cli/run.ts DATABASE_LINE). */
 const DATABASE_LINE = /^数据库：(.*)\n/;
 
+/** A command's answer: its exit code and output, the database line taken off stderr. */
+export function cliResult(code: number, stdout: string, stderr: string): CliResult {
+  const line = DATABASE_LINE.exec(stderr);
+  return {
+    code,
+    stdout,
+    stderr: line ? stderr.slice(line[0].length) : stderr,
+    database: line ? line[1]! : null,
+  };
+}
+
 export function sibi(
   args: string[],
   env: Record<string, string>,
@@ -36,15 +47,7 @@ export function sibi(
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => {
-      const line = DATABASE_LINE.exec(stderr);
-      resolve({
-        code: code ?? -1,
-        stdout,
-        stderr: line ? stderr.slice(line[0].length) : stderr,
-        database: line ? line[1]! : null,
-      });
-    });
+    child.on('close', (code) => resolve(cliResult(code ?? -1, stdout, stderr)));
     if (input !== undefined) child.stdin.end(input);
     else child.stdin.end();
   });

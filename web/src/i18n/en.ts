@@ -11,6 +11,7 @@ import { publicEn } from './public.en';
 import { qualityEn } from './quality.en';
 import { remindersEn } from './reminders.en';
 import { reportsEn } from './reports.en';
+import { rolesEn } from './roles';
 import { selfScoresEn } from './self-scores.en';
 import { todosEn } from './todos.en';
 import { warningsEn } from './warnings.en';
@@ -189,15 +190,7 @@ export const en: Record<MessageKey, string> = {
   'settings.session.absoluteHours': 'Session maximum lifetime (hours)',
   'settings.session.secureCookie': 'Send the cookie over HTTPS only (when behind TLS)',
 
-  'role.sysadmin': 'System administrator',
-  'role.secadmin': 'Security administrator',
-  'role.auditor': 'Audit administrator',
-  'role.province_officer': 'Province officer',
-  'role.city_officer': 'City officer',
-  'role.county_officer': 'County officer',
-  'role.project_owner': 'Project owner',
-  'role.leader': 'Supervising leader',
-  'role.viewer': 'Viewer',
+  ...rolesEn,
 
   'metric.key.projectCount': 'Key projects',
   'metric.key.annualTarget': 'Annual investment target',

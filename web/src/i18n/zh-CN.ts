@@ -12,6 +12,7 @@ import { publicZhCN } from './public.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
 import { remindersZhCN } from './reminders.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { rolesZhCN } from './roles';
 import { selfScoresZhCN } from './self-scores.zh-CN';
 import { todosZhCN } from './todos.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
@@ -185,15 +186,7 @@ export const zhCN = {
   'settings.session.absoluteHours': '会话最长有效期（小时）',
   'settings.session.secureCookie': 'Cookie 仅经 HTTPS 发送（部署在 TLS 之后时开启）',
 
-  'role.sysadmin': '系统管理员',
-  'role.secadmin': '安全管理员',
-  'role.auditor': '审计管理员',
-  'role.province_officer': '省级管理员',
-  'role.city_officer': '市级管理员',
-  'role.county_officer': '县级管理员',
-  'role.project_owner': '项目单位',
-  'role.leader': '分包领导',
-  'role.viewer': '查看者',
+  ...rolesZhCN,
 
   'metric.key.projectCount': '重点项目个数',
   'metric.key.annualTarget': '年度计划投资',
