@@ -1,4 +1,5 @@
 // The Fastify application: security plugins first, then one route file per resource.
+
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -7,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { APP_VERSION } from '../app-version';
 import type { Database } from '../services/database';
+import { ReadCache } from '../services/read-cache';
 import { registerErrorHandler } from './errors';
 import { limitHeavyRequests } from './heavy-requests';
 import { serializeErrorForLog } from './log-safety';
@@ -85,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     database: options.database,
     clock: options.clock ?? (() => new Date()),
     demo: options.demo ?? false,
+    readCache: new ReadCache(options.database),
   };
   installZodSchemas(app);
   echoRequestId(app);
@@ -119,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     importsInProgress: () => uploads.inUse,
     token: options.metricsToken ?? (process.env.SIBI_METRICS_TOKEN?.trim() || undefined),
     trustProxy: options.trustProxy ?? false,
+    readCache: deps.readCache,
   });
   registerRoutes(app, deps, options.loginRateLimit ?? { max: 20, timeWindow: 60_000 });
   return app;

@@ -15,6 +15,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { NOT_FOUND_MESSAGE } from '../policies/authorize';
 import type { Database } from '../services/database';
+import type { ReadCacheStats } from '../services/read-cache';
 
 export interface MetricsOptions {
   database: Database;
@@ -23,6 +24,8 @@ export interface MetricsOptions {
   /** SIBI_METRICS_TOKEN: a scraper's bearer token; without it, loopback clients without a proxy only. */
   token?: string;
   trustProxy: boolean;
+  /** The server's cached reads (src/services/read-cache.ts): answers from the cache and computed. */
+  readCache?: { stats: ReadCacheStats };
 }
 
 interface PoolCounts {
@@ -78,6 +81,21 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
     registers: [registry],
     collect() {
       for (const { kind, state, count } of app.jobs?.counts() ?? []) this.set({ kind, state }, count);
+    },
+  });
+
+  new Counter({
+    name: 'sibi_read_cache_answers_total',
+    help: 'Cached reads: answers handed out from the cache (hit), computed (miss), computed but not kept as a commit came in meanwhile (discarded)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+    collect() {
+      const stats = options.readCache?.stats;
+      if (!stats) return;
+      this.reset();
+      this.inc({ result: 'hit' }, stats.hits);
+      this.inc({ result: 'miss' }, stats.misses);
+      this.inc({ result: 'discarded' }, stats.discarded);
     },
   });
 

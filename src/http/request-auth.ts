@@ -1,10 +1,12 @@
 // What a request carries once authenticated, and the helpers routes use to read it.
+
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../policies/actor';
 import type { PendingStep } from '../services/auth/sessions';
 import type { AuditContext } from '../services/context';
 import type { Database } from '../services/database';
 import { AuthenticationError } from '../services/errors';
+import type { ReadCache } from '../services/read-cache';
 import type { SessionRow, UserRow } from '../services/row-types';
 import type { Settings } from '../services/settings';
 
@@ -34,6 +36,8 @@ export interface AppDeps {
   database: Database;
   clock: () => Date;
   demo: boolean;
+  /** Answers kept per data version (src/services/read-cache.ts), for this server's cached reads. */
+  readCache: ReadCache;
 }
 
 export function authOf(request: FastifyRequest): RequestAuth {

@@ -22,6 +22,7 @@ import {
   type ReportPeriod,
   reportPeriod,
 } from '../domain/report-period';
+import { chinaDate } from '../domain/report-workflow';
 import type { Actor } from '../policies/actor';
 import { entryReviewProvince, fillScope, reviewScope, watchedUnits } from '../policies/todo-scope';
 import { DEFAULT_LISTS } from './compute-stats';
@@ -307,23 +308,55 @@ async function adminItems(database: Database, actor: Actor, since: Date): Promis
   ];
 }
 
-export async function listTodos(database: Database, actor: Actor, now: Date): Promise<TodoList> {
-  const settings = await loadSettings(database.db);
-  const deadlineDay = settings['report.deadlineDay'];
-  const period = currentReportPeriod(now, deadlineDay);
-  const late = overduePeriod(now, deadlineDay);
+/**
+ * How an answer may be kept: `read(key, compute)` hands back `compute()`'s answer or one kept for the
+ * same key and data version (src/services/read-cache.ts). Without one, everything is computed.
+ */
+export type KeptRead = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+
+const computeNow: KeptRead = (_key, compute) => compute();
+
+export async function listTodos(
+  database: Database,
+  actor: Actor,
+  now: Date,
+  kept: KeptRead = computeNow,
+): Promise<TodoList> {
+  // What depends only on the figures, the account and the day is kept; the admin's failed deliveries
+  // and the unread messages (tables that move no data version) are read every time.
+  const key = JSON.stringify([
+    'todos',
+    actor.id,
+    actor.role,
+    actor.regionCode,
+    [...actor.projectIds].sort((a, b) => a - b),
+    chinaDate(now),
+  ]);
+  const work = await kept(key, async () => {
+    const settings = await loadSettings(database.db);
+    const deadlineDay = settings['report.deadlineDay'];
+    const period = currentReportPeriod(now, deadlineDay);
+    const late = overduePeriod(now, deadlineDay);
+    return {
+      period,
+      late,
+      items: [
+        ...(await fillerItems(database, actor, now, deadlineDay, period)),
+        ...(await reviewerItems(database, actor)),
+        ...(await entryItems(database, actor)),
+        ...(await overdueItems(database, actor, late)),
+      ],
+    };
+  });
   const items = [
-    ...(await fillerItems(database, actor, now, deadlineDay, period)),
-    ...(await reviewerItems(database, actor)),
-    ...(await entryItems(database, actor)),
-    ...(await overdueItems(database, actor, late)),
+    ...work.items,
     ...(await adminItems(database, actor, new Date(now.getTime() - 7 * 86_400_000))),
   ];
   const sum = (...kinds: TodoKind[]) =>
     items.filter((i) => kinds.includes(i.kind)).reduce((total, i) => total + i.count, 0);
   return {
-    period: withTitle(period),
-    overduePeriod: withTitle(late),
+    period: withTitle(work.period),
+    overduePeriod: withTitle(work.late),
     items,
     counts: {
       todos: items.reduce((total, i) => total + i.count, 0),

@@ -8,6 +8,7 @@ import { authorize, authorizeRole } from '../../policies/authorize';
 import { composeDashboard } from '../../services/compose-dashboard';
 import { computeStats } from '../../services/compute-stats';
 import { pagesOf } from '../../services/table-export';
+import { cachedReply } from '../cached-reply';
 import { type AppDeps, actorOfRequest } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import { exportSummary, sendTableExport } from '../table-export';
@@ -24,13 +25,22 @@ const metricsOut = (m: Parameters<typeof metricsToJson>[0]) =>
 export function statsRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
-  /** The 驾驶舱 of a region in the caller's scope, as GET /api/dashboard answers it. */
-  async function dashboard(request: FastifyRequest, { region, period, list }: z.output<typeof ZStatsQuery>) {
+  /** The region and lists asked for, once the caller may read the region (checked here), and the cache key. */
+  function statsQuery(
+    request: FastifyRequest,
+    kind: string,
+    { region, period, list }: z.output<typeof ZStatsQuery>,
+  ) {
     const actor = actorOfRequest(request);
     authorizeRole(actor, 'stats.read');
     authorize(actor, 'stats.read', { regionCode: region });
     const lists = list === undefined ? undefined : Array.isArray(list) ? list : [list];
-    const d = await composeDashboard(deps.database, { region, period, lists });
+    return { region, period, lists, key: JSON.stringify([kind, region, period, lists ?? null]) };
+  }
+
+  /** The 驾驶舱 of a region, as GET /api/dashboard answers it. */
+  async function dashboard(query: { region: string; period: string; lists: string[] | undefined }) {
+    const d = await composeDashboard(deps.database, query);
     return {
       region: regionOut(d.region),
       period: d.period.id,
@@ -61,19 +71,17 @@ export function statsRoutes(root: FastifyInstance, deps: AppDeps): void {
         response: { 200: ZStats },
       },
     },
-    async (request) => {
-      const actor = actorOfRequest(request);
-      const { region, period, list } = request.query;
-      authorizeRole(actor, 'stats.read');
-      authorize(actor, 'stats.read', { regionCode: region });
-      const lists = list === undefined ? undefined : Array.isArray(list) ? list : [list];
-      const stats = await computeStats(deps.database, { region, period, lists });
-      return {
-        region: stats.region,
-        period: stats.period.id,
-        lists: stats.lists,
-        metrics: metricsOut(stats.metrics),
-      };
+    async (request, reply) => {
+      const { key, ...query } = statsQuery(request, 'stats', request.query);
+      return cachedReply(request, reply, deps, key, async () => {
+        const stats = await computeStats(deps.database, query);
+        return {
+          region: stats.region,
+          period: stats.period.id,
+          lists: stats.lists,
+          metrics: metricsOut(stats.metrics),
+        };
+      });
     },
   );
 
@@ -87,7 +95,10 @@ export function statsRoutes(root: FastifyInstance, deps: AppDeps): void {
         response: { 200: ZDashboard },
       },
     },
-    async (request) => dashboard(request, request.query),
+    async (request, reply) => {
+      const { key, ...query } = statsQuery(request, 'dashboard', request.query);
+      return cachedReply(request, reply, deps, key, () => dashboard(query));
+    },
   );
 
   app.get(
@@ -101,7 +112,8 @@ export function statsRoutes(root: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const { lang, sort, ...query } = request.query;
-      const rows = sortUnitRows(unitRows(await dashboard(request, query)), sort);
+      const { key, ...units } = statsQuery(request, 'dashboard', query);
+      const rows = sortUnitRows(unitRows(await deps.readCache.readNow(key, () => dashboard(units))), sort);
       return sendTableExport(reply, request, deps, {
         kind: 'dashboard-units',
         spec: UNITS_TABLE,

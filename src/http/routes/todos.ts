@@ -17,6 +17,9 @@ export function todoRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     // Every signed-in account has a list (its own scope decides what is in it; empty for some roles).
-    async (request) => listTodos(deps.database, actorOfRequest(request), deps.clock()),
+    async (request) =>
+      listTodos(deps.database, actorOfRequest(request), deps.clock(), (key, compute) =>
+        deps.readCache.readNow(key, compute),
+      ),
   );
 }

@@ -6,6 +6,7 @@ import { WARNINGS_TABLE } from '../../domain/tables/warnings';
 import { authorize, authorizeRole } from '../../policies/authorize';
 import { computeAlerts } from '../../services/compute-alerts';
 import { pagesOf } from '../../services/table-export';
+import { cachedReply } from '../cached-reply';
 import { type AppDeps, actorOfRequest } from '../request-auth';
 import type { ZodTypeProvider } from '../schema/zod-provider';
 import { exportSummary, sendTableExport, zExportQuery } from '../table-export';
@@ -15,13 +16,17 @@ export function warningRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['stats'];
 
-  async function warnings(request: FastifyRequest, query: z.output<typeof ZWarningsQuery>) {
+  /** The warnings asked for, once the caller may read the region (checked here). */
+  function warnings(request: FastifyRequest, query: z.output<typeof ZWarningsQuery>) {
     const actor = actorOfRequest(request);
     const { region, period, list, level } = query;
     authorizeRole(actor, 'stats.read');
     authorize(actor, 'stats.read', { regionCode: region });
     const lists = list === undefined ? undefined : Array.isArray(list) ? list : [list];
-    return computeAlerts(deps.database, { region, period, lists, level });
+    return {
+      key: JSON.stringify(['warnings', region, period, lists ?? null, level ?? null]),
+      compute: () => computeAlerts(deps.database, { region, period, lists, level }),
+    };
   }
 
   app.get(
@@ -34,9 +39,12 @@ export function warningRoutes(root: FastifyInstance, deps: AppDeps): void {
         response: { 200: ZWarnings },
       },
     },
-    async (request) => {
-      const report = await warnings(request, request.query);
-      return { ...report, period: report.period.id };
+    async (request, reply) => {
+      const { key, compute } = warnings(request, request.query);
+      return cachedReply(request, reply, deps, key, async () => {
+        const report = await compute();
+        return { ...report, period: report.period.id };
+      });
     },
   );
 
@@ -47,7 +55,7 @@ export function warningRoutes(root: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const { lang, ...query } = request.query;
-      const report = await warnings(request, query);
+      const report = await warnings(request, query).compute();
       return sendTableExport(reply, request, deps, {
         kind: 'warnings',
         spec: WARNINGS_TABLE,
