@@ -6,7 +6,11 @@
 // captured from the browser (dashboard, report list, project list, to-do list); the page's time is
 // until its last read has answered.
 // Usage: npx tsx bench/load.ts [--users 200] [--seconds 30] [--servers 1] [--think 0] [--pages]
+//                              [--ramp 1] [--warmup 0]
 //   PGlite in .bench-data/load, or PostgreSQL when DATABASE_URL is set (required for --servers 2).
+//   --ramp: users start spread over this many seconds (1: nearly all at once, a thundering herd).
+//   --warmup: what is asked in the first seconds is counted apart ("warm-up" line), not in the table
+//   (the server's cached reads start empty: the table is then the steady state).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -25,6 +29,8 @@ const SERVERS = Number(arg('servers', '1'));
 /** Pause between one user's requests (ms): 0 is a stress test, a few seconds is people reading. */
 const THINK = Number(arg('think', '0'));
 const PAGES = process.argv.includes('--pages');
+const RAMP_MS = Number(arg('ramp', '1')) * 1000;
+const WARMUP_MS = Number(arg('warmup', '0')) * 1000;
 const url = process.env.DATABASE_URL;
 const dataDir = join(process.cwd(), '.bench-data', 'load');
 if (SERVERS > 1 && !url) throw new Error('--servers 2 needs DATABASE_URL (PGlite is one process)');
@@ -150,7 +156,11 @@ for (const [i, u] of users.entries()) {
 // ---- the load --------------------------------------------------------------------------------
 type Kind = 'dashboard' | 'report list' | 'report save' | `page ${PageName}`;
 const latencies: Partial<Record<Kind, number[]>> = {};
-const record = (kind: Kind, ms: number) => {
+/** What was asked during the warm-up (any kind). */
+const warmup: number[] = [];
+let measureFrom = 0;
+const record = (kind: Kind, ms: number, began: number) => {
+  if (began < measureFrom) return void warmup.push(ms);
   latencies[kind] ??= [];
   latencies[kind].push(ms);
 };
@@ -201,10 +211,10 @@ async function loadPage(user: User, name: PageName): Promise<void> {
     errors.push(`page ${name}: ${(error as Error).message}`);
     return;
   }
-  record(`page ${name}`, performance.now() - start);
+  record(`page ${name}`, performance.now() - start, start);
 }
 const errors: string[] = [];
-const deadline = Date.now() + SECONDS * 1000;
+const deadline = Date.now() + WARMUP_MS + SECONDS * 1000;
 
 async function act(user: User, n: number): Promise<void> {
   if (PAGES) return loadPage(user, PAGE_ORDER[n % PAGE_ORDER.length]!);
@@ -229,13 +239,13 @@ async function act(user: User, n: number): Promise<void> {
     errors.push(`${kind}: ${(error as Error).message}`);
     return;
   }
-  record(kind, performance.now() - start);
+  record(kind, performance.now() - start, start);
   if (reply.status >= 300)
     errors.push(`${kind}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
 }
 
 async function userLoop(user: User, offset: number): Promise<void> {
-  // Users start spread over the first second, not all in the same instant.
+  // Users start spread over the ramp (by default the first second), not all in the same instant.
   await new Promise((r) => setTimeout(r, offset));
   for (let n = offset % 20; Date.now() < deadline; n++) {
     await act(user, n);
@@ -244,8 +254,9 @@ async function userLoop(user: User, offset: number): Promise<void> {
 }
 
 const started = performance.now();
-await Promise.all(ready.map((u, i) => userLoop(u, Math.floor((i * 1000) / ready.length))));
-const elapsed = (performance.now() - started) / 1000;
+measureFrom = started + WARMUP_MS;
+await Promise.all(ready.map((u, i) => userLoop(u, Math.floor((i * RAMP_MS) / ready.length))));
+const elapsed = (performance.now() - measureFrom) / 1000;
 for (const s of servers) s.kill('SIGTERM');
 
 const pct = (sorted: number[], p: number) =>
@@ -255,8 +266,15 @@ const everyPage = Object.entries(latencies)
   .filter(([kind]) => kind.startsWith('page '))
   .flatMap(([, list]) => list);
 if (everyPage.length > 0) latencies['page (all)' as Kind] = everyPage;
+if (WARMUP_MS > 0) {
+  const sorted = [...warmup].sort((a, b) => a - b);
+  console.log(
+    `warm-up (first ${WARMUP_MS / 1000} s, not in the table): ${warmup.length} answers, ` +
+      `p50 ${pct(sorted, 50).toFixed(0)} ms, p95 ${pct(sorted, 95).toFixed(0)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`,
+  );
+}
 console.log(
-  `${USERS} users, ${SECONDS} s, think ${THINK} ms, ${SERVERS} server process(es) on ${url ? 'postgres' : 'pglite'}: ` +
+  `${USERS} users, ${SECONDS} s, ramp ${RAMP_MS / 1000} s, think ${THINK} ms, ${SERVERS} server process(es) on ${url ? 'postgres' : 'pglite'}: ` +
     `${total} requests, ${(total / elapsed).toFixed(0)} req/s, ${errors.length} errors`,
 );
 console.log('| request | count | p50 | p90 | p95 | p99 | max |');

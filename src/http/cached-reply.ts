@@ -4,8 +4,9 @@
 // Cache-Control stays no-store on /api (plugins/security-headers.ts, ASVS 8.2.1): browsers keep
 // nothing on disk; a client that keeps the answer itself (in memory) revalidates with the tag.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { entityTag } from '../services/read-cache';
-import type { AppDeps } from './request-auth';
+import { chinaDate } from '../domain/report-workflow';
+import { accountKey, entityTag } from '../services/read-cache';
+import { type AppDeps, actorOfRequest } from './request-auth';
 
 /** Whether an If-None-Match header names `tag` (a list, a weak tag, or `*`). */
 export function matchesTag(header: string | undefined, tag: string): boolean {
@@ -14,6 +15,19 @@ export function matchesTag(header: string | undefined, tag: string): boolean {
     const trimmed = t.trim();
     return trimmed === '*' || trimmed === tag || trimmed === `W/${tag}`;
   });
+}
+
+/**
+ * The key of a list the account sees (its visibility, its permissions on each row, the day's locks):
+ * the account, the route and its query, the day.
+ */
+export function accountListKey(request: FastifyRequest, deps: AppDeps): string {
+  return JSON.stringify([
+    request.routeOptions.url,
+    ...accountKey(actorOfRequest(request)),
+    request.url,
+    chinaDate(deps.clock()),
+  ]);
 }
 
 /**

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/client';
 import { dataVersion } from '../db/data-version';
+import type { Actor } from '../policies/actor';
 
 /** What the cache may hold, in characters of JSON. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -86,6 +87,14 @@ export class ReadCache {
   clear(): void {
     this.entries.clear();
   }
+}
+
+/**
+ * What an answer that depends on the account depends on: the account, its role and region, and the
+ * projects bound to it (when they change, so does the key, even before the version is read).
+ */
+export function accountKey(actor: Actor): unknown[] {
+  return [actor.id, actor.role, actor.regionCode, [...actor.projectIds].sort((a, b) => a - b)];
 }
 
 /** An entity tag for the answer to `key` at `version`: the same only for the same key and version. */

@@ -26,6 +26,7 @@ import { chinaDate } from '../domain/report-workflow';
 import type { Actor } from '../policies/actor';
 import { entryReviewProvince, fillScope, reviewScope, watchedUnits } from '../policies/todo-scope';
 import { DEFAULT_LISTS } from './compute-stats';
+import { accountKey } from './read-cache';
 import { regionTree } from './region-tree';
 import { loadSettings } from './settings';
 
@@ -324,14 +325,7 @@ export async function listTodos(
 ): Promise<TodoList> {
   // What depends only on the figures, the account and the day is kept; the admin's failed deliveries
   // and the unread messages (tables that move no data version) are read every time.
-  const key = JSON.stringify([
-    'todos',
-    actor.id,
-    actor.role,
-    actor.regionCode,
-    [...actor.projectIds].sort((a, b) => a - b),
-    chinaDate(now),
-  ]);
+  const key = JSON.stringify(['todos', ...accountKey(actor), chinaDate(now)]);
   const work = await kept(key, async () => {
     const settings = await loadSettings(database.db);
     const deadlineDay = settings['report.deadlineDay'];

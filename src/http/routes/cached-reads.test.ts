@@ -160,4 +160,30 @@ describe.each(testDatabases())('cached reads on $name', (target: TestDatabase) =
     await freshReport(database, server.clock(), ownProject as never, 'submitted', year, month);
     expect(due(await owner.get('/api/todos'))).toBe(0);
   });
+
+  it('keeps the lists an account sees (projects, reports, missing) to that account', async () => {
+    const second = await addProject();
+    await createTestAccount(database, {
+      username: 'cache_owner2',
+      role: 'project_owner',
+      projectCodes: [second.code],
+    });
+    const owner = await loginAs(server, { username: 'cache_owner', role: 'project_owner' });
+    const owner2 = await loginAs(server, { username: 'cache_owner2', role: 'project_owner' });
+    for (const path of ['/api/projects?page=1&pageSize=20', '/api/reports?page=1&pageSize=20']) {
+      const mine = await owner.get(path);
+      const theirs = await owner2.get(path);
+      expect(mine.status, path).toBe(200);
+      expect(theirs.headers.get('etag'), path).not.toBe(mine.headers.get('etag'));
+      // The other account's tag is not an answer for this one.
+      expect((await conditional(owner2, path, mine.headers.get('etag')!)).status, path).toBe(200);
+    }
+    const codes = (reply: { body: { items: { code: string }[] } }) => reply.body.items.map((p) => p.code);
+    expect(codes(await owner.get('/api/projects?page=1&pageSize=20'))).toEqual([ownProject.code]);
+    expect(codes(await owner2.get('/api/projects?page=1&pageSize=20'))).toEqual([second.code]);
+    // A new report of the second owner's project is in its list at once.
+    const before = (await owner2.get('/api/reports?page=1&pageSize=20')).body.total;
+    await freshReport(database, server.clock(), second as never, 'draft', 2020, 8);
+    expect((await owner2.get('/api/reports?page=1&pageSize=20')).body.total).toBe(before + 1);
+  });
 });

@@ -19,6 +19,7 @@ import {
   updateProject,
   updateProjectYear,
 } from '../../services/records/projects';
+import { accountListKey, cachedReply } from '../cached-reply';
 import { loadAuthorized, regionSubtree } from '../guard';
 import { presentLeaderTerm, presentProject, presentProjectYear } from '../presenters/project';
 import { type AppDeps, actorOfRequest, auditContext } from '../request-auth';
@@ -87,9 +88,11 @@ export function projectRoutes(root: FastifyInstance, deps: AppDeps): void {
         response: { 200: ZProjectList },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { page, pageSize, sort, after, ...filter } = request.query;
-      return readPresentedProjects(deps, actorOfRequest(request), filter, { page, pageSize, sort, after });
+      return cachedReply(request, reply, deps, accountListKey(request, deps), () =>
+        readPresentedProjects(deps, actorOfRequest(request), filter, { page, pageSize, sort, after }),
+      );
     },
   );
 

@@ -16,6 +16,7 @@ import { approveReport, returnReport, submitReport } from '../../services/report
 import { type ReviewItem, reviewReports } from '../../services/reports/review-reports';
 import { createReport, deleteReport, updateReport } from '../../services/reports/save-report';
 import type { ReportRow, ReportWithProject } from '../../services/row-types';
+import { accountListKey, cachedReply } from '../cached-reply';
 import { loadAuthorized, regionSubtree } from '../guard';
 import { presentProject } from '../presenters/project';
 import { presentReport } from '../presenters/report';
@@ -112,9 +113,11 @@ export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
         response: { 200: ZReportList },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { page, pageSize, sort, after, ...filter } = request.query;
-      return readPresented(request, filter, { page, pageSize, sort, after });
+      return cachedReply(request, reply, deps, accountListKey(request, deps), () =>
+        readPresented(request, filter, { page, pageSize, sort, after }),
+      );
     },
   );
 
@@ -144,9 +147,11 @@ export function reportRoutes(root: FastifyInstance, deps: AppDeps): void {
         response: { 200: ZMissingList },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { page, pageSize, sort, ...filter } = request.query;
-      return readMissing(request, filter, { page, pageSize, sort });
+      return cachedReply(request, reply, deps, accountListKey(request, deps), () =>
+        readMissing(request, filter, { page, pageSize, sort }),
+      );
     },
   );
 
