@@ -11,7 +11,13 @@
 //   --ramp: users start spread over this many seconds (1: nearly all at once, a thundering herd).
 //   --warmup: what is asked in the first seconds is counted apart ("warm-up" line), not in the table
 //   (the server's cached reads start empty: the table is then the steady state).
+//   --writes: the share of report saves in % (default 5; issue 17's mix is 20), the rest reads: 10
+//   points of report lists, the remainder dashboards.
+// After the load: the server's event-loop delay (its /metrics), and one cached dashboard answer against
+// a static file of the same size from the same server, 200 requests each in alternation (issue 17's
+// limit: within 1.5×). The last line is one JSON object (`npm run bench:load`).
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { insertUser } from '../src/db/auth/users';
@@ -21,7 +27,7 @@ import { hashPassword } from '../src/services/auth/password-hash';
 import { createSession } from '../src/services/auth/sessions';
 import { loadDemo } from '../src/services/load-demo';
 import { loadSettings } from '../src/services/settings';
-import { arg } from './lib';
+import { arg, pairedMedians } from './lib';
 
 const USERS = Number(arg('users', '200'));
 const SECONDS = Number(arg('seconds', '30'));
@@ -31,6 +37,7 @@ const THINK = Number(arg('think', '0'));
 const PAGES = process.argv.includes('--pages');
 const RAMP_MS = Number(arg('ramp', '1')) * 1000;
 const WARMUP_MS = Number(arg('warmup', '0')) * 1000;
+const WRITES = Number(arg('writes', '5'));
 const url = process.env.DATABASE_URL;
 const dataDir = join(process.cwd(), '.bench-data', 'load');
 if (SERVERS > 1 && !url) throw new Error('--servers 2 needs DATABASE_URL (PGlite is one process)');
@@ -218,8 +225,9 @@ const deadline = Date.now() + WARMUP_MS + SECONDS * 1000;
 
 async function act(user: User, n: number): Promise<void> {
   if (PAGES) return loadPage(user, PAGE_ORDER[n % PAGE_ORDER.length]!);
-  const roll = n % 20;
-  const kind: Kind = roll < 17 ? 'dashboard' : roll < 19 ? 'report list' : 'report save';
+  // n × 37 mod 100 visits every share of 100 in each 100 steps, spread out.
+  const roll = (n * 37) % 100;
+  const kind: Kind = roll < WRITES ? 'report save' : roll < WRITES + 10 ? 'report list' : 'dashboard';
   const start = performance.now();
   let reply: { status: number; body: { version?: number } | null };
   try {
@@ -257,7 +265,49 @@ const started = performance.now();
 measureFrom = started + WARMUP_MS;
 await Promise.all(ready.map((u, i) => userLoop(u, Math.floor((i * RAMP_MS) / ready.length))));
 const elapsed = (performance.now() - measureFrom) / 1000;
+const eventLoop = await eventLoopDelay(bases[0]!);
+const againstStatic = await cachedAgainstStatic(ready[0]!);
 for (const s of servers) s.kill('SIGTERM');
+
+/** The server's event-loop delay over the run (prom-client's default collector, read from /metrics). */
+async function eventLoopDelay(base: string) {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
+  const answers = (result: string) => value(`sibi_read_cache_answers_total\\{result="${result}"\\}`);
+  return {
+    p99Ms: Math.round(value('nodejs_eventloop_lag_p99_seconds') * 1000),
+    maxMs: Math.round(value('nodejs_eventloop_lag_max_seconds') * 1000),
+    cacheHits: answers('hit'),
+    cacheMisses: answers('miss'),
+  };
+}
+
+/**
+ * One user's cached dashboard against a static file of the same size from the same server (written
+ * into web/dist/assets for the measurement, removed after): 200 of each, in alternation.
+ */
+async function cachedAgainstStatic(user: User) {
+  const path = `/api/dashboard?region=${user.county}&period=${PERIOD}`;
+  const body = await (await fetch(`${user.base}${path}`, { headers: { cookie: user.cookie } })).text();
+  const name = `bench-static-${process.pid}.json`;
+  const file = join(ROOT, 'web', 'dist', 'assets', name);
+  writeFileSync(file, body);
+  try {
+    const get = async (url: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(url, { headers });
+      if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+      await response.arrayBuffer();
+    };
+    const dashboard = () => get(`${user.base}${path}`, { cookie: user.cookie });
+    const staticFile = () => get(`${user.base}/assets/${name}`);
+    await dashboard();
+    await staticFile();
+    const { a, b, ratio } = await pairedMedians(200, dashboard, staticFile);
+    return { bytes: Buffer.byteLength(body), cachedMs: a, staticMs: b, ratio };
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -286,7 +336,44 @@ for (const [kind, list] of Object.entries(latencies)) {
     `| ${kind} | ${list.length} | ${ms(pct(sorted, 50))} | ${ms(pct(sorted, 90))} | ${ms(pct(sorted, 95))} | ${ms(pct(sorted, 99))} | ${ms(sorted.at(-1) ?? 0)} |`,
   );
 }
+console.log(
+  `event-loop delay of the server over the run: p99 ${eventLoop.p99Ms} ms, max ${eventLoop.maxMs} ms; ` +
+    `cached reads ${eventLoop.cacheHits} hits, ${eventLoop.cacheMisses} computed; ` +
+    `a cached dashboard (${againstStatic.bytes} bytes) ${againstStatic.cachedMs.toFixed(2)} ms against the same ` +
+    `bytes as a static file ${againstStatic.staticMs.toFixed(2)} ms (median of 200 each): ${againstStatic.ratio.toFixed(2)}×`,
+);
 if (errors.length > 0) {
   console.log(`first errors:\n${errors.slice(0, 5).join('\n')}`);
   process.exitCode = 1;
 }
+const measured = Object.values(latencies)
+  .flat()
+  .sort((x, y) => x - y);
+const round1 = (x: number) => Math.round(x * 10) / 10;
+console.log(
+  JSON.stringify({
+    bench: 'load',
+    db: url ? 'postgres' : 'pglite',
+    users: USERS,
+    servers: SERVERS,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP_MS / 1000,
+    thinkMs: THINK,
+    writesPercent: PAGES ? 0 : WRITES,
+    pages: PAGES,
+    requests: measured.length,
+    errors: errors.length,
+    rps: round1(measured.length / elapsed),
+    p50Ms: Math.round(pct(measured, 50)),
+    p95Ms: Math.round(pct(measured, 95)),
+    p99Ms: Math.round(pct(measured, 99)),
+    eventLoopP99Ms: eventLoop.p99Ms,
+    eventLoopMaxMs: eventLoop.maxMs,
+    cacheHits: eventLoop.cacheHits,
+    cacheMisses: eventLoop.cacheMisses,
+    cachedMs: round1(againstStatic.cachedMs),
+    limitMs: round1(againstStatic.staticMs),
+    ratio: Math.round(againstStatic.ratio * 100) / 100,
+    goal: 1.5,
+  }),
+);

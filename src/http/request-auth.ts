@@ -17,6 +17,8 @@ export interface RequestAuth {
   settings: Settings;
   pending: PendingStep;
   token: string;
+  /** The data version read with the session: the cached reads' "before" (src/http/cached-reply.ts). */
+  dataVersion: string;
 }
 
 /** Who may call a route: anyone, a signed-in user with a pending step (password, TOTP), or a full session. */

@@ -1,5 +1,5 @@
 // Server-side sessions, shared by every server instance on the same database.
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../query';
 import { sessions, users } from '../schema-auth';
 import type { UserRow } from './users';
@@ -10,12 +10,20 @@ export async function insertSession(db: Tx, row: SessionRow): Promise<void> {
   await db.insert(sessions).values(row);
 }
 
+/**
+ * The session and its account, and the data version as it stands (src/db/data-version.ts): one round
+ * trip for what every request reads first.
+ */
 export async function findSession(
   db: Tx,
   tokenHash: string,
-): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+): Promise<{ session: SessionRow; user: UserRow; dataVersion: string } | undefined> {
   const rows = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      dataVersion: sql<string>`(select version::text from data_version where id)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash));

@@ -32,7 +32,7 @@ export function sessionHook(app: FastifyInstance, deps: AppDeps): void {
       return;
     }
     const token = request.cookies[SESSION_COOKIE] ?? '';
-    const auth = await authenticate(deps.database, token, deps.clock(), deps.demo);
+    const auth = await authenticate(deps.database, token, deps.clock(), deps.demo, deps.readCache);
     request.auth = { ...auth, actor: await actorOf(deps.database, auth.user), token };
     if (unsafe) {
       checkOrigin(request);

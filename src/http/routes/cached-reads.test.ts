@@ -186,4 +186,31 @@ describe.each(testDatabases())('cached reads on $name', (target: TestDatabase) =
     await freshReport(database, server.clock(), second as never, 'draft', 2020, 8);
     expect((await owner2.get('/api/reports?page=1&pageSize=20')).body.total).toBe(before + 1);
   });
+
+  it('reads the settings kept with the data version, and a change at once', async () => {
+    await createTestAccount(database, { username: 'cache_secadmin', role: 'secadmin' });
+    const admin = await loginAs(server, { username: 'cache_secadmin', role: 'secadmin' });
+    const viewer = await loginAs(server, { username: 'cache_city', role: 'city_officer' });
+    const current = (await admin.get('/api/settings')).body;
+    try {
+      const changed = await admin.patch('/api/settings', {
+        version: current.version,
+        'session.idleMinutes': 5,
+      });
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+      // 6 minutes idle: over the new 5 (the old 30 would have let it live).
+      server.clock.advance(6 * 60_000);
+      const after = await viewer.get(DASHBOARD);
+      expect(after.status).toBe(401);
+      expect(after.body.error.code).toBe('session_expired');
+    } finally {
+      const again = await loginAs(server, { username: 'cache_secadmin', role: 'secadmin' });
+      const now = (await again.get('/api/settings')).body;
+      await again.patch('/api/settings', {
+        version: now.version,
+        'session.idleMinutes': current['session.idleMinutes'] ?? 30,
+      });
+      city = await loginAs(server, { username: 'cache_city', role: 'city_officer' });
+    }
+  });
 });

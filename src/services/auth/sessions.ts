@@ -1,5 +1,6 @@
 // Sessions (security.md: sessions): a new random token at login, stored only as its sha256,
 // ended on the server by logout, idle timeout, absolute lifetime, password change and disable.
+
 import { createHash, randomBytes } from 'node:crypto';
 import {
   deleteSession,
@@ -15,6 +16,7 @@ import type { Database } from '../../db/client';
 import type { Tx } from '../../db/query';
 import { isAdminRole, type Role } from '../../policies/roles';
 import { AuthenticationError } from '../errors';
+import type { ReadCache } from '../read-cache';
 import { loadSettings, type Settings } from '../settings';
 
 export const SESSION_COOKIE = 'sibi_session';
@@ -34,6 +36,8 @@ export interface Authenticated {
   session: SessionRow;
   settings: Settings;
   pending: PendingStep;
+  /** The data version read with the session (before anything the request computes). */
+  dataVersion: string;
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -98,15 +102,19 @@ export async function authenticate(
   token: string,
   now: Date,
   demoMode: boolean,
+  cache?: ReadCache,
 ): Promise<Authenticated> {
   const found = token ? await findSession(database.db, hashToken(token)) : undefined;
   if (!found) throw new AuthenticationError('unauthenticated', '请先登录');
-  const { session, user } = found;
+  const { session, user, dataVersion } = found;
   if (user.demo && !demoMode) {
     await deleteSession(database.db, session.tokenHash);
     throw DEMO_ONLY();
   }
-  const settings = await loadSettings(database.db);
+  // Settings are a versioned table: kept per data version (a change moves it), read once per version.
+  const settings = cache
+    ? await cache.read('settings', dataVersion, () => loadSettings(database.db))
+    : await loadSettings(database.db);
   const idleMs = settings['session.idleMinutes'] * 60_000;
   const expired = session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMs;
   if (expired || user.disabled) {
@@ -116,7 +124,7 @@ export async function authenticate(
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await touchSession(database.db, session.tokenHash, now);
   }
-  return { user, session, settings, pending: pendingStep(user, settings, now) };
+  return { user, session, settings, pending: pendingStep(user, settings, now), dataVersion };
 }
 
 export async function purgeExpiredSessions(database: Database, now: Date): Promise<number> {
