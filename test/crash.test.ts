@@ -22,6 +22,12 @@ import { Client, createTestAccount, TEST_PASSWORD } from './helpers/http';
 import { ROOT } from './helpers/run-sibi';
 import { openCliDatabase } from './helpers/serve-once';
 
+/**
+ * The servers killed here live seconds: PGlite's WebAssembly compiled once by V8's baseline compiler
+ * and never re-optimised (as the CLI test children, test/helpers/run-sibi.ts), which costs them less CPU
+ * than optimising code they would not run long enough to use.
+ */
+const NODE_FLAGS = ['--liftoff-only'];
 const ROUNDS = Number(process.env.SIBI_CRASH_ROUNDS ?? 10);
 const PUBLISH_ROUNDS = Math.round(ROUNDS * 0.3);
 const IMPORT_ROUNDS = ROUNDS - PUBLISH_ROUNDS;
@@ -76,11 +82,15 @@ async function serve(env: Record<string, string>): Promise<Served> {
 function serveOnce(env: Record<string, string>): Promise<Served> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--port', String(port)], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...NODE_FLAGS, join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--port', String(port)],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     const log = () => output;
     const keep = (d: Buffer) => {

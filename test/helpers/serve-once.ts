@@ -8,10 +8,13 @@ import { ROOT } from './run-sibi';
 
 export function serveOnce(env: Record<string, string>, args: string[] = []): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--port', '0', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: '', ...env },
-    });
+    // --liftoff-only: a server stopped as soon as it listens never runs long enough for optimised
+    // WebAssembly to pay back (as the CLI test children, run-sibi.ts).
+    const child = spawn(
+      process.execPath,
+      ['--liftoff-only', join(ROOT, 'bin', 'sibi.mjs'), 'serve', '--port', '0', ...args],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', SIBI_DATA_DIR: '', ...env } },
+    );
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
