@@ -1,6 +1,9 @@
 // The one way the web app talks to the server: same-origin fetch with the session cookie, the
 // CSRF token on every write, and error bodies ({ error: { code, message, details } }) turned into
 // ApiError. A lost session (401 unauthenticated / session_expired) sends the app back to login.
+// The server's cached reads carry an entity tag (docs/api.md): the last tagged answer of each GET is
+// kept here, in memory only (the server sends no-store: nothing on disk), and its tag sent back, so an
+// unchanged answer comes back as a bodiless 304.
 
 export interface Problem {
   file?: string;
@@ -37,7 +40,13 @@ let onSessionLost: ((code: string) => void) | null = null;
 let afterWrite: ((path: string) => void) | null = null;
 let lastRequestAt = 0;
 
+/** The last tagged answer of each GET, by address, oldest first; at most TAGGED of them. */
+const tagged = new Map<string, { etag: string; text: string }>();
+const TAGGED = 200;
+
+/** A new session (sign-in, sign-out, a password change) starts without the last one's answers. */
 export function setCsrfToken(token: string): void {
+  if (token !== csrfToken) tagged.clear();
   csrfToken = token;
 }
 
@@ -83,9 +92,12 @@ export async function request<T>(method: string, path: string, options: RequestO
   // No body, no content-type: Fastify refuses an empty JSON body.
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   lastRequestAt = Date.now();
+  const url = withQuery(path, options.query);
+  const kept = method === 'GET' ? tagged.get(url) : undefined;
+  if (kept) headers['if-none-match'] = kept.etag;
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), {
+    response = await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
@@ -96,15 +108,24 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'network error');
   }
-  const text = await response.text();
+  const unchanged = response.status === 304 && kept !== undefined;
+  const text = unchanged ? kept.text : await response.text();
   const body = text ? parseJson(text) : null;
-  if (response.ok) {
+  if (response.ok || unchanged) {
     if (method !== 'GET' && method !== 'HEAD') writeDone(path);
+    if (method === 'GET') keepTagged(url, response.headers.get('etag'), text);
     return body as T;
   }
   const error = toApiError(response.status, body);
   if (response.status === 401 && SESSION_LOST.has(error.code)) onSessionLost?.(error.code);
   throw error;
+}
+
+function keepTagged(url: string, etag: string | null, text: string): void {
+  tagged.delete(url);
+  if (!etag) return;
+  tagged.set(url, { etag, text });
+  if (tagged.size > TAGGED) tagged.delete(tagged.keys().next().value!);
 }
 
 function parseJson(text: string): unknown {
