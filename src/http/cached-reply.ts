@@ -44,7 +44,9 @@ export async function cachedReply<T>(
   // Read with the session, before anything of this request was computed (one round trip less).
   const version = request.auth?.dataVersion ?? (await deps.readCache.version());
   const tag = entityTag(key, version);
+  if (matchesTag(request.headers['if-none-match'], tag)) return reply.header('etag', tag).code(304).send();
+  const answer = await deps.readCache.read(key, version, compute);
+  // Only on an answer: a refusal (thrown above) carries no tag.
   reply.header('etag', tag);
-  if (matchesTag(request.headers['if-none-match'], tag)) return reply.code(304).send();
-  return deps.readCache.read(key, version, compute);
+  return answer;
 }

@@ -110,6 +110,11 @@ describe.each(testDatabases())('cached reads on $name', (target: TestDatabase) =
     const refused = await conditional(county, DASHBOARD, tag);
     expect(refused.status).toBe(404);
     expect(refused.body).toMatchObject({ error: { code: 'not_found' } });
+    expect(refused.headers.get('etag')).toBeNull();
+    // A list refuses a region outside the caller's scope inside its computation: no tag on that either.
+    const list = await county.get('/api/reports?region=410300&page=1&pageSize=20');
+    expect(list.status).toBe(404);
+    expect(list.headers.get('etag')).toBeNull();
   });
 
   it('keeps the tag across sign-ins, and gives the new figures after a commit, on this server and the other', async () => {
